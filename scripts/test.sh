@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make test`: set-up if missing, lint, fresh test database with both addons (no demo data),
+# a clean install log, then pytest (pytest-odoo) over the addons' tests and tests/.
+source "$(dirname "$0")/bootstrap.sh"
+ensure_chromium
+
+TEST_DB=${TEST_DB:-visit_test}
+INSTALL_LOG="$VAR_DIR/install.log"
+
+say "Lint: ruff and pylint-odoo (mandatory checks)"
+cd "$REPO_ROOT"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --score=n visit_management visit_management_property
+
+say "Creating the test database '$TEST_DB' with $ADDONS (no demo data)"
+dropdb --if-exists --force "$TEST_DB"
+odoo_bin -d "$TEST_DB" -i "$ADDONS" --stop-after-init --log-level=info --logfile="$INSTALL_LOG" \
+    || die "the install failed: see $INSTALL_LOG"
+# Any warning or error about our addons or their models fails the run.
+if grep -E ' (WARNING|ERROR|CRITICAL) ' "$INSTALL_LOG" | grep -E 'visit_management|visit\.[a-z]|property\.[a-z]'; then
+    die "the install log above holds warnings or errors from our addons (full log: $INSTALL_LOG)"
+fi
+echo "Install log clean: $INSTALL_LOG"
+
+say "pytest (pytest-odoo) over the addons' tests and tests/"
+exec "$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
+    --cov=visit_management --cov=visit_management_property --cov-report=term \
+    visit_management visit_management_property tests "$@"

@@ -1,0 +1,28 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Customer Visits",
+    "summary": "Customer tiers, monthly visit plans with approval, visit reports "
+    "with check-in and review, reception bookings and assessment",
+    "version": "19.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/visit-management/odoo-visit-management",
+    "author": "Visit Management Authors",
+    "maintainers": ["visit-management"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "depends": ["crm", "calendar", "contacts", "mail"],
+    "data": [
+        "views/res_partner_views.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "visit_management/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+    "application": True,
+}

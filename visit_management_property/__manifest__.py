@@ -1,0 +1,19 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Customer Visits: Property Management",
+    "summary": "Residents, complaints, repairs and resident callbacks "
+    "for property-management companies",
+    "version": "19.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/visit-management/odoo-visit-management",
+    "author": "Visit Management Authors",
+    "maintainers": ["visit-management"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "depends": ["visit_management"],
+    "data": [],
+    "demo": [],
+    "installable": True,
+    "application": False,
+}
