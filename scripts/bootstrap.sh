@@ -103,7 +103,7 @@ start_embedded_postgres() {
     if [ ! -f "$data/PG_VERSION" ]; then
         say "No PostgreSQL server answers: creating a private cluster in $data"
         mkdir -p "$data"
-        [ "$(id -u)" = 0 ] && chown postgres "$data" "$VAR_DIR"
+        [ "$(id -u)" = 0 ] && chown postgres "$data"
         as_pg_owner "$(pg_bin initdb)" -D "$data" -A trust -U "$PGUSER" >/dev/null
     fi
     if ! "$(pg_bin pg_isready)" -q -h "$data" -p 5432; then

@@ -12,4 +12,4 @@ if ! psql -qtA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$RUN_D
 fi
 
 say "Odoo is starting on http://localhost:$HTTP_PORT  (login: admin  password: admin)"
-odoo_bin -d "$RUN_DB" --db-filter="^$RUN_DB\$" --http-port="$HTTP_PORT" "$@"
+odoo_bin -d "$RUN_DB" --db-filter="^$RUN_DB\$" --http-interface=127.0.0.1 --http-port="$HTTP_PORT" "$@"

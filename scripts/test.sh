@@ -25,5 +25,5 @@ echo "Install log clean: $INSTALL_LOG"
 
 say "pytest (pytest-odoo) over the addons' tests and tests/"
 exec "$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
-    --cov=visit_management --cov=visit_management_property --cov-report=term \
+    --cov=visit_management --cov=visit_management_property --cov-report=term-missing --cov-fail-under=90 \
     visit_management visit_management_property tests "$@"
