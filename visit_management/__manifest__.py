@@ -13,6 +13,12 @@
     "development_status": "Beta",
     "depends": ["crm", "calendar", "contacts", "mail"],
     "data": [
+        "security/visit_management_groups.xml",
+        "security/ir.model.access.csv",
+        "security/visit_management_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/visit_frequency_rule_data.xml",
         "views/res_partner_views.xml",
     ],
     "demo": [

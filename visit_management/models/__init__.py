@@ -1,3 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import res_company
+from . import res_config_settings
 from . import res_partner
+from . import visit_approval_mixin
+from . import visit_frequency_rule
+from . import visit_plan
+from . import visit_plan_line
+from . import visit_report
+from . import visit_report_commitment

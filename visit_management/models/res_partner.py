@@ -1,16 +1,137 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+from .selections import TIERS
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     visit_tier = fields.Selection(
-        selection=[("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")],
+        selection=TIERS,
         string="Customer Tier",
         tracking=True,
         index=True,
         help="Customer grade by nature, size, sales volume and growth trend: "
         "it sets how often the customer must be visited.",
     )
+    visit_report_ids = fields.One2many(
+        "visit.report", "partner_id", string="Visit Reports"
+    )
+    visit_report_count = fields.Integer(
+        string="Visits", compute="_compute_visit_report_count"
+    )
+    visit_key_contact = fields.Boolean(
+        string="Key Contact",
+        help="A key person of the customer (decision maker, buyer, ...).",
+    )
+    visit_key_contact_count = fields.Integer(
+        string="Key Contacts", compute="_compute_visit_key_contact_count", store=True
+    )
+    visit_key_contact_warning = fields.Boolean(
+        string="Too Few Key Contacts", compute="_compute_visit_key_contact_warning"
+    )
+    last_visit_date = fields.Date(
+        string="Last Visit", compute="_compute_visit_dates", store=True
+    )
+    last_onsite_visit_date = fields.Date(
+        string="Last On-site Visit", compute="_compute_visit_dates", store=True
+    )
+    last_phone_visit_date = fields.Date(
+        string="Last Phone Visit", compute="_compute_visit_dates", store=True
+    )
+    next_visit_date = fields.Date(
+        string="Next Visit Due",
+        compute="_compute_visit_dates",
+        store=True,
+        index=True,
+        help="The earliest date a visit is due under the frequency rules of the "
+        "customer's tier (and region, when the company uses region rules).",
+    )
+    visit_overdue = fields.Boolean(
+        compute="_compute_visit_overdue",
+        search="_search_visit_overdue",
+    )
+
+    def _compute_visit_report_count(self):
+        counts = dict(
+            self.env["visit.report"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.visit_report_count = counts.get(partner, 0)
+
+    @api.depends("child_ids.visit_key_contact", "child_ids.active")
+    def _compute_visit_key_contact_count(self):
+        counts = dict(
+            self._read_group(
+                [("parent_id", "in", self.ids), ("visit_key_contact", "=", True)],
+                ["parent_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.visit_key_contact_count = counts.get(partner, 0)
+
+    @api.depends("visit_tier", "visit_key_contact_count", "company_id")
+    def _compute_visit_key_contact_warning(self):
+        for partner in self:
+            minimum = (partner.company_id or self.env.company).visit_key_contact_minimum
+            partner.visit_key_contact_warning = (
+                partner.visit_tier in ("a", "b")
+                and partner.visit_key_contact_count < minimum
+            )
+
+    @api.depends(
+        "visit_tier",
+        "city",
+        "state_id",
+        "company_id",
+        "user_id",
+        "visit_report_ids.state",
+        "visit_report_ids.visit_date",
+        "visit_report_ids.visit_mode",
+    )
+    def _compute_visit_dates(self):
+        rules = self.env["visit.frequency.rule"]
+        last_dates = rules._last_visit_dates(self)
+        due_dates = rules._due_dates(self, last_dates)
+        for partner in self:
+            last = last_dates.get(partner.id, {})
+            partner.last_onsite_visit_date = last.get("onsite")
+            partner.last_phone_visit_date = last.get("phone")
+            partner.last_visit_date = max(filter(None, last.values()), default=False)
+            partner.next_visit_date = min(
+                due_dates.get(partner.id, {}).values(), default=False
+            )
+
+    @api.depends("next_visit_date")
+    def _compute_visit_overdue(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.visit_overdue = bool(
+                partner.next_visit_date and partner.next_visit_date < today
+            )
+
+    def _search_visit_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        overdue = Domain("next_visit_date", "<", today)
+        not_overdue = Domain("next_visit_date", "=", False) | Domain(
+            "next_visit_date", ">=", today
+        )
+        domains = [overdue if flag else not_overdue for flag in set(value)]
+        return Domain.OR(domains)
+
+    def action_view_visit_reports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "visit_management.visit_report_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action

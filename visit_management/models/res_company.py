@@ -1,0 +1,40 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    visit_region_rules = fields.Boolean(
+        string="Region Visit Rules",
+        help="Also require visits by where the customer is: same city, same "
+        "province or elsewhere, on top of the tier rules.",
+    )
+    visit_inplace_radius = fields.Integer(
+        string="In-place Radius (m)",
+        default=500,
+        help="A GPS check-in farther than this from the customer is not in place.",
+    )
+    visit_report_deadline_unit = fields.Selection(
+        selection=[("hours", "Hours"), ("working_days", "Working Days")],
+        string="Report Deadline Unit",
+        default="hours",
+        required=True,
+    )
+    visit_report_deadline_hours = fields.Integer(
+        string="Report Deadline (hours)", default=24
+    )
+    visit_report_deadline_days = fields.Integer(
+        string="Report Deadline (working days)", default=2
+    )
+    visit_key_contact_minimum = fields.Integer(
+        string="Minimum Key Contacts (A/B)",
+        default=3,
+        help="A and B customers with fewer key contacts on file show a warning.",
+    )
+    visit_verification_pass_score = fields.Integer(
+        string="Verification Pass Score",
+        default=60,
+        help="A verification call score at or above this makes a visit valid.",
+    )

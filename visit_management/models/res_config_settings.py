@@ -1,0 +1,29 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    visit_region_rules = fields.Boolean(
+        related="company_id.visit_region_rules", readonly=False
+    )
+    visit_inplace_radius = fields.Integer(
+        related="company_id.visit_inplace_radius", readonly=False
+    )
+    visit_report_deadline_unit = fields.Selection(
+        related="company_id.visit_report_deadline_unit", readonly=False
+    )
+    visit_report_deadline_hours = fields.Integer(
+        related="company_id.visit_report_deadline_hours", readonly=False
+    )
+    visit_report_deadline_days = fields.Integer(
+        related="company_id.visit_report_deadline_days", readonly=False
+    )
+    visit_key_contact_minimum = fields.Integer(
+        related="company_id.visit_key_contact_minimum", readonly=False
+    )
+    visit_verification_pass_score = fields.Integer(
+        related="company_id.visit_verification_pass_score", readonly=False
+    )

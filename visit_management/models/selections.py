@@ -1,0 +1,26 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Selections shared by several models."""
+
+TIERS = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
+
+VISIT_MODES = [("onsite", "On-site"), ("phone", "Phone")]
+
+VISIT_PURPOSES = [
+    ("market_research", "Market Research"),
+    ("competitor_intelligence", "Competitor Intelligence"),
+    ("relationship", "Relationship Maintenance"),
+    ("payment_collection", "Payment Collection"),
+    ("new_customer", "New Customer Development"),
+    ("new_product", "New Product Promotion"),
+    ("coverage", "Product Coverage"),
+    ("service", "Service / Complaint Handling"),
+]
+
+URGENT_CATEGORIES = [
+    ("competitor_policy", "Competitor Sales Policy Change"),
+    ("competitor_product", "Competitor New Product"),
+    ("competitor_service", "Competitor Sales/Service Move"),
+    ("product_defect", "Major Product Defect"),
+    ("other", "Other Urgent Matter"),
+]

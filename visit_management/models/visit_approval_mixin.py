@@ -1,0 +1,115 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class VisitApprovalMixin(models.AbstractModel):
+    """What visit plans and visit reports share: a rep, the rep's sales team, the
+    team leader who reviews, and the review steps (activity, notification)."""
+
+    _name = "visit.approval.mixin"
+    _description = "Visit Review Steps"
+
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        index=True,
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        compute="_compute_manager_id",
+        store=True,
+        index=True,
+        help="The leader of the rep's sales team, who reviews.",
+    )
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for record in self:
+            record.team_id = record.user_id.sale_team_id
+
+    @api.depends("team_id.user_id")
+    def _compute_manager_id(self):
+        for record in self:
+            record.manager_id = record.team_id.user_id
+
+    def _can_review(self):
+        """Administrators, and the manager of the rep's team unless it is their own."""
+        self.ensure_one()
+        user = self.env.user
+        if user.has_group("visit_management.group_visit_admin"):
+            return True
+        return (
+            user.has_group("visit_management.group_visit_manager")
+            and user == self.manager_id
+            and user != self.user_id
+        )
+
+    def _check_review(self, state):
+        for record in self:
+            if record.state != state:
+                raise UserError(
+                    self.env._(
+                        "%(record)s is not waiting for review.",
+                        record=record.display_name,
+                    )
+                )
+            if not record._can_review():
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the rep's sales team can review "
+                        "%(record)s, and never their own.",
+                        record=record.display_name,
+                    )
+                )
+
+    def _check_has_reviewer(self):
+        for record in self:
+            if not record.manager_id:
+                raise UserError(
+                    self.env._(
+                        "%(rep)s has no sales team leader to review %(record)s: "
+                        "set the leader of the rep's sales team first.",
+                        rep=record.user_id.name,
+                        record=record.display_name,
+                    )
+                )
+
+    def _schedule_review_activity(self, activity_xmlid, summary, deadline):
+        self.ensure_one()
+        self.activity_schedule(
+            activity_xmlid,
+            date_deadline=deadline,
+            summary=summary,
+            user_id=self.manager_id.id,
+        )
+
+    def _close_review_activity(self, activity_xmlid, message):
+        """Marks the review activity done and tells the rep the outcome."""
+        self.activity_feedback([activity_xmlid], feedback=message)
+        for record in self:
+            record.message_post(
+                body=message,
+                partner_ids=record.user_id.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _open_reason_wizard(self, title):
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": "visit.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def _action_refuse(self, reason):
+        """Rejects (plans) or returns (reports) with the reviewer's reason."""
+        raise NotImplementedError

@@ -1,0 +1,273 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+def _next_month_start(today):
+    return today.replace(day=1) + relativedelta(months=1)
+
+
+class VisitPlan(models.Model):
+    _name = "visit.plan"
+    _description = "Visit Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
+    _order = "date_start desc, user_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Sales Rep",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period_type = fields.Selection(
+        selection=[("month", "Monthly"), ("week", "Weekly")],
+        string="Period",
+        required=True,
+        default="month",
+    )
+    date_start = fields.Date(
+        string="Period Start",
+        required=True,
+        default=lambda self: _next_month_start(fields.Date.context_today(self)),
+        tracking=True,
+    )
+    date_end = fields.Date(string="Period End", compute="_compute_date_end", store=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    submission_deadline = fields.Date(
+        compute="_compute_submission_deadline",
+        store=True,
+        help="Monthly plans are due by the last day of the month before; weekly "
+        "plans by the Monday they start.",
+    )
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    submitted_late = fields.Boolean(readonly=True, copy=False, tracking=True)
+    submission_count = fields.Integer(
+        string="Submissions", readonly=True, copy=False, tracking=True
+    )
+    reject_reason = fields.Text(string="Rejection Reason", readonly=True, copy=False)
+    line_ids = fields.One2many("visit.plan.line", "plan_id", string="Planned Visits")
+    line_count = fields.Integer(compute="_compute_completion", store=True)
+    done_line_count = fields.Integer(
+        string="Visits Reported", compute="_compute_completion", store=True
+    )
+    completion_rate = fields.Float(
+        string="Completion (%)",
+        compute="_compute_completion",
+        store=True,
+        aggregator="avg",
+    )
+    budget_total = fields.Monetary(
+        string="Gift & Entertainment Budget", compute="_compute_budget_total"
+    )
+    uncovered_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Customers Not Covered",
+        compute="_compute_uncovered_partner_ids",
+        help="Customers of the rep whose required visits in the period have no line.",
+    )
+
+    _user_period_uniq = models.Constraint(
+        "UNIQUE(user_id, period_type, date_start, company_id)",
+        "A rep has one plan per period and company.",
+    )
+
+    @api.depends("user_id.name", "period_type", "date_start")
+    def _compute_name(self):
+        for plan in self:
+            if not plan.date_start:
+                plan.name = False
+                continue
+            if plan.period_type == "week":
+                year, week, _day = plan.date_start.isocalendar()
+                period = f"{year}-W{week:02d}"
+            else:
+                period = plan.date_start.strftime("%Y-%m")
+            plan.name = f"{period} / {plan.user_id.name or ''}"
+
+    @api.depends("period_type", "date_start")
+    def _compute_date_end(self):
+        for plan in self:
+            if not plan.date_start:
+                plan.date_end = False
+            elif plan.period_type == "week":
+                plan.date_end = plan.date_start + timedelta(days=6)
+            else:
+                plan.date_end = plan.date_start + relativedelta(months=1, days=-1)
+
+    @api.depends("period_type", "date_start")
+    def _compute_submission_deadline(self):
+        for plan in self:
+            if not plan.date_start or plan.period_type == "week":
+                plan.submission_deadline = plan.date_start
+            else:
+                plan.submission_deadline = plan.date_start - timedelta(days=1)
+
+    @api.depends("line_ids.is_done")
+    def _compute_completion(self):
+        for plan in self:
+            plan.line_count = len(plan.line_ids)
+            plan.done_line_count = len(plan.line_ids.filtered("is_done"))
+            plan.completion_rate = (
+                100.0 * plan.done_line_count / plan.line_count
+                if plan.line_count
+                else 0.0
+            )
+
+    @api.depends("line_ids.budget_amount")
+    def _compute_budget_total(self):
+        for plan in self:
+            plan.budget_total = sum(plan.line_ids.mapped("budget_amount"))
+
+    @api.depends("user_id", "date_end", "line_ids.partner_id", "line_ids.visit_mode")
+    def _compute_uncovered_partner_ids(self):
+        Partner = self.env["res.partner"]
+        claimed = Partner.search(
+            [
+                ("user_id", "in", self.user_id.ids),
+                ("visit_tier", "!=", False),
+                ("is_company", "=", True),
+            ]
+        )
+        due_dates = self.env["visit.frequency.rule"]._due_dates(claimed)
+        for plan in self:
+            uncovered = Partner
+            for partner in claimed.filtered(
+                lambda p, plan=plan: p.user_id == plan.user_id
+            ):
+                modes_planned = set(
+                    plan.line_ids.filtered(
+                        lambda line, partner=partner: line.partner_id == partner
+                    ).mapped("visit_mode")
+                )
+                for mode, due in due_dates.get(partner.id, {}).items():
+                    covered = mode in modes_planned or (
+                        mode == "phone" and "onsite" in modes_planned
+                    )
+                    if plan.date_end and due <= plan.date_end and not covered:
+                        uncovered |= partner
+            plan.uncovered_partner_ids = uncovered
+
+    @api.constrains("date_start", "period_type")
+    def _check_period_start(self):
+        for plan in self:
+            if plan.period_type == "month" and plan.date_start.day != 1:
+                raise UserError(self.env._("A monthly plan starts on the 1st."))
+            if plan.period_type == "week" and plan.date_start.weekday() != 0:
+                raise UserError(self.env._("A weekly plan starts on a Monday."))
+
+    def write(self, vals):
+        self._check_editable(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(self.env._("Only draft plans can be deleted."))
+        return super().unlink()
+
+    def _check_editable(self, vals):
+        """Approved plans are read-only except for their manager."""
+        if set(vals) <= {"message_main_attachment_id", "activity_ids"}:
+            return
+        for plan in self.filtered(lambda p: p.state == "approved"):
+            if not plan._can_review():
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s is approved: only its manager can "
+                        "change it.",
+                        plan=plan.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft plan can be submitted (%(plan)s).", plan=plan.name
+                    )
+                )
+            if not plan.line_ids:
+                raise UserError(
+                    self.env._("Add at least one planned visit before submitting.")
+                )
+            plan._check_has_reviewer()
+        now = fields.Datetime.now()
+        for plan in self:
+            plan.write(
+                {
+                    "state": "submitted",
+                    "submitted_date": now,
+                    "submitted_late": fields.Date.context_today(plan, now)
+                    > plan.submission_deadline,
+                    "submission_count": plan.submission_count + 1,
+                    "reject_reason": False,
+                }
+            )
+            plan._schedule_review_activity(
+                "visit_management.mail_activity_visit_plan_approval",
+                self.env._("Approve the visit plan %(plan)s", plan=plan.name),
+                plan.submission_deadline,
+            )
+        return True
+
+    def action_approve(self):
+        self._check_review("submitted")
+        self.write({"state": "approved"})
+        self.line_ids._sync_calendar_events()
+        self._close_review_activity(
+            "visit_management.mail_activity_visit_plan_approval",
+            self.env._("Your visit plan was approved."),
+        )
+        return True
+
+    def action_reject(self):
+        """Opens the wizard that asks for the reason."""
+        self._check_review("submitted")
+        return self._open_reason_wizard(self.env._("Reject Visit Plan"))
+
+    def _action_refuse(self, reason):
+        self._check_review("submitted")
+        self.write({"state": "rejected", "reject_reason": reason})
+        self._close_review_activity(
+            "visit_management.mail_activity_visit_plan_approval",
+            self.env._("Your visit plan was rejected: %(reason)s", reason=reason),
+        )
+        return True
+
+    def action_reset_to_draft(self):
+        for plan in self:
+            if plan.state not in ("submitted", "rejected"):
+                raise UserError(
+                    self.env._("Only a submitted or rejected plan goes back to draft.")
+                )
+        self.activity_unlink(["visit_management.mail_activity_visit_plan_approval"])
+        self.write({"state": "draft"})
+        return True

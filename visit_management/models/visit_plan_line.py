@@ -1,0 +1,171 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .selections import VISIT_MODES, VISIT_PURPOSES
+from .visit_frequency_rule import DONE_STATES
+
+
+class VisitPlanLine(models.Model):
+    _name = "visit.plan.line"
+    _description = "Planned Visit"
+    _order = "planned_datetime, id"
+    _check_company_auto = True
+
+    plan_id = fields.Many2one(
+        "visit.plan", required=True, ondelete="cascade", index=True
+    )
+    user_id = fields.Many2one(related="plan_id.user_id", store=True, string="Sales Rep")
+    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    currency_id = fields.Many2one(related="plan_id.currency_id")
+    plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        check_company=True,
+        index=True,
+        domain="[('is_company', '=', True)]",
+    )
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Contact Person",
+        domain="[('parent_id', '=', partner_id)]",
+    )
+    contact_phone = fields.Char(related="contact_id.phone", string="Contact Phone")
+    planned_datetime = fields.Datetime(string="Planned For", required=True)
+    duration = fields.Float(string="Duration (hours)", default=1.0)
+    place = fields.Char(compute="_compute_place", store=True, readonly=False)
+    purpose = fields.Selection(
+        selection=VISIT_PURPOSES, required=True, default="relationship"
+    )
+    visit_mode = fields.Selection(
+        selection=VISIT_MODES, string="Mode", required=True, default="onsite"
+    )
+    topics = fields.Text(string="Topics to Discuss")
+    materials = fields.Text(string="Materials to Bring")
+    budget_amount = fields.Monetary(string="Gift & Entertainment Budget")
+    budget_note = fields.Char()
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
+    report_ids = fields.One2many("visit.report", "plan_line_id", string="Reports")
+    is_done = fields.Boolean(string="Reported", compute="_compute_is_done", store=True)
+
+    _budget_positive = models.Constraint(
+        "CHECK(budget_amount IS NULL OR budget_amount >= 0)",
+        "A budget cannot be negative.",
+    )
+
+    @api.depends("partner_id", "visit_mode")
+    def _compute_place(self):
+        for line in self:
+            if line.visit_mode == "phone":
+                line.place = False
+            else:
+                line.place = line.partner_id._display_address(without_company=True)
+
+    @api.depends("report_ids.state")
+    def _compute_is_done(self):
+        for line in self:
+            line.is_done = any(
+                state in DONE_STATES for state in line.report_ids.mapped("state")
+            )
+
+    @api.constrains("planned_datetime", "plan_id")
+    def _check_planned_in_period(self):
+        for line in self:
+            day = fields.Date.context_today(line, line.planned_datetime)
+            if not line.plan_id.date_start <= day <= line.plan_id.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "The visit to %(partner)s on %(day)s is outside the plan's "
+                        "period (%(start)s to %(end)s).",
+                        partner=line.partner_id.display_name,
+                        day=day,
+                        start=line.plan_id.date_start,
+                        end=line.plan_id.date_end,
+                    )
+                )
+
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        for line in self:
+            if (
+                line.contact_id
+                and line.contact_id.commercial_partner_id != line.partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(partner)s.",
+                        contact=line.contact_id.name,
+                        partner=line.partner_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.plan_id._check_editable({"line_ids": True})
+        lines.filtered(
+            lambda line: line.plan_state == "approved"
+        )._sync_calendar_events()
+        return lines
+
+    def write(self, vals):
+        self.plan_id._check_editable(vals)
+        result = super().write(vals)
+        if {"planned_datetime", "duration", "place", "partner_id", "contact_id"} & set(
+            vals
+        ):
+            self.filtered("calendar_event_id")._sync_calendar_events()
+        return result
+
+    def unlink(self):
+        self.plan_id._check_editable({"line_ids": True})
+        self.calendar_event_id.unlink()
+        return super().unlink()
+
+    def _calendar_event_values(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Visit: %(partner)s", partner=self.partner_id.name),
+            "start": self.planned_datetime,
+            "stop": self.planned_datetime + timedelta(hours=self.duration or 1.0),
+            "user_id": self.user_id.id,
+            "partner_ids": [
+                fields.Command.set((self.user_id.partner_id | self.contact_id).ids)
+            ],
+            "location": self.place,
+            "description": self.topics,
+            "res_model_id": self.env["ir.model"]._get_id("visit.plan"),
+            "res_id": self.plan_id.id,
+        }
+
+    def _sync_calendar_events(self):
+        """Puts approved planned visits in the rep's calendar, or moves them."""
+        Event = self.env["calendar.event"].sudo().with_context(dont_notify=True)
+        for line in self:
+            values = line._calendar_event_values()
+            if line.calendar_event_id:
+                line.calendar_event_id.sudo().with_context(dont_notify=True).write(
+                    values
+                )
+            else:
+                line.calendar_event_id = Event.create(values)
+
+    def action_open_report(self):
+        """Opens the report of this planned visit, creating it (draft) if needed."""
+        self.ensure_one()
+        if self.plan_state != "approved":
+            raise UserError(self.env._("Report on a visit once its plan is approved."))
+        report = self.report_ids[:1] or self.env["visit.report"].create(
+            {"plan_line_id": self.id}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "visit.report",
+            "res_id": report.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,651 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
+from .visit_frequency_rule import DONE_STATES
+
+EARTH_RADIUS_M = 6371008.8
+# What a rep may still change on an approved (locked) report.
+LOCKED_REPORT_FIELDS_OPEN = {"active", "message_main_attachment_id"}
+# What a manager may also change on it: the verification call.
+LOCKED_REPORT_FIELDS_MANAGER = {"verification_done", "verification_score"}
+
+
+def distance_m(lat1, lon1, lat2, lon2):
+    """Great-circle (haversine) distance in metres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi = phi2 - phi1
+    d_lambda = math.radians(lon2 - lon1)
+    a = (
+        math.sin(d_phi / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+class VisitReport(models.Model):
+    _name = "visit.report"
+    _description = "Visit Report"
+    _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
+    _order = "start_datetime desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Sales Rep",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("returned", "Returned"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    plan_line_id = fields.Many2one(
+        "visit.plan.line",
+        string="Planned Visit",
+        index=True,
+        check_company=True,
+        domain="[('user_id', '=', user_id), ('plan_state', '=', 'approved')]",
+    )
+    is_unplanned = fields.Boolean(
+        string="Unplanned", compute="_compute_is_unplanned", store=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        compute="_compute_from_plan_line",
+        store=True,
+        readonly=False,
+        required=True,
+        check_company=True,
+        index=True,
+        tracking=True,
+        domain="[('is_company', '=', True)]",
+    )
+    visit_tier = fields.Selection(related="partner_id.visit_tier", store=True)
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Contact Met",
+        compute="_compute_from_plan_line",
+        store=True,
+        readonly=False,
+        domain="[('parent_id', '=', partner_id)]",
+    )
+    contact_function = fields.Char(
+        string="Contact's Title",
+        compute="_compute_contact_function",
+        store=True,
+        readonly=False,
+    )
+    contact_is_decision_maker = fields.Boolean(string="Decision Maker")
+    visit_mode = fields.Selection(
+        selection=VISIT_MODES,
+        string="Mode",
+        compute="_compute_from_plan_line",
+        store=True,
+        readonly=False,
+        required=True,
+    )
+    purpose = fields.Selection(
+        selection=VISIT_PURPOSES,
+        compute="_compute_from_plan_line",
+        store=True,
+        readonly=False,
+    )
+    start_datetime = fields.Datetime(
+        string="Start", required=True, default=fields.Datetime.now, tracking=True
+    )
+    end_datetime = fields.Datetime(string="End", tracking=True)
+    duration = fields.Float(
+        string="Duration (hours)", compute="_compute_duration", store=True
+    )
+    visit_date = fields.Date(compute="_compute_visit_date", store=True, index=True)
+    # Check-in
+    checkin_latitude = fields.Float(
+        string="Check-in Latitude", digits=(10, 7), readonly=True, aggregator=None
+    )
+    checkin_longitude = fields.Float(
+        string="Check-in Longitude", digits=(10, 7), readonly=True, aggregator=None
+    )
+    checkin_accuracy = fields.Float(
+        string="Check-in Accuracy (m)", readonly=True, aggregator=None
+    )
+    checkin_time = fields.Datetime(string="Checked In At", readonly=True)
+    checkin_method = fields.Selection(
+        selection=[("gps", "GPS"), ("qr", "QR Code"), ("manual", "Manual")],
+        readonly=True,
+    )
+    checkin_distance = fields.Float(
+        string="Distance to Customer (m)",
+        compute="_compute_in_place",
+        store=True,
+        aggregator="avg",
+    )
+    in_place = fields.Boolean(compute="_compute_in_place", store=True)
+    # What was learnt and done
+    customer_needs = fields.Html(string="Needs and Problems")
+    opinions = fields.Html(string="Opinions, Suggestions, Complaints")
+    market_info = fields.Html(string="Market and Competitors")
+    visit_effect = fields.Html(string="Effect of the Visit")
+    matters_result = fields.Html(string="Matters Handled and Result")
+    next_steps = fields.Html()
+    commitment_ids = fields.One2many(
+        "visit.report.commitment", "report_id", string="Commitments"
+    )
+    # Urgent escalation
+    is_urgent = fields.Boolean(string="Urgent", tracking=True)
+    urgent_category = fields.Selection(
+        selection=URGENT_CATEGORIES, string="Urgent Matter", tracking=True
+    )
+    # Review
+    return_reason = fields.Text(readonly=True, copy=False)
+    report_deadline = fields.Datetime(
+        compute="_compute_report_deadline", store=True, string="Report Due"
+    )
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    submitted_late = fields.Boolean(string="Late", readonly=True, copy=False)
+    # Validity
+    is_valid = fields.Boolean(
+        string="Valid", compute="_compute_is_valid", store=True, index=True
+    )
+    invalid_reason = fields.Char(compute="_compute_is_valid", store=True)
+    verification_done = fields.Boolean(
+        string="Verified by Call",
+        tracking=True,
+        groups="visit_management.group_visit_manager",
+    )
+    verification_score = fields.Integer(
+        tracking=True,
+        groups="visit_management.group_visit_manager",
+        help="Score of the manager's verification call (0-100). Once recorded it "
+        "decides validity: at or above the company's pass score is valid.",
+    )
+
+    _verification_score_range = models.Constraint(
+        "CHECK(verification_score BETWEEN 0 AND 100)",
+        "A verification score is between 0 and 100.",
+    )
+    _urgent_needs_category = models.Constraint(
+        "CHECK(NOT is_urgent OR urgent_category IS NOT NULL)",
+        "An urgent report needs its urgent matter.",
+    )
+
+    @api.depends("plan_line_id")
+    def _compute_is_unplanned(self):
+        for report in self:
+            report.is_unplanned = not report.plan_line_id
+
+    @api.depends("plan_line_id")
+    def _compute_from_plan_line(self):
+        for report in self:
+            line = report.plan_line_id
+            if line:
+                report.partner_id = line.partner_id
+                report.contact_id = line.contact_id
+                report.visit_mode = line.visit_mode
+                report.purpose = line.purpose
+            elif not report.visit_mode:
+                report.visit_mode = "onsite"
+
+    @api.depends("contact_id")
+    def _compute_contact_function(self):
+        for report in self:
+            report.contact_function = report.contact_id.function
+
+    @api.depends("start_datetime", "end_datetime")
+    def _compute_duration(self):
+        for report in self:
+            if report.start_datetime and report.end_datetime:
+                delta = report.end_datetime - report.start_datetime
+                report.duration = delta.total_seconds() / 3600
+            else:
+                report.duration = 0.0
+
+    @api.depends("start_datetime")
+    def _compute_visit_date(self):
+        for report in self:
+            report.visit_date = (
+                fields.Date.context_today(report, report.start_datetime)
+                if report.start_datetime
+                else False
+            )
+
+    @api.depends(
+        "visit_mode",
+        "checkin_method",
+        "checkin_latitude",
+        "checkin_longitude",
+        "partner_id.partner_latitude",
+        "partner_id.partner_longitude",
+        "company_id.visit_inplace_radius",
+    )
+    def _compute_in_place(self):
+        """The domain's rule: a QR check-in is in place wherever it is; a GPS
+        check-in within the company's radius of the customer is in place; a manual
+        check-in, no check-in, or a customer without coordinates is not. Phone
+        visits have no place to be in."""
+        for report in self:
+            partner = report.partner_id
+            has_fix = report.checkin_method == "gps"
+            located = partner.partner_latitude or partner.partner_longitude
+            report.checkin_distance = (
+                distance_m(
+                    report.checkin_latitude,
+                    report.checkin_longitude,
+                    partner.partner_latitude,
+                    partner.partner_longitude,
+                )
+                if has_fix and located
+                else 0.0
+            )
+            if report.visit_mode == "phone" or report.checkin_method == "qr":
+                report.in_place = True
+            else:
+                report.in_place = bool(
+                    has_fix
+                    and located
+                    and report.checkin_distance
+                    <= report.company_id.visit_inplace_radius
+                )
+
+    @api.depends(
+        "end_datetime",
+        "start_datetime",
+        "company_id.visit_report_deadline_unit",
+        "company_id.visit_report_deadline_hours",
+        "company_id.visit_report_deadline_days",
+    )
+    def _compute_report_deadline(self):
+        for report in self:
+            visit_end = report.end_datetime or report.start_datetime
+            company = report.company_id
+            if not visit_end:
+                report.report_deadline = False
+            elif company.visit_report_deadline_unit == "working_days":
+                report.report_deadline = report._working_days_after(
+                    visit_end, company.visit_report_deadline_days
+                )
+            else:
+                report.report_deadline = visit_end + timedelta(
+                    hours=company.visit_report_deadline_hours
+                )
+
+    def _working_days_after(self, moment, days):
+        """The end of the n-th working day after the visit's day, by the
+        company's working calendar (or plain days without one)."""
+        calendar = self.company_id.resource_calendar_id
+        next_day = (moment + timedelta(days=1)).replace(hour=0, minute=0, second=0)
+        if not calendar or days <= 0:
+            return next_day + timedelta(days=max(days, 0)) - timedelta(seconds=1)
+        planned = calendar.plan_days(
+            days, next_day.replace(tzinfo=None), compute_leaves=True
+        )
+        return (
+            planned.replace(tzinfo=None) if planned else next_day + timedelta(days=days)
+        )
+
+    @api.depends(
+        "user_id",
+        "partner_id",
+        "contact_id",
+        "visit_date",
+        "state",
+        "verification_done",
+        "verification_score",
+        "company_id.visit_verification_pass_score",
+    )
+    def _compute_is_valid(self):
+        """Same contact only, two months in a row: the later month's visits are
+        invalid. A manager's verification call score overrides the rule."""
+        contacts_by_month = self._contacts_by_month()
+        for report in self:
+            sudo_report = report.sudo()
+            if sudo_report.verification_done:
+                passed = (
+                    sudo_report.verification_score
+                    >= report.company_id.visit_verification_pass_score
+                )
+                report.is_valid = passed
+                report.invalid_reason = (
+                    False if passed else self.env._("Failed the verification call.")
+                )
+                continue
+            if not report.visit_date:
+                report.is_valid, report.invalid_reason = True, False
+                continue
+            rep, customer = report.user_id.id, report.partner_id.id
+            month = report.visit_date.replace(day=1)
+            this_month = contacts_by_month[rep, customer, month] | {
+                report.contact_id.id
+            }
+            last_month = contacts_by_month[
+                rep, customer, month - relativedelta(months=1)
+            ]
+            repeated = len(this_month) == 1 and this_month == last_month
+            report.is_valid = not repeated
+            report.invalid_reason = (
+                self.env._(
+                    "Only the same contact was visited two months in a row "
+                    "(%(contact)s).",
+                    contact=report.contact_id.name or report.partner_id.name,
+                )
+                if repeated
+                else False
+            )
+
+    def _contacts_by_month(self):
+        """{(rep id, customer id, first of month): {contact ids}} of the visits done
+        by the reps of these reports at their customers, over the months the rule
+        looks at, in one query."""
+        result = defaultdict(set)
+        dated = self.filtered("visit_date")
+        if not dated:
+            return result
+        first = min(dated.mapped("visit_date")).replace(day=1) - relativedelta(months=1)
+        last = max(dated.mapped("visit_date"))
+        groups = self.sudo()._read_group(
+            [
+                ("user_id", "in", dated.user_id.ids),
+                ("partner_id", "in", dated.partner_id.ids),
+                ("visit_date", ">=", first),
+                ("visit_date", "<=", last),
+                ("state", "in", DONE_STATES),
+            ],
+            ["user_id", "partner_id", "visit_date:month", "contact_id"],
+            ["__count"],
+        )
+        for user, partner, month, contact, _count in groups:
+            result[user.id, partner.id, month].add(contact.id)
+        return result
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("start_datetime", "end_datetime")
+    def _check_times(self):
+        for report in self:
+            if report.end_datetime and report.end_datetime < report.start_datetime:
+                raise ValidationError(
+                    self.env._(
+                        "A visit cannot end before it starts (%(report)s).",
+                        report=report.name,
+                    )
+                )
+
+    @api.constrains("checkin_latitude", "checkin_longitude")
+    def _check_coordinates(self):
+        for report in self:
+            if not -90 <= report.checkin_latitude <= 90:
+                raise ValidationError(self.env._("A latitude is between -90 and 90."))
+            if not -180 <= report.checkin_longitude <= 180:
+                raise ValidationError(
+                    self.env._("A longitude is between -180 and 180.")
+                )
+
+    @api.constrains("plan_line_id", "user_id")
+    def _check_plan_line_owner(self):
+        for report in self:
+            if report.plan_line_id and report.plan_line_id.user_id != report.user_id:
+                raise ValidationError(
+                    self.env._(
+                        "The planned visit belongs to %(owner)s's plan, not to "
+                        "%(rep)s's.",
+                        owner=report.plan_line_id.user_id.name,
+                        rep=report.user_id.name,
+                    )
+                )
+
+    @api.constrains("partner_id", "contact_id")
+    def _check_partner(self):
+        for report in self:
+            partner = report.partner_id
+            if partner.company_id and partner.company_id != report.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is not a customer of %(company)s.",
+                        partner=partner.display_name,
+                        company=report.company_id.name,
+                    )
+                )
+            if report.contact_id and report.contact_id.commercial_partner_id != partner:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact of %(partner)s.",
+                        contact=report.contact_id.name,
+                        partner=partner.display_name,
+                    )
+                )
+
+    @api.constrains("is_urgent", "urgent_category")
+    def _check_urgent_category(self):
+        for report in self:
+            if report.is_urgent and not report.urgent_category:
+                raise ValidationError(
+                    self.env._("Say which urgent matter the report escalates.")
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("visit.report") or "/"
+                )
+        reports = super().create(vals_list)
+        reports._refresh_neighbour_validity()
+        return reports
+
+    def write(self, vals):
+        self._check_unlocked(vals)
+        watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
+        before = self._validity_neighbours() if watched & set(vals) else self.browse()
+        result = super().write(vals)
+        if watched & set(vals):
+            (before | self)._refresh_neighbour_validity()
+        return result
+
+    def unlink(self):
+        if any(report.state != "draft" for report in self):
+            raise UserError(
+                self.env._(
+                    "Only draft reports can be deleted: filed reports are kept. "
+                    "Archive them instead."
+                )
+            )
+        neighbours = self._validity_neighbours() - self
+        result = super().unlink()
+        neighbours._refresh_neighbour_validity()
+        return result
+
+    def _check_unlocked(self, vals):
+        """Approved reports are locked: reps may only archive them, managers may
+        also record the verification call."""
+        allowed = LOCKED_REPORT_FIELDS_OPEN
+        if self.env.user.has_group("visit_management.group_visit_manager"):
+            allowed = allowed | LOCKED_REPORT_FIELDS_MANAGER
+        if set(vals) - allowed and any(r.state == "approved" for r in self):
+            raise UserError(
+                self.env._(
+                    "An approved visit report is locked: it can only be archived."
+                )
+            )
+
+    def _validity_neighbours(self):
+        """Reports whose validity depends on these: the same rep at the same
+        customer, in the same month or the next one."""
+        dated = self.filtered("visit_date")
+        if not dated:
+            return self.browse()
+        first = min(dated.mapped("visit_date")).replace(day=1)
+        last = max(dated.mapped("visit_date")).replace(day=1) + relativedelta(
+            months=2, days=-1
+        )
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("user_id", "in", dated.user_id.ids),
+                    ("partner_id", "in", dated.partner_id.ids),
+                    ("visit_date", ">=", first),
+                    ("visit_date", "<=", last),
+                ]
+            )
+        )
+
+    def _refresh_neighbour_validity(self):
+        neighbours = self._validity_neighbours()
+        self.env.add_to_compute(self._fields["is_valid"], neighbours)
+        self.env.add_to_compute(self._fields["invalid_reason"], neighbours)
+
+    # ------------------------------------------------------------------
+    # Check-in
+    # ------------------------------------------------------------------
+    def _check_can_check_in(self):
+        self.ensure_one()
+        if self.state not in ("draft", "returned"):
+            raise UserError(
+                self.env._("A submitted report can no longer be checked in.")
+            )
+        if self.user_id != self.env.user:
+            raise UserError(self.env._("Only the rep who visits checks in."))
+
+    def action_check_in(self, latitude, longitude, accuracy=0.0):
+        """Called by the Check in button with the position the phone gave."""
+        self._check_can_check_in()
+        self.write(
+            {
+                "checkin_latitude": latitude,
+                "checkin_longitude": longitude,
+                "checkin_accuracy": accuracy or 0.0,
+                "checkin_time": fields.Datetime.now(),
+                "checkin_method": "gps",
+            }
+        )
+        return {
+            "in_place": self.in_place,
+            "distance": round(self.checkin_distance),
+        }
+
+    def action_check_in_manual(self):
+        """Check-in without a position (refused or unavailable): flagged manual."""
+        self._check_can_check_in()
+        self.write(
+            {
+                "checkin_latitude": 0.0,
+                "checkin_longitude": 0.0,
+                "checkin_accuracy": 0.0,
+                "checkin_time": fields.Datetime.now(),
+                "checkin_method": "manual",
+            }
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        for report in self:
+            if report.state not in ("draft", "returned"):
+                raise UserError(
+                    self.env._("%(report)s is already submitted.", report=report.name)
+                )
+            if not report.end_datetime:
+                raise UserError(
+                    self.env._("Say when the visit ended before submitting.")
+                )
+        self._check_has_reviewer()
+        now = fields.Datetime.now()
+        for report in self:
+            report.write(
+                {
+                    "state": "submitted",
+                    "submitted_date": now,
+                    "submitted_late": bool(
+                        report.report_deadline and now > report.report_deadline
+                    ),
+                    "return_reason": False,
+                }
+            )
+            report.commitment_ids._schedule_follow_up()
+            report._schedule_review_activity(
+                "visit_management.mail_activity_visit_report_review",
+                self.env._("Review the visit report %(report)s", report=report.name),
+                fields.Date.context_today(report),
+            )
+        self.filtered("is_urgent")._escalate_urgent()
+        return True
+
+    def _escalate_urgent(self):
+        categories = dict(
+            self._fields["urgent_category"]._description_selection(self.env)
+        )
+        for report in self:
+            summary = self.env._(
+                "Urgent: %(matter)s at %(partner)s",
+                matter=categories.get(report.urgent_category),
+                partner=report.partner_id.name,
+            )
+            report.activity_schedule(
+                "visit_management.mail_activity_visit_urgent",
+                summary=summary,
+                user_id=report.manager_id.id,
+            )
+            report.message_post(
+                body=summary,
+                partner_ids=report.manager_id.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def action_approve(self):
+        self._check_review("submitted")
+        self.write({"state": "approved"})
+        self._close_review_activity(
+            "visit_management.mail_activity_visit_report_review",
+            self.env._("Your visit report was approved."),
+        )
+        return True
+
+    def action_return(self):
+        """Opens the wizard that asks for the reason."""
+        self._check_review("submitted")
+        return self._open_reason_wizard(self.env._("Return Visit Report"))
+
+    def _action_refuse(self, reason):
+        self._check_review("submitted")
+        self.write({"state": "returned", "return_reason": reason})
+        self._close_review_activity(
+            "visit_management.mail_activity_visit_report_review",
+            self.env._("Your visit report was returned: %(reason)s", reason=reason),
+        )
+        return True

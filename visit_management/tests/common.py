@@ -1,0 +1,112 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, datetime
+
+from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+REP_GROUPS = (
+    "base.group_user,sales_team.group_sale_salesman,visit_management.group_visit_user"
+)
+MANAGER_GROUPS = "base.group_user,sales_team.group_sale_salesman,visit_management.group_visit_manager"
+
+
+class VisitCommon(TransactionCase):
+    """Two sales teams, each with a leader (visit manager) and reps; a visit
+    administrator; a portal user; customers of the first rep with contacts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.company = cls.env.company
+        cls.manager = new_test_user(cls.env, "visit_manager", groups=MANAGER_GROUPS)
+        cls.rep = new_test_user(cls.env, "visit_rep", groups=REP_GROUPS)
+        cls.rep2 = new_test_user(cls.env, "visit_rep2", groups=REP_GROUPS)
+        cls.manager_b = new_test_user(cls.env, "visit_manager_b", groups=MANAGER_GROUPS)
+        cls.rep_b = new_test_user(cls.env, "visit_rep_b", groups=REP_GROUPS)
+        cls.visit_admin = new_test_user(
+            cls.env,
+            "visit_admin",
+            groups="base.group_user,visit_management.group_visit_admin",
+        )
+        cls.portal_user = new_test_user(
+            cls.env, "visit_portal", groups="base.group_portal"
+        )
+        Team = cls.env["crm.team"]
+        cls.team = Team.create(
+            {
+                "name": "Team East",
+                "user_id": cls.manager.id,
+                "member_ids": [(6, 0, (cls.rep | cls.rep2).ids)],
+            }
+        )
+        cls.team_b = Team.create(
+            {
+                "name": "Team West",
+                "user_id": cls.manager_b.id,
+                "member_ids": [(6, 0, cls.rep_b.ids)],
+            }
+        )
+        Partner = cls.env["res.partner"]
+        # Shanghai People's Square; the check-in tests move around it.
+        cls.customer = Partner.create(
+            {
+                "name": "Huadong Trading Co.",
+                "is_company": True,
+                "visit_tier": "a",
+                "user_id": cls.rep.id,
+                "partner_latitude": 31.2304,
+                "partner_longitude": 121.4737,
+            }
+        )
+        cls.contact = Partner.create(
+            {"name": "Wang Wei", "parent_id": cls.customer.id, "function": "Buyer"}
+        )
+        cls.contact2 = Partner.create(
+            {"name": "Li Na", "parent_id": cls.customer.id, "function": "CEO"}
+        )
+        cls.customer_b = Partner.create(
+            {"name": "Xibei Supplies", "is_company": True, "visit_tier": "c"}
+        )
+
+    @classmethod
+    def _create_plan(cls, user=None, month=date(2026, 12, 1), lines=1, **values):
+        user = user or cls.rep
+        line_values = [
+            {
+                "partner_id": cls.customer.id,
+                "contact_id": cls.contact.id,
+                "planned_datetime": datetime(month.year, month.month, 10 + i, 2, 0),
+                "purpose": "relationship",
+                "visit_mode": "onsite",
+            }
+            for i in range(lines)
+        ]
+        return (
+            cls.env["visit.plan"]
+            .with_user(user)
+            .create(
+                {
+                    "user_id": user.id,
+                    "date_start": month,
+                    "line_ids": [(0, 0, vals) for vals in line_values],
+                    **values,
+                }
+            )
+        )
+
+    @classmethod
+    def _create_report(cls, user=None, **values):
+        user = user or cls.rep
+        defaults = {
+            "user_id": user.id,
+            "partner_id": cls.customer.id,
+            "contact_id": cls.contact.id,
+            "visit_mode": "onsite",
+            "purpose": "relationship",
+            "start_datetime": datetime(2026, 12, 10, 2, 0),
+            "end_datetime": datetime(2026, 12, 10, 3, 30),
+        }
+        return cls.env["visit.report"].with_user(user).create({**defaults, **values})

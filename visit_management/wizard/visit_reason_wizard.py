@@ -1,0 +1,22 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+REVIEWED_MODELS = ("visit.plan", "visit.report")
+
+
+class VisitReasonWizard(models.TransientModel):
+    _name = "visit.reason.wizard"
+    _description = "Reason for Rejecting or Returning"
+
+    reason = fields.Text(required=True)
+
+    def action_confirm(self):
+        self.ensure_one()
+        context = self.env.context
+        if context.get("active_model") not in REVIEWED_MODELS:
+            raise UserError(self.env._("Open this from a visit plan or report."))
+        records = self.env[context["active_model"]].browse(context["active_ids"])
+        records._action_refuse(self.reason)
+        return {"type": "ir.actions.act_window_close"}
