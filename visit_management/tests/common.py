@@ -6,10 +6,9 @@ from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-REP_GROUPS = (
-    "base.group_user,sales_team.group_sale_salesman,visit_management.group_visit_user"
-)
-MANAGER_GROUPS = "base.group_user,sales_team.group_sale_salesman,visit_management.group_visit_manager"
+SALES = "base.group_user,sales_team.group_sale_salesman"
+REP_GROUPS = f"{SALES},visit_management.group_visit_user"
+MANAGER_GROUPS = f"{SALES},visit_management.group_visit_manager"
 
 
 class VisitCommon(TransactionCase):
