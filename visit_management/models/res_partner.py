@@ -66,8 +66,11 @@ class ResPartner(models.Model):
 
     @api.depends("child_ids.visit_key_contact", "child_ids.active")
     def _compute_visit_key_contact_count(self):
+        # every active key contact counts, whoever triggers the recomputation
         counts = dict(
-            self._read_group(
+            self.sudo()
+            .with_context(active_test=True)
+            ._read_group(
                 [("parent_id", "in", self.ids), ("visit_key_contact", "=", True)],
                 ["parent_id"],
                 ["__count"],
@@ -76,7 +79,12 @@ class ResPartner(models.Model):
         for partner in self:
             partner.visit_key_contact_count = counts.get(partner, 0)
 
-    @api.depends("visit_tier", "visit_key_contact_count", "company_id")
+    @api.depends(
+        "visit_tier",
+        "visit_key_contact_count",
+        "company_id.visit_key_contact_minimum",
+    )
+    @api.depends_context("company")
     def _compute_visit_key_contact_warning(self):
         for partner in self:
             minimum = (partner.company_id or self.env.company).visit_key_contact_minimum
@@ -129,9 +137,11 @@ class ResPartner(models.Model):
 
     def action_view_visit_reports(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "visit_management.visit_report_action"
-        )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Visits of %(partner)s", partner=self.display_name),
+            "res_model": "visit.report",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
