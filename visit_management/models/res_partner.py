@@ -17,11 +17,17 @@ class ResPartner(models.Model):
         help="Customer grade by nature, size, sales volume and growth trend: "
         "it sets how often the customer must be visited.",
     )
+    # only for visit users: others have no access to visit reports
     visit_report_ids = fields.One2many(
-        "visit.report", "partner_id", string="Visit Reports"
+        "visit.report",
+        "partner_id",
+        string="Visit Reports",
+        groups="visit_management.group_visit_user",
     )
     visit_report_count = fields.Integer(
-        string="Visits", compute="_compute_visit_report_count"
+        string="Visits",
+        compute="_compute_visit_report_count",
+        groups="visit_management.group_visit_user",
     )
     visit_key_contact = fields.Boolean(
         string="Key Contact",
