@@ -6,7 +6,7 @@ from odoo.tests import freeze_time
 
 from .common import VisitCommon
 
-VISIT_DATE_FIELDS = (
+STORED_VISIT_FIELDS = (
     "last_visit_date",
     "last_onsite_visit_date",
     "last_phone_visit_date",
@@ -337,7 +337,7 @@ class TestPartnerVisits(VisitCommon):
         self.env.flush_all()
         self.env.invalidate_all()
         count0 = self.env.cr.sql_log_count
-        for name in VISIT_DATE_FIELDS:
+        for name in STORED_VISIT_FIELDS:
             self.env.add_to_compute(Partner._fields[name], partners)
         self.env.flush_all()
         partners.mapped("visit_report_count")
