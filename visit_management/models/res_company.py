@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+# The company's address decides which region rule binds a customer.
+REGION_ADDRESS_FIELDS = {"city", "state_id"}
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -38,3 +41,11 @@ class ResCompany(models.Model):
         default=60,
         help="A verification call score at or above this makes a visit valid.",
     )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "visit_region_rules" in vals or (
+            REGION_ADDRESS_FIELDS & set(vals) and any(self.mapped("visit_region_rules"))
+        ):
+            self.env["visit.frequency.rule"]._recompute_partner_due_dates()
+        return result

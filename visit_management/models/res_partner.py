@@ -17,11 +17,17 @@ class ResPartner(models.Model):
         help="Customer grade by nature, size, sales volume and growth trend: "
         "it sets how often the customer must be visited.",
     )
+    # only for visit users: others have no access to visit reports
     visit_report_ids = fields.One2many(
-        "visit.report", "partner_id", string="Visit Reports"
+        "visit.report",
+        "partner_id",
+        string="Visit Reports",
+        groups="visit_management.group_visit_user",
     )
     visit_report_count = fields.Integer(
-        string="Visits", compute="_compute_visit_report_count"
+        string="Visits",
+        compute="_compute_visit_report_count",
+        groups="visit_management.group_visit_user",
     )
     visit_key_contact = fields.Boolean(
         string="Key Contact",
@@ -66,8 +72,11 @@ class ResPartner(models.Model):
 
     @api.depends("child_ids.visit_key_contact", "child_ids.active")
     def _compute_visit_key_contact_count(self):
+        # every active key contact counts, whoever triggers the recomputation
         counts = dict(
-            self._read_group(
+            self.sudo()
+            .with_context(active_test=True)
+            ._read_group(
                 [("parent_id", "in", self.ids), ("visit_key_contact", "=", True)],
                 ["parent_id"],
                 ["__count"],
@@ -76,7 +85,12 @@ class ResPartner(models.Model):
         for partner in self:
             partner.visit_key_contact_count = counts.get(partner, 0)
 
-    @api.depends("visit_tier", "visit_key_contact_count", "company_id")
+    @api.depends(
+        "visit_tier",
+        "visit_key_contact_count",
+        "company_id.visit_key_contact_minimum",
+    )
+    @api.depends_context("company")
     def _compute_visit_key_contact_warning(self):
         for partner in self:
             minimum = (partner.company_id or self.env.company).visit_key_contact_minimum
@@ -129,9 +143,11 @@ class ResPartner(models.Model):
 
     def action_view_visit_reports(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "visit_management.visit_report_action"
-        )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Visits of %(partner)s", partner=self.display_name),
+            "res_model": "visit.report",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }

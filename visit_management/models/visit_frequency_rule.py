@@ -86,13 +86,18 @@ class VisitFrequencyRule(models.Model):
         return result
 
     def unlink(self):
-        self._recompute_partner_due_dates()
-        return super().unlink()
+        result = super().unlink()
+        # after the deletion: unlink flushes, which would recompute too early
+        self.browse()._recompute_partner_due_dates()
+        return result
 
+    @api.model
     def _recompute_partner_due_dates(self):
-        """Rules changed: every tiered customer's next due date may move."""
+        """Rules (or the company settings they use) changed: every tiered
+        customer's next due date may move."""
         partners = (
             self.env["res.partner"]
+            .sudo()
             .with_context(active_test=False)
             .search([("visit_tier", "!=", False)])
         )
