@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_partner_tier
 from . import test_partner_tour
+from . import test_visit_plan
