@@ -210,6 +210,16 @@ class VisitPlan(models.Model):
         # a moved period must still hold every planned visit
         self.line_ids._check_planned_in_period()
 
+    @api.onchange("period_type")
+    def _onchange_period_type(self):
+        """Moves the start to the period's first day: the 1st, or the next Monday."""
+        if not self.date_start:
+            return
+        if self.period_type == "week":
+            self.date_start += timedelta(days=-self.date_start.weekday() % 7)
+        else:
+            self.date_start = self.date_start.replace(day=1)
+
     def write(self, vals):
         if WORKFLOW_FIELDS & set(vals) and not self.env.su:
             raise UserError(

@@ -103,6 +103,16 @@ class TestVisitPlan(VisitCommon):
                 month=date(2026, 12, 1), lines=0, period_type="week", user=self.rep2
             )
 
+    def test_period_type_change_moves_start(self):
+        plan = self.Plan.with_user(self.rep).new(
+            {"date_start": date(2026, 12, 1), "period_type": "week"}
+        )
+        plan._onchange_period_type()
+        self.assertEqual(plan.date_start, date(2026, 12, 7))
+        plan.period_type = "month"
+        plan._onchange_period_type()
+        self.assertEqual(plan.date_start, date(2026, 12, 1))
+
     def test_monthly_plan_starts_on_first(self):
         with self.assertRaisesRegex(ValidationError, "1st"):
             self._create_plan(month=date(2026, 12, 2), lines=0)
