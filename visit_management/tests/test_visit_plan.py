@@ -427,11 +427,14 @@ class TestVisitPlan(VisitCommon):
         self.assertEqual(plan.done_line_count, 1)
         self.assertEqual(plan.completion_rate, 50.0)
 
-    def test_uncovered_customers(self):
+    def _next_week_plan(self):
         """Due dates count from today (the creation of a never visited customer),
-        so the plan is for next week."""
+        so coverage is checked on an empty plan for next week."""
         today = date.today()
         monday = today + timedelta(days=7 - today.weekday())
+        return self._create_plan(month=monday, period_type="week", lines=0)
+
+    def test_uncovered_customers(self):
         Partner = self.env["res.partner"]
         customers = Partner.create(
             [
@@ -446,6 +449,8 @@ class TestVisitPlan(VisitCommon):
         )
         customers.user_id = self.rep
         forgotten, phoned, called_on, visited = customers
+        plan = self._next_week_plan()
+        monday = plan.date_start
         self.customer_b.user_id = self.rep2  # another rep's customer
         # visited on-site 10 days before the week: due again a month later
         self._create_report(
@@ -455,7 +460,6 @@ class TestVisitPlan(VisitCommon):
             end_datetime=datetime.combine(monday - timedelta(days=10), time(3, 0)),
         ).action_submit()
         self.assertGreater(visited.next_visit_date, monday + timedelta(days=6))
-        plan = self._create_plan(month=monday, period_type="week", lines=0)
         plan.write(
             {
                 "line_ids": [
@@ -476,3 +480,24 @@ class TestVisitPlan(VisitCommon):
         phoned_line = plan.line_ids.filtered(lambda line: line.partner_id == phoned)
         phoned_line.visit_mode = "onsite"
         self.assertEqual(plan.uncovered_partner_ids, forgotten)
+
+    def test_coverage_is_per_company(self):
+        north = self.env["res.company"].create({"name": "Visits North"})
+        self.rep.company_ids |= north
+        northern = self.env["res.partner"].create(
+            {
+                "name": "Northern Ltd.",
+                "is_company": True,
+                "visit_tier": "a",
+                "user_id": self.rep.id,
+                "company_id": north.id,
+            }
+        )
+        rep_customers = (
+            self.env["res.partner"]
+            .with_user(self.rep)
+            .search([("user_id", "=", self.rep.id)])
+        )
+        self.assertIn(northern, rep_customers, "the rep sees both companies")
+        plan = self._next_week_plan()
+        self.assertEqual(plan.uncovered_partner_ids, self.customer)
