@@ -1,7 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class VisitApprovalMixin(models.AbstractModel):
@@ -38,16 +38,32 @@ class VisitApprovalMixin(models.AbstractModel):
         for record in self:
             record.manager_id = record.team_id.user_id
 
+    @api.constrains("team_id", "user_id")
+    def _check_team_id(self):
+        """The reviewer is the leader of the rep's own team: no other team."""
+        for record in self:
+            team = record.team_id
+            rep = record.user_id
+            if team and team not in rep.crm_team_ids and team.user_id != rep:
+                raise ValidationError(
+                    self.env._(
+                        "%(rep)s is not a member of the sales team %(team)s.",
+                        rep=rep.name,
+                        team=team.name,
+                    )
+                )
+
     def _can_review(self):
-        """Administrators, and the manager of the rep's team unless it is their own."""
+        """Administrators, and the manager of the rep's team; never the rep."""
         self.ensure_one()
         user = self.env.user
+        if user == self.user_id:
+            return False
         if user.has_group("visit_management.group_visit_admin"):
             return True
         return (
             user.has_group("visit_management.group_visit_manager")
             and user == self.manager_id
-            and user != self.user_id
         )
 
     def _check_review(self, state):

@@ -5,7 +5,16 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+# Written only by the workflow actions, which check who may do what.
+WORKFLOW_FIELDS = {
+    "state",
+    "submitted_date",
+    "submitted_late",
+    "submission_count",
+    "reject_reason",
+}
 
 
 def _next_month_start(today):
@@ -143,10 +152,15 @@ class VisitPlan(models.Model):
         for plan in self:
             plan.budget_total = sum(plan.line_ids.mapped("budget_amount"))
 
-    @api.depends("user_id", "date_end", "line_ids.partner_id", "line_ids.visit_mode")
+    @api.depends(
+        "user_id",
+        "company_id",
+        "date_end",
+        "line_ids.partner_id",
+        "line_ids.visit_mode",
+    )
     def _compute_uncovered_partner_ids(self):
-        Partner = self.env["res.partner"]
-        claimed = Partner.search(
+        claimed = self.env["res.partner"].search(
             [
                 ("user_id", "in", self.user_id.ids),
                 ("visit_tier", "!=", False),
@@ -155,32 +169,65 @@ class VisitPlan(models.Model):
         )
         due_dates = self.env["visit.frequency.rule"]._due_dates(claimed)
         for plan in self:
-            uncovered = Partner
-            for partner in claimed.filtered(
-                lambda p, plan=plan: p.user_id == plan.user_id
-            ):
-                modes_planned = set(
-                    plan.line_ids.filtered(
-                        lambda line, partner=partner: line.partner_id == partner
-                    ).mapped("visit_mode")
-                )
-                for mode, due in due_dates.get(partner.id, {}).items():
-                    covered = mode in modes_planned or (
-                        mode == "phone" and "onsite" in modes_planned
+            customers = claimed.filtered(
+                lambda partner, plan=plan: (
+                    partner.user_id == plan.user_id
+                    and (
+                        not partner.company_id or partner.company_id == plan.company_id
                     )
-                    if plan.date_end and due <= plan.date_end and not covered:
-                        uncovered |= partner
-            plan.uncovered_partner_ids = uncovered
+                )
+            )
+            plan.uncovered_partner_ids = customers.filtered(
+                lambda partner, plan=plan: (
+                    not plan._covers(partner, due_dates.get(partner.id, {}))
+                )
+            )
+
+    def _covers(self, partner, due_by_mode):
+        """Whether the plan has a visit of each mode the customer is due for by the
+        end of the period. An on-site visit also counts as the phone call."""
+        self.ensure_one()
+        if not self.date_end:
+            return True
+        modes = set(
+            self.line_ids.filtered(lambda line: line.partner_id == partner).mapped(
+                "visit_mode"
+            )
+        )
+        if "onsite" in modes:
+            modes.add("phone")
+        return all(
+            mode in modes for mode, due in due_by_mode.items() if due <= self.date_end
+        )
 
     @api.constrains("date_start", "period_type")
     def _check_period_start(self):
         for plan in self:
             if plan.period_type == "month" and plan.date_start.day != 1:
-                raise UserError(self.env._("A monthly plan starts on the 1st."))
+                raise ValidationError(self.env._("A monthly plan starts on the 1st."))
             if plan.period_type == "week" and plan.date_start.weekday() != 0:
-                raise UserError(self.env._("A weekly plan starts on a Monday."))
+                raise ValidationError(self.env._("A weekly plan starts on a Monday."))
+        # a moved period must still hold every planned visit
+        self.line_ids._check_planned_in_period()
+
+    @api.onchange("period_type")
+    def _onchange_period_type(self):
+        """Moves the start to the period's first day: the 1st, or the next Monday."""
+        if not self.date_start:
+            return
+        if self.period_type == "week":
+            self.date_start += timedelta(days=-self.date_start.weekday() % 7)
+        else:
+            self.date_start = self.date_start.replace(day=1)
 
     def write(self, vals):
+        if WORKFLOW_FIELDS & set(vals) and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Change the status of a visit plan with its Submit, Approve, "
+                    "Reject and Reset to Draft buttons."
+                )
+            )
         self._check_editable(vals)
         return super().write(vals)
 
@@ -207,6 +254,7 @@ class VisitPlan(models.Model):
     # Workflow
     # ------------------------------------------------------------------
     def action_submit(self):
+        self.check_access("write")
         for plan in self:
             if plan.state != "draft":
                 raise UserError(
@@ -221,7 +269,7 @@ class VisitPlan(models.Model):
             plan._check_has_reviewer()
         now = fields.Datetime.now()
         for plan in self:
-            plan.write(
+            plan.sudo().write(
                 {
                     "state": "submitted",
                     "submitted_date": now,
@@ -240,7 +288,7 @@ class VisitPlan(models.Model):
 
     def action_approve(self):
         self._check_review("submitted")
-        self.write({"state": "approved"})
+        self.sudo().write({"state": "approved"})
         self.line_ids._sync_calendar_events()
         self._close_review_activity(
             "visit_management.mail_activity_visit_plan_approval",
@@ -255,7 +303,7 @@ class VisitPlan(models.Model):
 
     def _action_refuse(self, reason):
         self._check_review("submitted")
-        self.write({"state": "rejected", "reject_reason": reason})
+        self.sudo().write({"state": "rejected", "reject_reason": reason})
         self._close_review_activity(
             "visit_management.mail_activity_visit_plan_approval",
             self.env._("Your visit plan was rejected: %(reason)s", reason=reason),
@@ -263,11 +311,12 @@ class VisitPlan(models.Model):
         return True
 
     def action_reset_to_draft(self):
+        self.check_access("write")
         for plan in self:
             if plan.state not in ("submitted", "rejected"):
                 raise UserError(
                     self.env._("Only a submitted or rejected plan goes back to draft.")
                 )
         self.activity_unlink(["visit_management.mail_activity_visit_plan_approval"])
-        self.write({"state": "draft"})
+        self.sudo().write({"state": "draft"})
         return True

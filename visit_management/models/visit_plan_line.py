@@ -8,6 +8,17 @@ from odoo.exceptions import UserError, ValidationError
 from .selections import VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
 
+# The line fields the calendar event shows (see _calendar_event_values).
+CALENDAR_FIELDS = {
+    "planned_datetime",
+    "duration",
+    "place",
+    "visit_mode",
+    "partner_id",
+    "contact_id",
+    "topics",
+}
+
 
 class VisitPlanLine(models.Model):
     _name = "visit.plan.line"
@@ -116,15 +127,24 @@ class VisitPlanLine(models.Model):
     def write(self, vals):
         self.plan_id._check_editable(vals)
         result = super().write(vals)
-        if {"planned_datetime", "duration", "place", "partner_id", "contact_id"} & set(
-            vals
-        ):
-            self.filtered("calendar_event_id")._sync_calendar_events()
+        if CALENDAR_FIELDS & set(vals):
+            self.filtered(
+                lambda line: line.plan_state == "approved"
+            )._sync_calendar_events()
         return result
 
     def unlink(self):
         self.plan_id._check_editable({"line_ids": True})
-        self.calendar_event_id.unlink()
+        reported = self.with_context(active_test=False).filtered("report_ids")
+        if reported:
+            raise UserError(
+                self.env._(
+                    "The planned visit to %(partner)s has a visit report: it is kept "
+                    "on file and cannot be deleted.",
+                    partner=reported[0].partner_id.display_name,
+                )
+            )
+        self.calendar_event_id.sudo().unlink()
         return super().unlink()
 
     def _calendar_event_values(self):

@@ -4,3 +4,4 @@ from . import test_partner_tier
 from . import test_partner_tour
 from . import test_partner_visits
 from . import test_security
+from . import test_visit_plan

@@ -15,8 +15,13 @@ class VisitReasonWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         context = self.env.context
-        if context.get("active_model") not in REVIEWED_MODELS:
+        if context.get("active_model") not in REVIEWED_MODELS or not context.get(
+            "active_ids"
+        ):
             raise UserError(self.env._("Open this from a visit plan or report."))
+        reason = (self.reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason."))
         records = self.env[context["active_model"]].browse(context["active_ids"])
-        records._action_refuse(self.reason)
+        records._action_refuse(reason)
         return {"type": "ir.actions.act_window_close"}
