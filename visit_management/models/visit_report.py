@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -298,17 +299,22 @@ class VisitReport(models.Model):
 
     def _working_days_after(self, moment, days):
         """The end of the n-th working day after the visit's day, by the
-        company's working calendar (or plain days without one)."""
+        company's working calendar (plain days without one; 0: the visit's day).
+        Days are those of the calendar's timezone: a visit at 03:00 in Shanghai is
+        on that local day, though it is still the day before in UTC."""
         calendar = self.company_id.resource_calendar_id
-        next_day = (moment + timedelta(days=1)).replace(hour=0, minute=0, second=0)
-        if not calendar or days <= 0:
-            return next_day + timedelta(days=max(days, 0)) - timedelta(seconds=1)
-        planned = calendar.plan_days(
-            days, next_day.replace(tzinfo=None), compute_leaves=True
-        )
-        return (
-            planned.replace(tzinfo=None) if planned else next_day + timedelta(days=days)
-        )
+        tz = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
+        visit_day = pytz.utc.localize(moment).astimezone(tz).date()
+        last_day = visit_day + timedelta(days=max(days, 0))
+        if calendar and days > 0:
+            next_day = tz.localize(
+                datetime.combine(visit_day + timedelta(days=1), time.min)
+            )
+            planned = calendar.plan_days(days, next_day, compute_leaves=True)
+            if planned:
+                last_day = planned.astimezone(tz).date()
+        day_end = tz.localize(datetime.combine(last_day, time.max))
+        return day_end.astimezone(pytz.utc).replace(tzinfo=None, microsecond=0)
 
     @api.depends(
         "user_id",
