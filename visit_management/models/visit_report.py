@@ -83,6 +83,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
         check_company=True,
         index=True,
@@ -96,6 +97,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
         domain="[('parent_id', '=', partner_id)]",
     )
     contact_function = fields.Char(
@@ -111,6 +113,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
     )
     purpose = fields.Selection(
@@ -118,6 +121,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
     )
     start_datetime = fields.Datetime(
         string="Start", required=True, default=fields.Datetime.now, tracking=True
