@@ -192,15 +192,6 @@ class VisitReport(models.Model):
         "decides validity: at or above the company's pass score is valid.",
     )
 
-    _verification_score_range = models.Constraint(
-        "CHECK(verification_score BETWEEN 0 AND 100)",
-        "A verification score is between 0 and 100.",
-    )
-    _urgent_needs_category = models.Constraint(
-        "CHECK(NOT is_urgent OR urgent_category IS NOT NULL)",
-        "An urgent report needs its urgent matter.",
-    )
-
     @api.depends("plan_line_id")
     def _compute_is_unplanned(self):
         for report in self:
@@ -411,11 +402,31 @@ class VisitReport(models.Model):
     @api.constrains("checkin_latitude", "checkin_longitude")
     def _check_coordinates(self):
         for report in self:
-            if not -90 <= report.checkin_latitude <= 90:
-                raise ValidationError(self.env._("A latitude is between -90 and 90."))
-            if not -180 <= report.checkin_longitude <= 180:
+            report._check_coordinate_range(
+                report.checkin_latitude, report.checkin_longitude
+            )
+
+    def _check_coordinate_range(self, latitude, longitude):
+        if not -90 <= latitude <= 90:
+            raise ValidationError(
+                self.env._(
+                    "A latitude is between -90 and 90, not %(value)s.", value=latitude
+                )
+            )
+        if not -180 <= longitude <= 180:
+            raise ValidationError(
+                self.env._(
+                    "A longitude is between -180 and 180, not %(value)s.",
+                    value=longitude,
+                )
+            )
+
+    @api.constrains("verification_score")
+    def _check_verification_score(self):
+        for report in self.sudo():
+            if not 0 <= report.verification_score <= 100:
                 raise ValidationError(
-                    self.env._("A longitude is between -180 and 180.")
+                    self.env._("A verification score is between 0 and 100.")
                 )
 
     @api.constrains("plan_line_id", "user_id")
@@ -443,7 +454,10 @@ class VisitReport(models.Model):
                         company=report.company_id.name,
                     )
                 )
-            if report.contact_id and report.contact_id.commercial_partner_id != partner:
+            contact = report.contact_id
+            if contact and (
+                contact == partner or contact.commercial_partner_id != partner
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(contact)s is not a contact of %(partner)s.",
@@ -552,6 +566,7 @@ class VisitReport(models.Model):
     def action_check_in(self, latitude, longitude, accuracy=0.0):
         """Called by the Check in button with the position the phone gave."""
         self._check_can_check_in()
+        self._check_coordinate_range(latitude, longitude)
         self.write(
             {
                 "checkin_latitude": latitude,

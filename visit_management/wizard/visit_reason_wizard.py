@@ -1,7 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 REVIEWED_MODELS = ("visit.plan", "visit.report")
 
@@ -11,6 +11,11 @@ class VisitReasonWizard(models.TransientModel):
     _description = "Reason for Rejecting or Returning"
 
     reason = fields.Text(required=True)
+
+    @api.constrains("reason")
+    def _check_reason(self):
+        if any(not (wizard.reason or "").strip() for wizard in self):
+            raise ValidationError(self.env._("Give the reason."))
 
     def action_confirm(self):
         self.ensure_one()
