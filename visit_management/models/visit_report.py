@@ -495,6 +495,8 @@ class VisitReport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
+        if LOCKED_REPORT_FIELDS_MANAGER & set(vals):
+            self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
         before = self._validity_neighbours() if watched & set(vals) else self.browse()
         result = super().write(vals)
@@ -527,6 +529,19 @@ class VisitReport(models.Model):
                     "An approved visit report is locked: it can only be archived."
                 )
             )
+
+    def _check_can_verify(self):
+        """The verification call is recorded by whoever reviews the report: the
+        rep's team leader or an administrator, never the rep."""
+        for report in self:
+            if not report._can_review():
+                raise UserError(
+                    self.env._(
+                        "Only the rep's team leader records the verification call "
+                        "of %(report)s.",
+                        report=report.name,
+                    )
+                )
 
     def _validity_neighbours(self):
         """Reports whose validity depends on these: the same rep at the same
