@@ -2,3 +2,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_partner_tier
 from . import test_partner_tour
+from . import test_visit_report
+from . import test_visit_report_rules
