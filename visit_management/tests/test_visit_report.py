@@ -222,6 +222,22 @@ class TestVisitReportReview(VisitReportCase):
         self.assertEqual(report.state, "approved")
         self.assertFalse(self._activities(report, review_type))
 
+    def test_status_changes_only_through_the_steps(self):
+        report = self._create_report()
+        report.action_submit()
+        for values in (
+            {"state": "approved"},
+            {"submitted_late": True},
+            {"return_reason": "Nothing"},
+        ):
+            with self.assertRaisesRegex(UserError, "Submit, Approve"):
+                report.write(values)
+            with self.assertRaisesRegex(UserError, "Submit, Approve"):
+                report.with_user(self.manager).write(values)
+        with self.assertRaisesRegex(UserError, "Submit, Approve"):
+            self._create_report(state="approved")
+        self.assertEqual(report.state, "submitted")
+
     def test_return_needs_a_reason(self):
         report = self._create_report()
         report.action_submit()
