@@ -73,6 +73,13 @@ class TestVisitReportValidity(VisitCommon):
         self.assertFalse(december.is_valid)
         self.assertIn("Wang Wei", december.invalid_reason)
 
+    def test_earlier_month_submitted_last(self):
+        november = self._visit(date(2026, 11, 12), self.contact, submit=False)
+        december = self._visit(date(2026, 12, 3), self.contact)
+        self.assertTrue(december.is_valid)  # a draft is not a visit done yet
+        november.action_submit()
+        self.assertFalse(december.is_valid)
+
     def test_another_contact_in_the_later_month(self):
         november = self._visit(date(2026, 11, 12), self.contact)
         december = self._visit(date(2026, 12, 3), self.contact2)
