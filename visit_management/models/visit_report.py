@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -17,6 +18,8 @@ EARTH_RADIUS_M = 6371008.8
 LOCKED_REPORT_FIELDS_OPEN = {"active", "message_main_attachment_id"}
 # What a manager may also change on it: the verification call.
 LOCKED_REPORT_FIELDS_MANAGER = {"verification_done", "verification_score"}
+# Written only by the Submit, Approve and Return steps.
+REVIEW_FIELDS = {"state", "submitted_date", "submitted_late", "return_reason"}
 
 
 def distance_m(lat1, lon1, lat2, lon2):
@@ -82,6 +85,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
         check_company=True,
         index=True,
@@ -95,6 +99,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
         domain="[('parent_id', '=', partner_id)]",
     )
     contact_function = fields.Char(
@@ -110,6 +115,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
     )
     purpose = fields.Selection(
@@ -117,6 +123,7 @@ class VisitReport(models.Model):
         compute="_compute_from_plan_line",
         store=True,
         readonly=False,
+        precompute=True,
     )
     start_datetime = fields.Datetime(
         string="Start", required=True, default=fields.Datetime.now, tracking=True
@@ -185,15 +192,6 @@ class VisitReport(models.Model):
         groups="visit_management.group_visit_manager",
         help="Score of the manager's verification call (0-100). Once recorded it "
         "decides validity: at or above the company's pass score is valid.",
-    )
-
-    _verification_score_range = models.Constraint(
-        "CHECK(verification_score BETWEEN 0 AND 100)",
-        "A verification score is between 0 and 100.",
-    )
-    _urgent_needs_category = models.Constraint(
-        "CHECK(NOT is_urgent OR urgent_category IS NOT NULL)",
-        "An urgent report needs its urgent matter.",
     )
 
     @api.depends("plan_line_id")
@@ -298,17 +296,22 @@ class VisitReport(models.Model):
 
     def _working_days_after(self, moment, days):
         """The end of the n-th working day after the visit's day, by the
-        company's working calendar (or plain days without one)."""
+        company's working calendar (plain days without one; 0: the visit's day).
+        Days are those of the calendar's timezone: a visit at 03:00 in Shanghai is
+        on that local day, though it is still the day before in UTC."""
         calendar = self.company_id.resource_calendar_id
-        next_day = (moment + timedelta(days=1)).replace(hour=0, minute=0, second=0)
-        if not calendar or days <= 0:
-            return next_day + timedelta(days=max(days, 0)) - timedelta(seconds=1)
-        planned = calendar.plan_days(
-            days, next_day.replace(tzinfo=None), compute_leaves=True
-        )
-        return (
-            planned.replace(tzinfo=None) if planned else next_day + timedelta(days=days)
-        )
+        tz = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
+        visit_day = pytz.utc.localize(moment).astimezone(tz).date()
+        last_day = visit_day + timedelta(days=max(days, 0))
+        if calendar and days > 0:
+            next_day = tz.localize(
+                datetime.combine(visit_day + timedelta(days=1), time.min)
+            )
+            planned = calendar.plan_days(days, next_day, compute_leaves=True)
+            if planned:
+                last_day = planned.astimezone(tz).date()
+        day_end = tz.localize(datetime.combine(last_day, time.max))
+        return day_end.astimezone(pytz.utc).replace(tzinfo=None, microsecond=0)
 
     @api.depends(
         "user_id",
@@ -362,23 +365,28 @@ class VisitReport(models.Model):
     def _contacts_by_month(self):
         """{(rep id, customer id, first of month): {contact ids}} of the visits done
         by the reps of these reports at their customers, over the months the rule
-        looks at, in one query."""
+        looks at, in one query. Archived reports count: archiving hides a visit, it
+        does not undo it."""
         result = defaultdict(set)
         dated = self.filtered("visit_date")
         if not dated:
             return result
         first = min(dated.mapped("visit_date")).replace(day=1) - relativedelta(months=1)
         last = max(dated.mapped("visit_date"))
-        groups = self.sudo()._read_group(
-            [
-                ("user_id", "in", dated.user_id.ids),
-                ("partner_id", "in", dated.partner_id.ids),
-                ("visit_date", ">=", first),
-                ("visit_date", "<=", last),
-                ("state", "in", DONE_STATES),
-            ],
-            ["user_id", "partner_id", "visit_date:month", "contact_id"],
-            ["__count"],
+        groups = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("user_id", "in", dated.user_id.ids),
+                    ("partner_id", "in", dated.partner_id.ids),
+                    ("visit_date", ">=", first),
+                    ("visit_date", "<=", last),
+                    ("state", "in", DONE_STATES),
+                ],
+                ["user_id", "partner_id", "visit_date:month", "contact_id"],
+                ["__count"],
+            )
         )
         for user, partner, month, contact, _count in groups:
             result[user.id, partner.id, month].add(contact.id)
@@ -401,11 +409,31 @@ class VisitReport(models.Model):
     @api.constrains("checkin_latitude", "checkin_longitude")
     def _check_coordinates(self):
         for report in self:
-            if not -90 <= report.checkin_latitude <= 90:
-                raise ValidationError(self.env._("A latitude is between -90 and 90."))
-            if not -180 <= report.checkin_longitude <= 180:
+            report._check_coordinate_range(
+                report.checkin_latitude, report.checkin_longitude
+            )
+
+    def _check_coordinate_range(self, latitude, longitude):
+        if not -90 <= latitude <= 90:
+            raise ValidationError(
+                self.env._(
+                    "A latitude is between -90 and 90, not %(value)s.", value=latitude
+                )
+            )
+        if not -180 <= longitude <= 180:
+            raise ValidationError(
+                self.env._(
+                    "A longitude is between -180 and 180, not %(value)s.",
+                    value=longitude,
+                )
+            )
+
+    @api.constrains("verification_score")
+    def _check_verification_score(self):
+        for report in self.sudo():
+            if not 0 <= report.verification_score <= 100:
                 raise ValidationError(
-                    self.env._("A longitude is between -180 and 180.")
+                    self.env._("A verification score is between 0 and 100.")
                 )
 
     @api.constrains("plan_line_id", "user_id")
@@ -433,7 +461,10 @@ class VisitReport(models.Model):
                         company=report.company_id.name,
                     )
                 )
-            if report.contact_id and report.contact_id.commercial_partner_id != partner:
+            contact = report.contact_id
+            if contact and (
+                contact == partner or contact.commercial_partner_id != partner
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(contact)s is not a contact of %(partner)s.",
@@ -455,6 +486,8 @@ class VisitReport(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        if any(REVIEW_FIELDS & set(vals) for vals in vals_list):
+            self._check_review_step()
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
@@ -466,6 +499,10 @@ class VisitReport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
+        if REVIEW_FIELDS & set(vals):
+            self._check_review_step()
+        if LOCKED_REPORT_FIELDS_MANAGER & set(vals):
+            self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
         before = self._validity_neighbours() if watched & set(vals) else self.browse()
         result = super().write(vals)
@@ -498,6 +535,31 @@ class VisitReport(models.Model):
                     "An approved visit report is locked: it can only be archived."
                 )
             )
+
+    def _check_review_step(self):
+        if not self.env.context.get("visit_report_review_step"):
+            raise UserError(
+                self.env._(
+                    "A visit report's status changes only with its Submit, Approve "
+                    "and Return buttons."
+                )
+            )
+
+    def _write_review_step(self, vals):
+        return self.with_context(visit_report_review_step=True).write(vals)
+
+    def _check_can_verify(self):
+        """The verification call is recorded by whoever reviews the report: the
+        rep's team leader or an administrator, never the rep."""
+        for report in self:
+            if not report._can_review():
+                raise UserError(
+                    self.env._(
+                        "Only the rep's team leader records the verification call "
+                        "of %(report)s.",
+                        report=report.name,
+                    )
+                )
 
     def _validity_neighbours(self):
         """Reports whose validity depends on these: the same rep at the same
@@ -542,6 +604,7 @@ class VisitReport(models.Model):
     def action_check_in(self, latitude, longitude, accuracy=0.0):
         """Called by the Check in button with the position the phone gave."""
         self._check_can_check_in()
+        self._check_coordinate_range(latitude, longitude)
         self.write(
             {
                 "checkin_latitude": latitude,
@@ -586,7 +649,7 @@ class VisitReport(models.Model):
         self._check_has_reviewer()
         now = fields.Datetime.now()
         for report in self:
-            report.write(
+            report._write_review_step(
                 {
                     "state": "submitted",
                     "submitted_date": now,
@@ -629,7 +692,7 @@ class VisitReport(models.Model):
 
     def action_approve(self):
         self._check_review("submitted")
-        self.write({"state": "approved"})
+        self._write_review_step({"state": "approved"})
         self._close_review_activity(
             "visit_management.mail_activity_visit_report_review",
             self.env._("Your visit report was approved."),
@@ -643,7 +706,7 @@ class VisitReport(models.Model):
 
     def _action_refuse(self, reason):
         self._check_review("submitted")
-        self.write({"state": "returned", "return_reason": reason})
+        self._write_review_step({"state": "returned", "return_reason": reason})
         self._close_review_activity(
             "visit_management.mail_activity_visit_report_review",
             self.env._("Your visit report was returned: %(reason)s", reason=reason),

@@ -5,3 +5,5 @@ from . import test_partner_tour
 from . import test_partner_visits
 from . import test_security
 from . import test_visit_plan
+from . import test_visit_report
+from . import test_visit_report_rules

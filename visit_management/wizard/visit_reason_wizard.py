@@ -1,7 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 REVIEWED_MODELS = ("visit.plan", "visit.report")
 
@@ -12,6 +12,11 @@ class VisitReasonWizard(models.TransientModel):
 
     reason = fields.Text(required=True)
 
+    @api.constrains("reason")
+    def _check_reason(self):
+        if any(not (wizard.reason or "").strip() for wizard in self):
+            raise ValidationError(self.env._("Give the reason."))
+
     def action_confirm(self):
         self.ensure_one()
         context = self.env.context
@@ -19,9 +24,6 @@ class VisitReasonWizard(models.TransientModel):
             "active_ids"
         ):
             raise UserError(self.env._("Open this from a visit plan or report."))
-        reason = (self.reason or "").strip()
-        if not reason:
-            raise UserError(self.env._("Give the reason."))
         records = self.env[context["active_model"]].browse(context["active_ids"])
-        records._action_refuse(reason)
+        records._action_refuse(self.reason.strip())
         return {"type": "ir.actions.act_window_close"}
