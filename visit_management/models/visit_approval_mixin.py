@@ -10,6 +10,9 @@ class VisitApprovalMixin(models.AbstractModel):
 
     _name = "visit.approval.mixin"
     _description = "Visit Review Steps"
+    # Fields that only the workflow actions write, as superuser, once they have
+    # checked who may: a rep must not approve a record by writing its status.
+    _workflow_fields = ("state",)
 
     team_id = fields.Many2one(
         "crm.team",
@@ -52,6 +55,25 @@ class VisitApprovalMixin(models.AbstractModel):
                         team=team.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_workflow_fields(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_workflow_fields(vals)
+        return super().write(vals)
+
+    def _check_workflow_fields(self, vals):
+        if not self.env.su and set(self._workflow_fields) & set(vals):
+            raise UserError(
+                self.env._(
+                    "The status of a %(document)s changes only with its buttons.",
+                    document=self._description,
+                )
+            )
 
     def _can_review(self):
         """Administrators, and the manager of the rep's team; never the rep."""

@@ -7,15 +7,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# Written only by the workflow actions, which check who may do what.
-WORKFLOW_FIELDS = {
-    "state",
-    "submitted_date",
-    "submitted_late",
-    "submission_count",
-    "reject_reason",
-}
-
 
 def _next_month_start(today):
     return today.replace(day=1) + relativedelta(months=1)
@@ -27,6 +18,13 @@ class VisitPlan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
     _order = "date_start desc, user_id"
     _check_company_auto = True
+    _workflow_fields = (
+        "state",
+        "submitted_date",
+        "submitted_late",
+        "submission_count",
+        "reject_reason",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     user_id = fields.Many2one(
@@ -221,13 +219,6 @@ class VisitPlan(models.Model):
             self.date_start = self.date_start.replace(day=1)
 
     def write(self, vals):
-        if WORKFLOW_FIELDS & set(vals) and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "Change the status of a visit plan with its Submit, Approve, "
-                    "Reject and Reset to Draft buttons."
-                )
-            )
         self._check_editable(vals)
         return super().write(vals)
 

@@ -19,7 +19,6 @@ LOCKED_REPORT_FIELDS_OPEN = {"active", "message_main_attachment_id"}
 # What a manager may also change on it: the verification call.
 LOCKED_REPORT_FIELDS_MANAGER = {"verification_done", "verification_score"}
 # Written only by the Submit, Approve and Return steps.
-REVIEW_FIELDS = {"state", "submitted_date", "submitted_late", "return_reason"}
 
 
 def distance_m(lat1, lon1, lat2, lon2):
@@ -40,6 +39,17 @@ class VisitReport(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "state",
+        "submitted_date",
+        "submitted_late",
+        "return_reason",
+        "checkin_latitude",
+        "checkin_longitude",
+        "checkin_accuracy",
+        "checkin_time",
+        "checkin_method",
+    )
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -486,8 +496,6 @@ class VisitReport(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if any(REVIEW_FIELDS & set(vals) for vals in vals_list):
-            self._check_review_step()
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
@@ -499,8 +507,6 @@ class VisitReport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
-        if REVIEW_FIELDS & set(vals):
-            self._check_review_step()
         if LOCKED_REPORT_FIELDS_MANAGER & set(vals):
             self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
@@ -535,18 +541,6 @@ class VisitReport(models.Model):
                     "An approved visit report is locked: it can only be archived."
                 )
             )
-
-    def _check_review_step(self):
-        if not self.env.context.get("visit_report_review_step"):
-            raise UserError(
-                self.env._(
-                    "A visit report's status changes only with its Submit, Approve "
-                    "and Return buttons."
-                )
-            )
-
-    def _write_review_step(self, vals):
-        return self.with_context(visit_report_review_step=True).write(vals)
 
     def _check_can_verify(self):
         """The verification call is recorded by whoever reviews the report: the
@@ -605,7 +599,7 @@ class VisitReport(models.Model):
         """Called by the Check in button with the position the phone gave."""
         self._check_can_check_in()
         self._check_coordinate_range(latitude, longitude)
-        self.write(
+        self.sudo().write(
             {
                 "checkin_latitude": latitude,
                 "checkin_longitude": longitude,
@@ -622,7 +616,7 @@ class VisitReport(models.Model):
     def action_check_in_manual(self):
         """Check-in without a position (refused or unavailable): flagged manual."""
         self._check_can_check_in()
-        self.write(
+        self.sudo().write(
             {
                 "checkin_latitude": 0.0,
                 "checkin_longitude": 0.0,
@@ -649,7 +643,7 @@ class VisitReport(models.Model):
         self._check_has_reviewer()
         now = fields.Datetime.now()
         for report in self:
-            report._write_review_step(
+            report.sudo().write(
                 {
                     "state": "submitted",
                     "submitted_date": now,
@@ -692,7 +686,7 @@ class VisitReport(models.Model):
 
     def action_approve(self):
         self._check_review("submitted")
-        self._write_review_step({"state": "approved"})
+        self.sudo().write({"state": "approved"})
         self._close_review_activity(
             "visit_management.mail_activity_visit_report_review",
             self.env._("Your visit report was approved."),
@@ -706,7 +700,7 @@ class VisitReport(models.Model):
 
     def _action_refuse(self, reason):
         self._check_review("submitted")
-        self._write_review_step({"state": "returned", "return_reason": reason})
+        self.sudo().write({"state": "returned", "return_reason": reason})
         self._close_review_activity(
             "visit_management.mail_activity_visit_report_review",
             self.env._("Your visit report was returned: %(reason)s", reason=reason),

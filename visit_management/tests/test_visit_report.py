@@ -229,12 +229,13 @@ class TestVisitReportReview(VisitReportCase):
             {"state": "approved"},
             {"submitted_late": True},
             {"return_reason": "Nothing"},
+            {"checkin_method": "qr"},
         ):
-            with self.assertRaisesRegex(UserError, "Submit, Approve"):
+            with self.assertRaisesRegex(UserError, "only with its buttons"):
                 report.write(values)
-            with self.assertRaisesRegex(UserError, "Submit, Approve"):
+            with self.assertRaisesRegex(UserError, "only with its buttons"):
                 report.with_user(self.manager).write(values)
-        with self.assertRaisesRegex(UserError, "Submit, Approve"):
+        with self.assertRaisesRegex(UserError, "only with its buttons"):
             self._create_report(state="approved")
         self.assertEqual(report.state, "submitted")
 
