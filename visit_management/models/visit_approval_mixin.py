@@ -64,7 +64,22 @@ class VisitApprovalMixin(models.AbstractModel):
 
     def write(self, vals):
         self._check_workflow_fields(vals)
+        if "user_id" in vals and not self.env.su:
+            self._check_can_reassign(vals["user_id"])
         return super().write(vals)
+
+    def _check_can_reassign(self, user_id):
+        """Only a reviewer hands a record to another rep: a rep must not move it
+        out of their manager's sight."""
+        for record in self:
+            if record.user_id.id != user_id and not record._can_review():
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the rep's team can hand %(record)s "
+                        "to another rep.",
+                        record=record.display_name,
+                    )
+                )
 
     def _check_workflow_fields(self, vals):
         if not self.env.su and set(self._workflow_fields) & set(vals):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
 from .common import VisitCommon
@@ -198,3 +198,15 @@ class TestVisitSecurity(VisitCommon):
         # the rep of the second company sees it, not the first company's reports
         rep_c2_reports = Report.with_user(rep_c2).search([])
         self.assertEqual(rep_c2_reports, report)
+
+
+class TestReassignment(VisitCommon):
+    def test_only_the_manager_hands_a_record_to_another_rep(self):
+        report = self._create_report()
+        plan = self._create_plan()
+        for record in (report, plan):
+            with self.assertRaisesRegex(UserError, "hand"):
+                record.with_user(self.rep).write({"user_id": self.rep2.id})
+            self.assertEqual(record.user_id, self.rep)
+            record.with_user(self.manager).write({"user_id": self.rep2.id})
+            self.assertEqual(record.user_id, self.rep2)
