@@ -19,12 +19,22 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/visit_frequency_rule_data.xml",
+        "wizard/visit_reason_wizard_views.xml",
+        "views/visit_plan_views.xml",
+        "views/visit_plan_line_views.xml",
+        "views/visit_report_views.xml",
+        "views/visit_frequency_rule_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/visit_management_menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "visit_management/static/src/**/*",
+        ],
         "web.assets_tests": [
             "visit_management/static/tests/tours/*.js",
         ],

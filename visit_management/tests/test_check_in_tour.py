@@ -1,0 +1,64 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import REP_GROUPS
+
+
+@tagged("post_install", "-at_install")
+class TestCheckInTour(HttpCase):
+    """The rep checks in from the report form, on a desktop and on a phone."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.rep = new_test_user(cls.env, "tour_rep", groups=REP_GROUPS)
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Tour Customer",
+                "is_company": True,
+                "visit_tier": "a",
+                "partner_latitude": 31.2304,
+                "partner_longitude": 121.4737,
+            }
+        )
+
+    def _draft_report(self):
+        return (
+            self.env["visit.report"]
+            .with_user(self.rep)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "start_datetime": datetime(2026, 12, 10, 2, 0),
+                }
+            )
+        )
+
+    def _run(self, tour, report):
+        self.start_tour(f"/odoo/visit-reports/{report.id}", tour, login="tour_rep")
+
+    def test_check_in_with_position(self):
+        report = self._draft_report()
+        self._run("visit_management_check_in_tour", report)
+        self.assertEqual(report.checkin_method, "gps")
+        self.assertAlmostEqual(report.checkin_latitude, 31.2331, places=4)
+        self.assertAlmostEqual(report.checkin_accuracy, 12)
+        self.assertTrue(report.in_place)
+        self.assertAlmostEqual(report.checkin_distance, 300, delta=5)
+
+    def test_check_in_refused_falls_back_to_manual(self):
+        report = self._draft_report()
+        self._run("visit_management_check_in_refused_tour", report)
+        self.assertEqual(report.checkin_method, "manual")
+        self.assertFalse(report.in_place)
+
+
+@tagged("post_install", "-at_install")
+class TestCheckInTourPhone(TestCheckInTour):
+    """The same journeys on a phone-sized touch screen."""
+
+    browser_size = "375x667"
+    touch_enabled = True
