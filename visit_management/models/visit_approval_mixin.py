@@ -13,7 +13,20 @@ class VisitApprovalMixin(models.AbstractModel):
     # Fields that only the workflow actions write, as superuser, once they have
     # checked who may: a rep must not approve a record by writing its status.
     _workflow_fields = ("state",)
+    # The activity type the reviewer gets when a record is submitted.
+    _review_activity = ""
 
+    user_id = fields.Many2one(
+        "res.users",
+        string="Sales Rep",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     team_id = fields.Many2one(
         "crm.team",
         string="Sales Team",
@@ -133,18 +146,21 @@ class VisitApprovalMixin(models.AbstractModel):
                     )
                 )
 
-    def _schedule_review_activity(self, activity_xmlid, summary, deadline):
+    def _schedule_review_activity(self, summary, deadline):
         self.ensure_one()
         self.activity_schedule(
-            activity_xmlid,
+            self._review_activity,
             date_deadline=deadline,
             summary=summary,
             user_id=self.manager_id.id,
         )
 
-    def _close_review_activity(self, activity_xmlid, message):
-        """Marks the review activity done and tells the rep the outcome."""
-        self.activity_feedback([activity_xmlid], feedback=message)
+    def _review(self, values, message):
+        """Applies the reviewer's decision to submitted records: the new status,
+        the review activity marked done, and the rep told why."""
+        self._check_review("submitted")
+        self.sudo().write(values)
+        self.activity_feedback([self._review_activity], feedback=message)
         for record in self:
             record.message_post(
                 body=message,
@@ -152,6 +168,7 @@ class VisitApprovalMixin(models.AbstractModel):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
+        return True
 
     def _open_reason_wizard(self, title):
         return {

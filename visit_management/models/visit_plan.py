@@ -18,6 +18,7 @@ class VisitPlan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
     _order = "date_start desc, user_id"
     _check_company_auto = True
+    _review_activity = "visit_management.mail_activity_visit_plan_approval"
     _workflow_fields = (
         "state",
         "submitted_date",
@@ -27,17 +28,6 @@ class VisitPlan(models.Model):
     )
 
     name = fields.Char(compute="_compute_name", store=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Sales Rep",
-        required=True,
-        default=lambda self: self.env.user,
-        tracking=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     period_type = fields.Selection(
         selection=[("month", "Monthly"), ("week", "Weekly")],
@@ -271,20 +261,14 @@ class VisitPlan(models.Model):
                 }
             )
             plan._schedule_review_activity(
-                "visit_management.mail_activity_visit_plan_approval",
                 self.env._("Approve the visit plan %(plan)s", plan=plan.name),
                 plan.submission_deadline,
             )
         return True
 
     def action_approve(self):
-        self._check_review("submitted")
-        self.sudo().write({"state": "approved"})
+        self._review({"state": "approved"}, self.env._("Your visit plan was approved."))
         self.line_ids._sync_calendar_events()
-        self._close_review_activity(
-            "visit_management.mail_activity_visit_plan_approval",
-            self.env._("Your visit plan was approved."),
-        )
         return True
 
     def action_reject(self):
@@ -293,13 +277,10 @@ class VisitPlan(models.Model):
         return self._open_reason_wizard(self.env._("Reject Visit Plan"))
 
     def _action_refuse(self, reason):
-        self._check_review("submitted")
-        self.sudo().write({"state": "rejected", "reject_reason": reason})
-        self._close_review_activity(
-            "visit_management.mail_activity_visit_plan_approval",
+        return self._review(
+            {"state": "rejected", "reject_reason": reason},
             self.env._("Your visit plan was rejected: %(reason)s", reason=reason),
         )
-        return True
 
     def action_reset_to_draft(self):
         self.check_access("write")
@@ -308,6 +289,6 @@ class VisitPlan(models.Model):
                 raise UserError(
                     self.env._("Only a submitted or rejected plan goes back to draft.")
                 )
-        self.activity_unlink(["visit_management.mail_activity_visit_plan_approval"])
+        self.activity_unlink([self._review_activity])
         self.sudo().write({"state": "draft"})
         return True

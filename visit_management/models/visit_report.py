@@ -39,6 +39,7 @@ class VisitReport(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
+    _review_activity = "visit_management.mail_activity_visit_report_review"
     _workflow_fields = (
         "state",
         "submitted_date",
@@ -55,17 +56,6 @@ class VisitReport(models.Model):
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
     active = fields.Boolean(default=True, tracking=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Sales Rep",
-        required=True,
-        default=lambda self: self.env.user,
-        tracking=True,
-        index=True,
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -387,13 +377,8 @@ class VisitReport(models.Model):
             self.sudo()
             .with_context(active_test=False)
             ._read_group(
-                [
-                    ("user_id", "in", dated.user_id.ids),
-                    ("partner_id", "in", dated.partner_id.ids),
-                    ("visit_date", ">=", first),
-                    ("visit_date", "<=", last),
-                    ("state", "in", DONE_STATES),
-                ],
+                dated._same_rep_and_customer_domain(first, last)
+                + [("state", "in", DONE_STATES)],
                 ["user_id", "partner_id", "visit_date:month", "contact_id"],
                 ["__count"],
             )
@@ -568,15 +553,17 @@ class VisitReport(models.Model):
         return (
             self.sudo()
             .with_context(active_test=False)
-            .search(
-                [
-                    ("user_id", "in", dated.user_id.ids),
-                    ("partner_id", "in", dated.partner_id.ids),
-                    ("visit_date", ">=", first),
-                    ("visit_date", "<=", last),
-                ]
-            )
+            .search(dated._same_rep_and_customer_domain(first, last))
         )
+
+    def _same_rep_and_customer_domain(self, first, last):
+        """Visits by these reports' reps at their customers between two days."""
+        return [
+            ("user_id", "in", self.user_id.ids),
+            ("partner_id", "in", self.partner_id.ids),
+            ("visit_date", ">=", first),
+            ("visit_date", "<=", last),
+        ]
 
     def _refresh_neighbour_validity(self):
         neighbours = self._validity_neighbours()
@@ -655,7 +642,6 @@ class VisitReport(models.Model):
             )
             report.commitment_ids._schedule_follow_up()
             report._schedule_review_activity(
-                "visit_management.mail_activity_visit_report_review",
                 self.env._("Review the visit report %(report)s", report=report.name),
                 fields.Date.context_today(report),
             )
@@ -685,13 +671,9 @@ class VisitReport(models.Model):
             )
 
     def action_approve(self):
-        self._check_review("submitted")
-        self.sudo().write({"state": "approved"})
-        self._close_review_activity(
-            "visit_management.mail_activity_visit_report_review",
-            self.env._("Your visit report was approved."),
+        return self._review(
+            {"state": "approved"}, self.env._("Your visit report was approved.")
         )
-        return True
 
     def action_return(self):
         """Opens the wizard that asks for the reason."""
@@ -699,10 +681,7 @@ class VisitReport(models.Model):
         return self._open_reason_wizard(self.env._("Return Visit Report"))
 
     def _action_refuse(self, reason):
-        self._check_review("submitted")
-        self.sudo().write({"state": "returned", "return_reason": reason})
-        self._close_review_activity(
-            "visit_management.mail_activity_visit_report_review",
+        return self._review(
+            {"state": "returned", "return_reason": reason},
             self.env._("Your visit report was returned: %(reason)s", reason=reason),
         )
-        return True
