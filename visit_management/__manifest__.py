@@ -30,6 +30,7 @@
     ],
     "demo": [
         "demo/res_partner_demo.xml",
+        "demo/visit_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
