@@ -31,7 +31,7 @@ class VisitPlan(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     period_type = fields.Selection(
         selection=[("month", "Monthly"), ("week", "Weekly")],
-        string="Period",
+        string="Periodicity",
         required=True,
         default="month",
     )

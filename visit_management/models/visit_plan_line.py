@@ -69,6 +69,18 @@ class VisitPlanLine(models.Model):
         "A budget cannot be negative.",
     )
 
+    @api.depends("partner_id", "planned_datetime")
+    def _compute_display_name(self):
+        for line in self:
+            when = (
+                fields.Datetime.context_timestamp(line, line.planned_datetime).strftime(
+                    "%Y-%m-%d %H:%M"
+                )
+                if line.planned_datetime
+                else ""
+            )
+            line.display_name = f"{line.partner_id.name or ''} {when}".strip()
+
     @api.depends("partner_id", "visit_mode")
     def _compute_place(self):
         for line in self:

@@ -63,3 +63,10 @@ class TestViews(VisitCommon):
             "visit_region_rules",
         ):
             self.assertIn(f'name="{name}"', arch)
+
+    def test_planned_visit_reads_as_customer_and_time(self):
+        plan = self._create_plan()
+        self.assertEqual(
+            plan.line_ids.with_context(tz="UTC").display_name,
+            "Huadong Trading Co. 2026-12-10 02:00",
+        )
