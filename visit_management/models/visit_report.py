@@ -146,6 +146,7 @@ class VisitReport(models.Model):
     checkin_time = fields.Datetime(string="Checked In At", readonly=True)
     checkin_method = fields.Selection(
         selection=[("gps", "GPS"), ("qr", "QR Code"), ("manual", "Manual")],
+        string="Check-in Method",
         readonly=True,
     )
     checkin_distance = fields.Float(
