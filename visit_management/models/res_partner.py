@@ -110,17 +110,20 @@ class ResPartner(models.Model):
         "visit_report_ids.visit_mode",
     )
     def _compute_visit_dates(self):
-        rules = self.env["visit.frequency.rule"]
-        last_dates = rules._last_visit_dates(self)
-        due_dates = rules._due_dates(self, last_dates)
+        today = fields.Date.context_today(self)
+        dates = self.env["visit.frequency.rule"]._visit_dates_by_partner(self.ids)
         for partner in self:
-            last = last_dates.get(partner.id, {})
-            partner.last_onsite_visit_date = last.get("onsite")
-            partner.last_phone_visit_date = last.get("phone")
-            partner.last_visit_date = max(filter(None, last.values()), default=False)
-            partner.next_visit_date = min(
-                due_dates.get(partner.id, {}).values(), default=False
+            if not partner.id:  # a new record in a form: due from today
+                last_onsite = last_phone = False
+                next_due = partner.visit_tier and today
+            else:
+                last_onsite, last_phone, next_due = dates.get(partner.id)
+            partner.last_onsite_visit_date = last_onsite
+            partner.last_phone_visit_date = last_phone
+            partner.last_visit_date = max(
+                filter(None, [last_onsite, last_phone]), default=False
             )
+            partner.next_visit_date = next_due
 
     @api.depends("next_visit_date")
     def _compute_visit_overdue(self):

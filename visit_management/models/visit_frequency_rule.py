@@ -2,9 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .selections import TIERS, VISIT_MODES
 
@@ -106,80 +105,117 @@ class VisitFrequencyRule(models.Model):
         )
 
     # ------------------------------------------------------------------
-    # Due dates, computed set-based for many customers at once
+    # Due dates, computed in SQL for many customers at once
     # ------------------------------------------------------------------
     @api.model
-    def _last_visit_dates(self, partners):
-        """{partner id: {mode: date of the last visit done}}, in one query."""
-        last = defaultdict(dict)
-        if not partners.ids:
-            return last
-        groups = (
-            self.env["visit.report"]
-            .sudo()
-            ._read_group(
-                [("partner_id", "in", partners.ids), ("state", "in", DONE_STATES)],
-                ["partner_id", "visit_mode"],
-                ["visit_date:max"],
+    def _visit_dates_query(self, partner_ids, before=None):
+        """One row per customer and visit mode its rules require (one row with a
+        NULL mode when none applies): the last on-site and phone visits done before
+        `before` (all of them without it), and the date a visit of that mode is due.
+
+        A mode is due the last visit of that mode plus the rule's interval (the
+        earliest when several rules share a mode), or the day the customer was
+        created when it was never visited that way. An on-site visit also counts
+        as contact for the phone rules. Region rules bind only when the customer's
+        company switched them on; the company is the customer's, else its
+        salesperson's, else the main company. The cron, the partner fields and the
+        assessment all read their dates from here."""
+        Partner, Report = self.env["res.partner"], self.env["visit.report"]
+        Partner.flush_model(["visit_tier", "company_id", "user_id", "city", "state_id"])
+        Report.flush_model(
+            ["partner_id", "state", "active", "visit_date", "visit_mode"]
+        )
+        self.flush_model()
+        self.env["res.company"].flush_model(["visit_region_rules", "partner_id"])
+        self.env["res.users"].flush_model(["company_id"])
+        before_filter = SQL("AND r.visit_date < %s", before) if before else SQL()
+        return SQL(
+            """
+            WITH customer AS (
+                SELECT p.id, p.visit_tier, p.create_date::date AS created,
+                       p.city, p.state_id,
+                       COALESCE(p.company_id, u.company_id, %(main_company)s)
+                           AS company_id
+                  FROM res_partner p
+             LEFT JOIN res_users u ON u.id = p.user_id
+                 WHERE p.id = ANY(%(ids)s)
+            ), located AS (
+                SELECT customer.*,
+                       CASE WHEN company.visit_region_rules IS NOT TRUE
+                                 OR customer.state_id IS NULL
+                                 OR company_address.state_id IS NULL THEN NULL
+                            WHEN customer.state_id != company_address.state_id
+                                THEN 'elsewhere'
+                            WHEN COALESCE(btrim(customer.city), '') != ''
+                             AND lower(btrim(customer.city))
+                                 = lower(btrim(COALESCE(company_address.city, '')))
+                                THEN 'same_city'
+                            ELSE 'same_province'
+                       END AS region
+                  FROM customer
+                  JOIN res_company company ON company.id = customer.company_id
+                  JOIN res_partner company_address
+                    ON company_address.id = company.partner_id
+            ), last_visit AS (
+                SELECT r.partner_id,
+                       MAX(r.visit_date) FILTER (WHERE r.visit_mode = 'onsite')
+                           AS onsite,
+                       MAX(r.visit_date) FILTER (WHERE r.visit_mode = 'phone')
+                           AS phone
+                  FROM visit_report r
+                 WHERE r.partner_id = ANY(%(ids)s)
+                   AND r.state IN %(done_states)s
+                   AND r.active
+                   %(before_filter)s
+              GROUP BY r.partner_id
             )
-        )
-        for partner, mode, visit_date in groups:
-            last[partner.id][mode] = visit_date
-        return last
-
-    @api.model
-    def _partner_region(self, partner, company):
-        if not (partner.state_id and company.state_id):
-            return False
-        if partner.state_id != company.state_id:
-            return "elsewhere"
-        same_city = (partner.city or "").strip().lower() == (
-            company.city or ""
-        ).strip().lower()
-        return "same_city" if same_city and partner.city else "same_province"
-
-    @api.model
-    def _applicable_rules(self, rules, partner, company):
-        """The rules that bind one customer, among all active rules."""
-        region = (
-            self._partner_region(partner, company)
-            if company.visit_region_rules
-            else False
-        )
-        return rules.filtered(
-            lambda rule: (
-                rule.company_id in (company, self.env["res.company"])
-                and (
-                    (rule.kind == "tier" and rule.tier == partner.visit_tier)
-                    or (rule.kind == "region" and region and rule.region == region)
-                )
-            )
+            SELECT located.id AS partner_id,
+                   last_visit.onsite AS last_onsite,
+                   last_visit.phone AS last_phone,
+                   rule.visit_mode,
+                   MIN(COALESCE(
+                       (CASE rule.visit_mode
+                            WHEN 'phone'
+                                THEN GREATEST(last_visit.phone, last_visit.onsite)
+                            ELSE last_visit.onsite
+                        END + make_interval(months => rule.interval_months))::date,
+                       located.created
+                   )) FILTER (WHERE rule.id IS NOT NULL) AS due_date
+              FROM located
+         LEFT JOIN last_visit ON last_visit.partner_id = located.id
+         LEFT JOIN visit_frequency_rule rule
+                ON located.visit_tier IS NOT NULL
+               AND rule.active
+               AND (rule.company_id IS NULL OR rule.company_id = located.company_id)
+               AND ((rule.kind = 'tier' AND rule.tier = located.visit_tier)
+                    OR (rule.kind = 'region' AND rule.region = located.region))
+          GROUP BY located.id, last_visit.onsite, last_visit.phone, rule.visit_mode
+            """,
+            ids=list(partner_ids),
+            main_company=self.env.ref("base.main_company").id,
+            done_states=DONE_STATES,
+            before_filter=before_filter,
         )
 
     @api.model
-    def _due_dates(self, partners, last_dates=None):
-        """{partner id: {mode: due date}} for tiered customers: the last visit of a
-        mode plus the rule's interval (the earliest when several rules share a mode),
-        or the date the customer was created when it was never visited that way.
-        An on-site visit also counts as contact for the phone rules."""
-        rules = self.sudo().search([("active", "=", True)])
-        if last_dates is None:
-            last_dates = self._last_visit_dates(partners)
-        main_company = self.env.ref("base.main_company")
-        due = {}
-        for partner in partners.filtered("visit_tier"):
-            company = partner.company_id or partner.user_id.company_id or main_company
-            last = last_dates.get(partner.id, {})
-            due_by_mode = {}
-            for rule in self._applicable_rules(rules, partner, company):
-                done = last.get(rule.visit_mode)
-                if rule.visit_mode == "phone" and last.get("onsite"):
-                    done = max(filter(None, [done, last["onsite"]]))
-                if done:
-                    rule_due = done + relativedelta(months=rule.interval_months)
-                else:
-                    rule_due = (partner.create_date or fields.Datetime.now()).date()
-                mode_due = due_by_mode.get(rule.visit_mode)
-                due_by_mode[rule.visit_mode] = min(filter(None, [mode_due, rule_due]))
-            due[partner.id] = due_by_mode
+    def _due_dates(self, partners, before=None):
+        """{partner id: {mode: due date}} for tiered customers, counting the visits
+        done before `before` (all of them without it)."""
+        due = defaultdict(dict)
+        rows = self.env.execute_query(self._visit_dates_query(partners.ids, before))
+        for partner_id, _onsite, _phone, mode, due_date in rows:
+            if mode:
+                due[partner_id][mode] = due_date
         return due
+
+    @api.model
+    def _visit_dates_by_partner(self, partner_ids):
+        """{partner id: (last on-site visit, last phone visit, next due date)}."""
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT partner_id, last_onsite, last_phone, MIN(due_date)"
+                "  FROM (%s) dates GROUP BY partner_id, last_onsite, last_phone",
+                self._visit_dates_query(partner_ids),
+            )
+        )
+        return {partner_id: tuple(dates) for partner_id, *dates in rows}

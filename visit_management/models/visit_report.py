@@ -195,6 +195,12 @@ class VisitReport(models.Model):
         "decides validity: at or above the company's pass score is valid.",
     )
 
+    # the last visits of each customer, read by the due dates (cron and partners)
+    _done_visits_by_partner = models.Index(
+        "(partner_id, visit_mode, visit_date) "
+        "WHERE active AND state IN ('submitted', 'approved')"
+    )
+
     @api.depends("plan_line_id")
     def _compute_is_unplanned(self):
         for report in self:
