@@ -1,4 +1,4 @@
-.PHONY: run test lint clean
+.PHONY: run test bench lint clean
 
 ## make run: set up what is missing, create the demo database once, start Odoo on :8069
 run:
@@ -7,6 +7,10 @@ run:
 ## make test: set up what is missing, lint, fresh test database, full pytest suite
 test:
 	@bash scripts/test.sh
+
+## make bench: two databases (10k and 100k customers), the timings of issue 4's benchmark, the targets
+bench:
+	@bash scripts/bench.sh
 
 ## make clean: drop the project's virtualenv and generated files (not the databases)
 clean:

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make bench`: the benchmark of tests/benchmarks/ at two sizes. For each size, a
+# fresh database with visit_management (no demo data), filled by set-based SQL,
+# vacuumed and analysed, a sample checked against the ORM's computation; then the
+# measurements; at the end both tables and whether the targets hold (exit 1 if not).
+#   BENCH_DB_PREFIX  database names are <prefix>_small and <prefix>_large (visit_bench)
+#   BENCH_SIZES      the sizes to run, in order ("small large")
+#   BENCH_KEEP=1     reuse a database that already holds the data (updates the addon)
+source "$(dirname "$0")/bootstrap.sh"
+
+PREFIX=${BENCH_DB_PREFIX:-visit_bench}
+SIZES=${BENCH_SIZES:-small large}
+OUT_DIR="$VAR_DIR/bench"
+BENCH="$REPO_ROOT/tests/benchmarks/bench.py"
+mkdir -p "$OUT_DIR"
+
+holds_data() {
+    [ "$(psql -qtA -d "$1" -c "SELECT 1 FROM ir_config_parameter WHERE key = 'visit_bench.size'" 2>/dev/null)" = 1 ]
+}
+
+results=()
+for size in $SIZES; do
+    db="${PREFIX}_$size"
+    if [ "${BENCH_KEEP:-}" = 1 ] && holds_data "$db"; then
+        say "Reusing '$db': updating visit_management"
+        odoo_bin -d "$db" -u visit_management --stop-after-init --log-level=warn \
+            || die "the update of $db failed"
+    else
+        say "Creating '$db' with visit_management (no demo data)"
+        dropdb --if-exists --force "$db"
+        odoo_bin -d "$db" -i visit_management --stop-after-init --log-level=warn \
+            || die "the install into $db failed"
+        say "Generating the $size data set"
+        SECONDS=0
+        "$VENV/bin/python" "$BENCH" generate -c "$ODOO_CONF" -d "$db" --size "$size"
+        vacuumdb --quiet --analyze -d "$db" -t res_partner -t visit_report \
+            -t visit_plan -t visit_plan_line -t crm_team_member -t res_users
+        "$VENV/bin/python" "$BENCH" check -c "$ODOO_CONF" -d "$db" --size "$size" \
+            || die "the generated data differ from what the ORM computes"
+        echo "Generated, vacuumed, analysed and checked in ${SECONDS} s"
+    fi
+    say "Measuring '$db'"
+    SECONDS=0
+    "$VENV/bin/python" "$BENCH" measure -c "$ODOO_CONF" -d "$db" --size "$size" \
+        --out "$OUT_DIR/$size.json"
+    echo "Measured in ${SECONDS} s"
+    results+=("$OUT_DIR/$size.json")
+done
+
+say "Results"
+exec "$VENV/bin/python" "$BENCH" summary "${results[@]}"

@@ -1,0 +1,635 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The benchmark of `make bench` (not a test: pytest does not collect it).
+
+    bench.py generate -c var/odoo.conf -d DB --size large   # fills a fresh database
+    bench.py measure  -c var/odoo.conf -d DB --size large --out var/bench/large.json
+    bench.py summary var/bench/small.json var/bench/large.json
+
+`measure` times, in Odoo's environment on the generated database:
+the due/overdue cron over all customers, against the hand-written SQL floor and
+the naive per-record ORM loop (on a sample, scaled up); the monthly assessment of
+all reps; the rep x month pivot over the visit reports and over the SQL-view
+analysis model; and the first page of the customer list sorted by next visit date,
+as a visit manager. Each operation is a row: rows, seconds, SQL queries, its time
+over the SQL floor's, and how many times faster than the naive loop it is.
+`summary` prints the tables side by side and checks the targets."""
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+import odoo
+from odoo import fields
+from odoo.modules.registry import Registry
+from odoo.tools import SQL, config
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # the sibling module, once its folder is on the path
+
+DONE_STATES = ("submitted", "approved")
+NAIVE_SAMPLE = 5000
+# Interactive operations run once to warm Odoo's caches, then this many times.
+INTERACTIVE_RUNS = 3
+# Targets of issue 4.
+FLOOR_MAX_RATIO = 3.0
+NAIVE_MIN_SPEEDUP = 20.0
+INTERACTIVE_MAX_SECONDS = 1.0
+
+CRON = "due/overdue cron, all customers"
+FLOOR = "SQL floor: one SELECT, no writes"
+NAIVE = "naive ORM loop, sample scaled up"
+ASSESSMENT = "monthly assessment, all reps"
+PIVOT = "pivot rep x month, visit.report"
+PIVOT_VIEW = "pivot rep x month, SQL view"
+LIST = "customer list by next visit, page 1"
+INTERACTIVE = (PIVOT, PIVOT_VIEW, LIST)
+# Operations of the product whose query count must not grow with the data.
+PRODUCT = (CRON, ASSESSMENT, PIVOT, PIVOT_VIEW, LIST)
+
+LIST_SPEC = {
+    "display_name": {},
+    "visit_tier": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "last_visit_date": {},
+    "next_visit_date": {},
+    "visit_overdue": {},
+    "visit_key_contact_warning": {},
+}
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def open_registry(conf, db):
+    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"], setup_logging=True)
+    return Registry(db)
+
+
+def superuser_env(cr):
+    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+
+
+def user_env(env, user):
+    """An environment as that user, with the user's language and timezone."""
+    user_env = env(user=user.id, su=False)
+    return user_env(context=user_env["res.users"].context_get())
+
+
+# ----------------------------------------------------------------------
+# Checking the generated data against the ORM
+# ----------------------------------------------------------------------
+# (model, SQL condition picking the sample, stored computed fields to compare)
+CHECKED = [
+    (
+        "visit.report",
+        "TRUE",
+        [
+            "is_unplanned",
+            "visit_tier",
+            "contact_function",
+            "duration",
+            "visit_date",
+            "checkin_distance",
+            "in_place",
+            "report_deadline",
+            "is_valid",
+            "invalid_reason",
+            "team_id",
+            "manager_id",
+        ],
+    ),
+    (
+        "visit.report",
+        "plan_line_id IS NOT NULL",
+        ["partner_id", "contact_id", "visit_mode", "purpose"],
+    ),
+    (
+        "res.partner",
+        "visit_tier IS NOT NULL",
+        [
+            "complete_name",
+            "commercial_partner_id",
+            "commercial_company_name",
+            "visit_key_contact_count",
+            "last_onsite_visit_date",
+            "last_phone_visit_date",
+            "last_visit_date",
+            "next_visit_date",
+        ],
+    ),
+    (
+        "res.partner",
+        "parent_id IS NOT NULL AND create_uid = 1",
+        ["complete_name", "commercial_partner_id", "commercial_company_name"],
+    ),
+    (
+        "visit.plan",
+        "TRUE",
+        [
+            "name",
+            "date_end",
+            "submission_deadline",
+            "line_count",
+            "done_line_count",
+            "completion_rate",
+        ],
+    ),
+    ("visit.plan.line", "TRUE", ["user_id", "company_id", "place", "is_done"]),
+]
+
+
+def same(value, other):
+    if isinstance(value, float) and isinstance(other, float):
+        return abs(value - other) <= 1e-6 * max(abs(value), abs(other), 1.0)
+    return value == other
+
+
+def check_data(env, sample_size):
+    """{(model, field): differing records} over a sample of each model: the stored
+    values the generator wrote against those the ORM recomputes."""
+    cr = env.cr
+    differences = {}
+    for model, condition, names in CHECKED:
+        Model = env[model]
+        cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE %s ORDER BY id",
+                SQL.identifier(Model._table),
+                SQL(condition),
+            )
+        )
+        ids = [record_id for (record_id,) in cr.fetchall()]
+        records = Model.browse(ids[:: max(len(ids) // sample_size, 1)])
+        stored = {record.id: [record[name] for name in names] for record in records}
+        env.invalidate_all()
+        for name in names:
+            env.add_to_compute(Model._fields[name], records)
+        env.flush_all()
+        env.invalidate_all()
+        for record in records:
+            for name, value in zip(names, stored[record.id], strict=True):
+                if not same(record[name], value):
+                    differences.setdefault((model, name), []).append(record.id)
+        cr.rollback()
+        log(f"  {model} ({condition}): {len(records)} records checked")
+    return differences
+
+
+# ----------------------------------------------------------------------
+# Measuring
+# ----------------------------------------------------------------------
+def run_counted(env, func):
+    """(result, seconds, queries) of one call, on cold record caches."""
+    env.invalidate_all()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = func()
+    return result, time.perf_counter() - start, env.cr.sql_log_count - queries
+
+
+def run_interactive(env, func):
+    """Like a user's request on a running server: Odoo's caches warm (one call
+    first), the record cache cold; the median of INTERACTIVE_RUNS calls."""
+    func()
+    env.cr.rollback()
+    runs = []
+    for _i in range(INTERACTIVE_RUNS):
+        runs.append(run_counted(env, func))
+        env.cr.rollback()
+    result, _seconds, queries = runs[-1]
+    return result, statistics.median(run[1] for run in runs), queries
+
+
+def floor_dates(cr, query):
+    """{partner id: (last on-site, last phone, last visit, next due)} by the
+    hand-written floor."""
+    cr.execute(query)
+    return {row[0]: tuple(row[1:]) for row in cr.fetchall()}
+
+
+def stored_mismatches(env, partner_ids=None):
+    """Customers whose stored visit dates differ from the floor's."""
+    where = SQL("AND p.id = ANY(%s)", list(partner_ids)) if partner_ids else SQL()
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*)
+              FROM res_partner p
+              JOIN (%s) f ON f.id = p.id
+             WHERE (p.last_onsite_visit_date IS DISTINCT FROM f.onsite
+                    OR p.last_phone_visit_date IS DISTINCT FROM f.phone
+                    OR p.last_visit_date IS DISTINCT FROM f.last
+                    OR p.next_visit_date IS DISTINCT FROM f.next)
+                   %s
+            """,
+            generate.floor_query(env),
+            where,
+        )
+    )
+    return env.cr.fetchone()[0]
+
+
+def naive_due_dates(env, partners):
+    """The per-record ORM loop the cron must beat: for each customer, its last
+    visits done by mode with two searches, the tier rules applied in Python, one
+    write."""
+    Report = env["visit.report"]
+    rules = env["visit.frequency.rule"].search(
+        [("active", "=", True), ("kind", "=", "tier")]
+    )
+    main_company = env.ref("base.main_company")
+    for partner in partners:
+        last = {}
+        for mode in ("onsite", "phone"):
+            last[mode] = Report.search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("state", "in", DONE_STATES),
+                    ("visit_mode", "=", mode),
+                ],
+                order="visit_date desc",
+                limit=1,
+            ).visit_date
+        company = partner.company_id or partner.user_id.company_id or main_company
+        due = []
+        for rule in rules:
+            if rule.tier != partner.visit_tier or rule.company_id not in (
+                company,
+                env["res.company"],
+            ):
+                continue
+            done = last["onsite"]
+            if rule.visit_mode == "phone":
+                done = max(filter(None, [last["phone"], last["onsite"]]), default=False)
+            due.append(
+                done + relativedelta(months=rule.interval_months)
+                if done
+                else partner.create_date.date()
+            )
+        partner.write(
+            {
+                "last_onsite_visit_date": last["onsite"],
+                "last_phone_visit_date": last["phone"],
+                "last_visit_date": max(filter(None, last.values()), default=False),
+                "next_visit_date": min(due, default=False),
+            }
+        )
+    env.flush_all()
+
+
+def reset_visit_dates(env):
+    env.cr.execute(
+        """
+        UPDATE res_partner
+           SET last_onsite_visit_date = NULL, last_phone_visit_date = NULL,
+               last_visit_date = NULL, next_visit_date = NULL
+         WHERE visit_tier IS NOT NULL
+        """
+    )
+    env.cr.commit()
+
+
+def row(operation, rows, seconds, queries, note=""):
+    return {
+        "operation": operation,
+        "rows": rows,
+        "seconds": seconds,
+        "queries": queries,
+        "note": note,
+    }
+
+
+def missing(operation, what):
+    return row(operation, None, None, None, f"not measured: {what} is missing")
+
+
+def measure_due_dates(env, sample_size):
+    """Rows for the floor, the naive loop and the cron; the mismatch counts."""
+    cr = env.cr
+    cr.execute("SELECT id FROM res_partner WHERE visit_tier IS NOT NULL ORDER BY id")
+    tiered = [partner_id for (partner_id,) in cr.fetchall()]
+    checks = {}
+    rows = []
+
+    query = generate.floor_query(env)
+    floor, seconds, queries = run_counted(env, lambda: floor_dates(cr, query))
+    cr.rollback()
+    rows.append(row(FLOOR, len(floor), seconds, queries))
+
+    step = max(len(tiered) // sample_size, 1)
+    sample = env["res.partner"].browse(tiered[::step][:sample_size])
+    reset_visit_dates(env)
+    _result, seconds, queries = run_counted(env, lambda: naive_due_dates(env, sample))
+    checks["naive_mismatches"] = stored_mismatches(env, sample.ids)
+    cr.rollback()
+    scale = len(tiered) / len(sample)
+    rows.append(
+        row(
+            NAIVE,
+            len(tiered),
+            seconds * scale,
+            round(queries * scale),
+            f"{len(sample)} customers in {seconds:.1f} s, {queries} queries, "
+            f"x{scale:g}",
+        )
+    )
+
+    Partner = env["res.partner"]
+    if not hasattr(Partner, "_cron_visit_due_dates"):
+        rows.append(missing(CRON, "res.partner._cron_visit_due_dates"))
+        generate.store_visit_dates(env)  # the list below needs them
+        cr.commit()
+        return rows, checks
+    reset_visit_dates(env)
+    _result, seconds, queries = run_counted(env, Partner._cron_visit_due_dates)
+    cr.commit()
+    checks["cron_mismatches"] = stored_mismatches(env)
+    rows.append(row(CRON, len(tiered), seconds, queries))
+    return rows, checks
+
+
+def measure_assessment(env):
+    if "visit.assessment" not in env:
+        return missing(ASSESSMENT, "the model visit.assessment")
+    Assessment = env["visit.assessment"]
+    month = fields.Date.today().replace(day=1) - relativedelta(months=1)
+    result, seconds, queries = run_counted(env, lambda: Assessment._assess_month(month))
+    env.cr.commit()
+    count = len(result) if isinstance(result, odoo.models.BaseModel) else None
+    if count is None:
+        count = Assessment.search_count([])
+    return row(ASSESSMENT, count, seconds, queries, f"month {month:%Y-%m}")
+
+
+def pivot_row(env, operation, model, date_field, admin):
+    Model = user_env(env, admin)[model]
+    groupby = ["user_id", f"{date_field}:month"]
+    groups, seconds, queries = run_interactive(
+        env, lambda: Model.formatted_read_group([], groupby, ["__count"])
+    )
+    records = sum(group["__count"] for group in groups)
+    return row(operation, records, seconds, queries, f"{len(groups)} groups")
+
+
+def measure_pivots(env, admin):
+    rows = [pivot_row(env, PIVOT, "visit.report", "visit_date", admin)]
+    if "visit.report.analysis" not in env:
+        rows.append(missing(PIVOT_VIEW, "the model visit.report.analysis"))
+        return rows
+    fields_ = env["visit.report.analysis"]._fields
+    date_field = next(name for name in ("visit_date", "date") if name in fields_)
+    rows.append(pivot_row(env, PIVOT_VIEW, "visit.report.analysis", date_field, admin))
+    return rows
+
+
+def measure_list(env, manager):
+    Partner = user_env(env, manager)["res.partner"]
+    result, seconds, queries = run_interactive(
+        env,
+        lambda: Partner.web_search_read(
+            [("visit_tier", "!=", False)],
+            LIST_SPEC,
+            limit=80,
+            order="next_visit_date",
+        ),
+    )
+    return row(
+        LIST,
+        result["length"],
+        seconds,
+        queries,
+        f"{len(result['records'])} records shown, as {manager.login}",
+    )
+
+
+def measure(env, size, sample_size):
+    cr = env.cr
+    cr.execute("SELECT count(*) FROM res_partner WHERE visit_tier IS NOT NULL")
+    (customers,) = cr.fetchone()
+    cr.execute("SELECT count(*) FROM visit_report")
+    (reports,) = cr.fetchone()
+    admin = env.ref("base.user_admin")
+    manager = env["res.users"].search([("login", "=", "bench_manager_1")])
+    log(f"{size}: {customers} customers, {reports} visit reports")
+    cr.rollback()
+
+    started = time.perf_counter()
+    rows, checks = measure_due_dates(env, sample_size)
+    rows.append(measure_assessment(env))
+    rows += measure_pivots(env, admin)
+    rows.append(measure_list(env, manager))
+    by_operation = {r["operation"]: r for r in rows}
+    floor, naive = by_operation[FLOOR]["seconds"], by_operation[NAIVE]["seconds"]
+    for r in rows:
+        if r["seconds"] and r["operation"] in (CRON, FLOOR, NAIVE):
+            r["floor_ratio"] = r["seconds"] / floor
+            r["naive_speedup"] = naive / r["seconds"]
+    order = [CRON, FLOOR, NAIVE, ASSESSMENT, PIVOT, PIVOT_VIEW, LIST]
+    return {
+        "size": size,
+        "customers": customers,
+        "reports": reports,
+        "measured_in": time.perf_counter() - started,
+        "rows": [by_operation[name] for name in order],
+        "checks": checks,
+    }
+
+
+# ----------------------------------------------------------------------
+# Printing
+# ----------------------------------------------------------------------
+def fmt(value, pattern):
+    return "—" if value is None else pattern.format(value)
+
+
+def table(result):
+    title = (
+        f"### {result['size']}: {result['customers']:,} customers, "
+        f"{result['reports']:,} visit reports"
+    )
+    lines = [
+        title,
+        "",
+        "| operation | rows | seconds | queries | x SQL floor | naive / op | note |",
+        "|---|--:|--:|--:|--:|--:|---|",
+    ]
+    for r in result["rows"]:
+        lines.append(
+            f"| {r['operation']} | {fmt(r['rows'], '{:,}')} "
+            f"| {fmt(r['seconds'], '{:.3f}')} | {fmt(r['queries'], '{:,}')} "
+            f"| {fmt(r.get('floor_ratio'), '{:.2f}')} "
+            f"| {fmt(r.get('naive_speedup'), '{:.1f}')} | {r['note']} |"
+        )
+    checks = result["checks"]
+    lines.append("")
+    lines.append(
+        "Dates differing from the floor: cron "
+        f"{checks.get('cron_mismatches', '—')}, naive loop (its sample) "
+        f"{checks.get('naive_mismatches', '—')}."
+    )
+    return "\n".join(lines)
+
+
+def verdict(ok):
+    return "PASS" if ok else "FAIL"
+
+
+def targets(results):
+    """Lines saying whether each target holds, and whether all do."""
+    lines = ["### Targets", ""]
+    passed = True
+
+    def check(ok, text):
+        nonlocal passed
+        passed = passed and ok
+        lines.append(f"- {verdict(ok)}: {text}")
+
+    for result in results:
+        rows = {r["operation"]: r for r in result["rows"]}
+        cron, size = rows[CRON], result["size"]
+        if cron["seconds"] is None:
+            check(False, f"{size}: the cron was not measured ({cron['note']})")
+        else:
+            check(
+                cron["floor_ratio"] <= FLOOR_MAX_RATIO,
+                f"{size}: cron {cron['seconds']:.2f} s = "
+                f"{cron['floor_ratio']:.2f}x the SQL floor "
+                f"({rows[FLOOR]['seconds']:.2f} s), at most {FLOOR_MAX_RATIO:g}x",
+            )
+            check(
+                cron["naive_speedup"] >= NAIVE_MIN_SPEEDUP,
+                f"{size}: cron {cron['naive_speedup']:.1f}x faster than the naive "
+                f"loop ({rows[NAIVE]['seconds']:.1f} s), at least "
+                f"{NAIVE_MIN_SPEEDUP:g}x",
+            )
+            mismatches = result["checks"].get("cron_mismatches")
+            check(
+                mismatches == 0,
+                f"{size}: {mismatches} customers with dates other than the floor's",
+            )
+        for name in INTERACTIVE:
+            r = rows[name]
+            if r["seconds"] is None:
+                check(False, f"{size}: {name} was not measured")
+                continue
+            check(
+                r["seconds"] < INTERACTIVE_MAX_SECONDS,
+                f"{size}: {name} {r['seconds']:.3f} s, under "
+                f"{INTERACTIVE_MAX_SECONDS:g} s",
+            )
+    if len(results) > 1:
+        sizes = [result["size"] for result in results]
+        lines += [
+            "",
+            "Queries by size (must not grow with the data):",
+            "",
+            f"| operation | {' | '.join(sizes)} | equal |",
+            f"|---|{'--:|' * len(sizes)}---|",
+        ]
+        for name in PRODUCT:
+            counts = [
+                next(r for r in result["rows"] if r["operation"] == name)["queries"]
+                for result in results
+            ]
+            equal = None not in counts and len(set(counts)) == 1
+            passed = passed and equal
+            shown = " | ".join(fmt(count, "{:,}") for count in counts)
+            lines.append(f"| {name} | {shown} | {verdict(equal)} |")
+    lines += ["", f"All targets: {verdict(passed)}"]
+    return lines, passed
+
+
+# ----------------------------------------------------------------------
+# Commands
+# ----------------------------------------------------------------------
+def cmd_generate(args):
+    registry = open_registry(args.config, args.database)
+    sizes = generate.SIZES[args.size]
+    customers = args.customers or sizes["customers"]
+    reports = args.reports or sizes["reports"]
+    with registry.cursor() as cr:
+        env = superuser_env(cr)
+        done = env["ir.config_parameter"].get_param(generate.MARKER)
+        if done:
+            log(f"{args.database} already holds the benchmark data ({done})")
+            return 0
+        log(f"Generating {customers:,} customers and {reports:,} reports")
+        start = time.perf_counter()
+        generate.generate(env, args.size, customers, reports, log=log)
+        cr.commit()
+        log(f"Generated in {timedelta(seconds=round(time.perf_counter() - start))}")
+    return 0
+
+
+def cmd_check(args):
+    registry = open_registry(args.config, args.database)
+    with registry.cursor() as cr:
+        env = superuser_env(cr)
+        log("Checking a sample of the generated data against the ORM's computation")
+        differences = check_data(env, args.sample)
+    for (model, name), ids in sorted(differences.items()):
+        log(f"  DIFFERENT: {model}.{name} on {len(ids)} records, e.g. ids {ids[:5]}")
+    if differences:
+        return 1
+    log("  the stored values are those the ORM computes")
+    return 0
+
+
+def cmd_measure(args):
+    registry = open_registry(args.config, args.database)
+    with registry.cursor() as cr:
+        env = superuser_env(cr)
+        if not env["ir.config_parameter"].get_param(generate.MARKER):
+            sys.exit(f"{args.database} holds no benchmark data: run generate first")
+        result = measure(env, args.size, args.sample)
+    result["database"] = args.database
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=1, default=str))
+    log(table(result))
+    return 0
+
+
+def cmd_summary(args):
+    results = [json.loads(Path(path).read_text()) for path in args.results]
+    for result in results:
+        log(table(result))
+        log("")
+    lines, passed = targets(results)
+    log("\n".join(lines))
+    return 0 if passed else 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("generate", "check", "measure"):
+        command = commands.add_parser(name)
+        command.add_argument("-c", "--config", required=True)
+        command.add_argument("-d", "--database", required=True)
+        command.add_argument("--size", choices=sorted(generate.SIZES), required=True)
+    generate_cmd = commands.choices["generate"]
+    generate_cmd.add_argument("--customers", type=int, help="overrides the size")
+    generate_cmd.add_argument("--reports", type=int, help="overrides the size")
+    measure_cmd = commands.choices["measure"]
+    measure_cmd.add_argument("--out", required=True, help="the JSON result file")
+    measure_cmd.add_argument("--sample", type=int, default=NAIVE_SAMPLE)
+    check_cmd = commands.choices["check"]
+    check_cmd.add_argument("--sample", type=int, default=1000, help="per model")
+    summary_cmd = commands.add_parser("summary")
+    summary_cmd.add_argument("results", nargs="+", help="JSON files of measure")
+    args = parser.parse_args()
+    handler = {"generate": cmd_generate, "measure": cmd_measure}
+    handler.update(check=cmd_check, summary=cmd_summary)
+    return handler[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
