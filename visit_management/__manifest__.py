@@ -19,6 +19,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/visit_frequency_rule_data.xml",
+        "data/ir_cron_data.xml",
         "wizard/visit_reason_wizard_views.xml",
         "views/visit_plan_views.xml",
         "views/visit_plan_line_views.xml",

@@ -41,6 +41,27 @@ class ResCompany(models.Model):
         default=60,
         help="A verification call score at or above this makes a visit valid.",
     )
+    visit_plan_reminder_days = fields.Integer(
+        string="Plan Reminder (days before)",
+        default=3,
+        help="Reps without a submitted plan for the next month are reminded so "
+        "many days before the submission deadline.",
+    )
+    visit_report_escalation_hours = fields.Integer(
+        string="Late Report Escalation (hours)",
+        default=48,
+        help="A report still missing so many hours after its deadline is "
+        "reported to the rep's manager.",
+    )
+
+    _visit_plan_reminder_days_positive = models.Constraint(
+        "CHECK(visit_plan_reminder_days >= 0)",
+        "The plan reminder cannot come after the deadline.",
+    )
+    _visit_report_escalation_hours_positive = models.Constraint(
+        "CHECK(visit_report_escalation_hours >= 0)",
+        "The late report escalation cannot come before the deadline.",
+    )
 
     def write(self, vals):
         result = super().write(vals)

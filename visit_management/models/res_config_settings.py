@@ -27,3 +27,9 @@ class ResConfigSettings(models.TransientModel):
     visit_verification_pass_score = fields.Integer(
         related="company_id.visit_verification_pass_score", readonly=False
     )
+    visit_plan_reminder_days = fields.Integer(
+        related="company_id.visit_plan_reminder_days", readonly=False
+    )
+    visit_report_escalation_hours = fields.Integer(
+        related="company_id.visit_report_escalation_hours", readonly=False
+    )
