@@ -4,8 +4,8 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
-from odoo.tests import new_test_user
+from odoo import SUPERUSER_ID, api, fields
+from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.visit_management.models.res_partner import DUE_DATES_RESUME_PARAM
 
@@ -411,3 +411,57 @@ class TestReportReminderCron(CronCommon):
         small = reminder_queries(2)
         large = reminder_queries(12)
         self.assertEqual(small, large, "queries do not depend on the number of reports")
+
+
+class TestDueDatesCronWorkers(TransactionCase):
+    """Two cron workers on the same customers at the same time (Odoo runs crons
+    with --workers and --max-cron-threads): each customer is told once."""
+
+    def test_second_worker_skips_what_the_first_holds(self):
+        today = fields.Date.today()
+        with self.registry.cursor() as setup_cr:
+            env = api.Environment(setup_cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create(
+                {
+                    "name": "Contended Customer",
+                    "is_company": True,
+                    "visit_tier": "a",
+                    "user_id": env.ref("base.user_admin").id,
+                }
+            )
+            setup_cr.execute(
+                "UPDATE res_partner SET create_date = %s WHERE id = %s",
+                (today - timedelta(days=40), partner.id),
+            )
+        try:
+            with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+                first = api.Environment(cr1, SUPERUSER_ID, {})["res.partner"]
+                second = api.Environment(cr2, SUPERUSER_ID, {})["res.partner"]
+                first._store_visit_dates([partner.id])
+                first._notify_newly_overdue([partner.id], today)
+                # the first worker has not committed yet
+                cr2.execute("SET LOCAL lock_timeout = '5s'")
+                second._store_visit_dates([partner.id])
+                second._notify_newly_overdue([partner.id], today)
+                overdue_type = second.env.ref(
+                    "visit_management.mail_activity_visit_overdue"
+                )
+                for env in (first.env, second.env):
+                    env.flush_all()
+                told = [
+                    env["mail.activity"].search_count(
+                        [
+                            ("activity_type_id", "=", overdue_type.id),
+                            ("note", "ilike", "Contended Customer"),
+                        ]
+                    )
+                    for env in (first.env, second.env)
+                ]
+                self.assertEqual(told, [1, 0], "only the first worker tells the rep")
+                cr1.rollback()
+                cr2.rollback()
+        finally:
+            with self.registry.cursor() as cleanup_cr:
+                cleanup_cr.execute(
+                    "DELETE FROM res_partner WHERE id = %s", (partner.id,)
+                )
