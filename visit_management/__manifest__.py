@@ -29,6 +29,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/visit_management_menus.xml",
+        "report/visit_assessment_report.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
