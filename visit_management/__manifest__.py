@@ -25,9 +25,11 @@
         "views/visit_plan_line_views.xml",
         "views/visit_report_views.xml",
         "views/visit_frequency_rule_views.xml",
+        "views/visit_assessment_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/visit_management_menus.xml",
+        "report/visit_assessment_report.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
