@@ -1,9 +1,12 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import mail_activity
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_users
 from . import visit_approval_mixin
+from . import visit_assessment
 from . import visit_frequency_rule
 from . import visit_plan
 from . import visit_plan_line

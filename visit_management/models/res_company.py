@@ -1,9 +1,19 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # The company's address decides which region rule binds a customer.
 REGION_ADDRESS_FIELDS = {"city", "state_id"}
+# The weights of the monthly assessment's indicators.
+ASSESSMENT_WEIGHT_FIELDS = (
+    "visit_assessment_weight_coverage",
+    "visit_assessment_weight_plan",
+    "visit_assessment_weight_timeliness",
+    "visit_assessment_weight_validity",
+    "visit_assessment_weight_in_place",
+    "visit_assessment_weight_key_contact",
+)
 
 
 class ResCompany(models.Model):
@@ -41,6 +51,89 @@ class ResCompany(models.Model):
         default=60,
         help="A verification call score at or above this makes a visit valid.",
     )
+    visit_plan_reminder_days = fields.Integer(
+        string="Plan Reminder (days before)",
+        default=3,
+        help="Reps without a submitted plan for the next month are reminded so "
+        "many days before the submission deadline.",
+    )
+    visit_report_escalation_hours = fields.Integer(
+        string="Late Report Escalation (hours)",
+        default=48,
+        help="A report still missing so many hours after its deadline is "
+        "reported to the rep's manager.",
+    )
+
+    _visit_plan_reminder_days_positive = models.Constraint(
+        "CHECK(visit_plan_reminder_days >= 0)",
+        "The plan reminder cannot come after the deadline.",
+    )
+    _visit_report_escalation_hours_positive = models.Constraint(
+        "CHECK(visit_report_escalation_hours >= 0)",
+        "The late report escalation cannot come before the deadline.",
+    )
+
+    visit_assessment_day = fields.Integer(
+        string="Assessment Day",
+        default=1,
+        help="Day of the month (1-28) on which the previous month is assessed.",
+    )
+    visit_assessment_coverage_baseline = fields.Float(
+        string="Coverage Baseline (%)",
+        default=100.0,
+        help="A rep whose visits cover less than this share of what their "
+        "customers require scores 0 for the month.",
+    )
+    visit_assessment_weight_coverage = fields.Integer(
+        string="Coverage Weight", default=30
+    )
+    visit_assessment_weight_plan = fields.Integer(
+        string="Plan Completion Weight", default=20
+    )
+    visit_assessment_weight_timeliness = fields.Integer(
+        string="Report Timeliness Weight", default=15
+    )
+    visit_assessment_weight_validity = fields.Integer(
+        string="Valid Visits Weight", default=15
+    )
+    visit_assessment_weight_in_place = fields.Integer(
+        string="In-place Weight", default=10
+    )
+    visit_assessment_weight_key_contact = fields.Integer(
+        string="Key Contacts Weight", default=10
+    )
+
+    @api.constrains("visit_assessment_day")
+    def _check_visit_assessment_day(self):
+        for company in self:
+            if not 1 <= company.visit_assessment_day <= 28:
+                raise ValidationError(
+                    self.env._(
+                        "The assessment day is between 1 and 28, not %(day)s.",
+                        day=company.visit_assessment_day,
+                    )
+                )
+
+    @api.constrains("visit_assessment_coverage_baseline")
+    def _check_visit_assessment_coverage_baseline(self):
+        for company in self:
+            if not 0 <= company.visit_assessment_coverage_baseline <= 100:
+                raise ValidationError(
+                    self.env._("The coverage baseline is between 0 and 100 %.")
+                )
+
+    @api.constrains(*ASSESSMENT_WEIGHT_FIELDS)
+    def _check_visit_assessment_weights(self):
+        for company in self:
+            weights = [company[name] for name in ASSESSMENT_WEIGHT_FIELDS]
+            if any(weight < 0 for weight in weights):
+                raise ValidationError(
+                    self.env._("An assessment weight cannot be negative.")
+                )
+            if not any(weights):
+                raise ValidationError(
+                    self.env._("At least one assessment weight must be above 0.")
+                )
 
     def write(self, vals):
         result = super().write(vals)

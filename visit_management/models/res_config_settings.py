@@ -27,3 +27,33 @@ class ResConfigSettings(models.TransientModel):
     visit_verification_pass_score = fields.Integer(
         related="company_id.visit_verification_pass_score", readonly=False
     )
+    visit_plan_reminder_days = fields.Integer(
+        related="company_id.visit_plan_reminder_days", readonly=False
+    )
+    visit_report_escalation_hours = fields.Integer(
+        related="company_id.visit_report_escalation_hours", readonly=False
+    )
+    visit_assessment_day = fields.Integer(
+        related="company_id.visit_assessment_day", readonly=False
+    )
+    visit_assessment_coverage_baseline = fields.Float(
+        related="company_id.visit_assessment_coverage_baseline", readonly=False
+    )
+    visit_assessment_weight_coverage = fields.Integer(
+        related="company_id.visit_assessment_weight_coverage", readonly=False
+    )
+    visit_assessment_weight_plan = fields.Integer(
+        related="company_id.visit_assessment_weight_plan", readonly=False
+    )
+    visit_assessment_weight_timeliness = fields.Integer(
+        related="company_id.visit_assessment_weight_timeliness", readonly=False
+    )
+    visit_assessment_weight_validity = fields.Integer(
+        related="company_id.visit_assessment_weight_validity", readonly=False
+    )
+    visit_assessment_weight_in_place = fields.Integer(
+        related="company_id.visit_assessment_weight_in_place", readonly=False
+    )
+    visit_assessment_weight_key_contact = fields.Integer(
+        related="company_id.visit_assessment_weight_key_contact", readonly=False
+    )

@@ -1,9 +1,17 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .selections import TIERS
+
+# Customers whose dates one transaction of the due-dates cron recomputes.
+DUE_DATES_BATCH = 10000
+# Where an interrupted run of the cron stopped: "<day>/<last partner id>".
+DUE_DATES_RESUME_PARAM = "visit_management.due_dates_resume"
 
 
 class ResPartner(models.Model):
@@ -59,6 +67,13 @@ class ResPartner(models.Model):
     visit_overdue = fields.Boolean(
         compute="_compute_visit_overdue",
         search="_search_visit_overdue",
+    )
+    visit_overdue_notified_date = fields.Date(
+        string="Overdue Notice Sent",
+        readonly=True,
+        copy=False,
+        help="When the rep was told this customer's visit is overdue; cleared once "
+        "the customer is visited, so the next overdue visit is told again.",
     )
 
     def _compute_visit_report_count(self):
@@ -143,6 +158,133 @@ class ResPartner(models.Model):
         )
         domains = [overdue if flag else not_overdue for flag in set(value)]
         return Domain.OR(domains)
+
+    # ------------------------------------------------------------------
+    # Scheduled action: due and overdue visits
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_visit_due_dates(self):
+        """Recomputes the stored visit dates of every tiered customer in batches,
+        then tells each rep, in one activity, which of their customers became
+        overdue. Each batch is committed: a run stopped by its time limit resumes
+        after the last batch it finished; a second run changes nothing and tells
+        nobody twice."""
+        today = fields.Date.context_today(self)
+        params = self.env["ir.config_parameter"].sudo()
+        resume = params.get_param(DUE_DATES_RESUME_PARAM, "")
+        day, _sep, last_id = resume.partition("/")
+        last_id = int(last_id) if day == str(today) else 0
+        remaining = self._tiered_partner_ids_after(last_id, count=True)
+        while remaining:
+            batch = self._tiered_partner_ids_after(last_id)
+            self._store_visit_dates(batch)
+            self._notify_newly_overdue(batch, today)
+            last_id, remaining = batch[-1], max(remaining - len(batch), 0)
+            time_left = self.env["ir.cron"]._commit_progress(
+                len(batch), remaining=remaining
+            )
+            if remaining and not time_left:
+                params.set_param(DUE_DATES_RESUME_PARAM, f"{today}/{last_id}")
+                return
+        if resume:
+            params.set_param(DUE_DATES_RESUME_PARAM, False)
+
+    @api.model
+    def _tiered_partner_ids_after(self, last_id, count=False):
+        """The next batch of tiered customers by id, or how many remain."""
+        query = SQL(
+            "FROM res_partner WHERE visit_tier IS NOT NULL AND id > %s", last_id
+        )
+        self.flush_model(["visit_tier"])
+        if count:
+            return self.env.execute_query(SQL("SELECT COUNT(*) %s", query))[0][0]
+        rows = self.env.execute_query(
+            SQL("SELECT id %s ORDER BY id LIMIT %s", query, DUE_DATES_BATCH)
+        )
+        return [partner_id for (partner_id,) in rows]
+
+    @api.model
+    def _store_visit_dates(self, partner_ids):
+        """Writes the visit dates of these customers where they changed, in one
+        statement (the same values the ORM computes, without a query per record)."""
+        dates = self.env["visit.frequency.rule"]._visit_dates_query(partner_ids)
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE res_partner partner
+                   SET last_onsite_visit_date = new.last_onsite,
+                       last_phone_visit_date = new.last_phone,
+                       last_visit_date = new.last_visit,
+                       next_visit_date = new.next_due
+                  FROM (SELECT partner_id, last_onsite, last_phone,
+                               GREATEST(last_onsite, last_phone) AS last_visit,
+                               MIN(due_date) AS next_due
+                          FROM (%s) dates
+                      GROUP BY partner_id, last_onsite, last_phone) new
+                 WHERE partner.id = new.partner_id
+                   AND (partner.last_onsite_visit_date, partner.last_phone_visit_date,
+                        partner.last_visit_date, partner.next_visit_date)
+                       IS DISTINCT FROM
+                       (new.last_onsite, new.last_phone, new.last_visit, new.next_due)
+                """,
+                dates,
+            )
+        )
+        self.invalidate_model(
+            [
+                "last_onsite_visit_date",
+                "last_phone_visit_date",
+                "last_visit_date",
+                "next_visit_date",
+            ]
+        )
+
+    @api.model
+    def _notify_newly_overdue(self, partner_ids, today):
+        """Flags the customers of this batch that became overdue and gives each
+        rep one activity listing theirs. Rows another worker holds are skipped:
+        it flags and notifies them itself, so nobody is told twice."""
+        self.flush_model(["visit_overdue_notified_date", "next_visit_date", "user_id"])
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE res_partner SET visit_overdue_notified_date = NULL
+                 WHERE id = ANY(%(ids)s)
+                   AND visit_overdue_notified_date IS NOT NULL
+                   AND (next_visit_date IS NULL OR next_visit_date >= %(today)s)
+                """,
+                ids=partner_ids,
+                today=today,
+            )
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                UPDATE res_partner SET visit_overdue_notified_date = %(today)s
+                 WHERE id IN (SELECT id FROM res_partner
+                               WHERE id = ANY(%(ids)s)
+                                 AND visit_overdue_notified_date IS NULL
+                                 AND next_visit_date < %(today)s
+                                 FOR NO KEY UPDATE SKIP LOCKED)
+             RETURNING id, user_id
+                """,
+                ids=partner_ids,
+                today=today,
+            )
+        )
+        self.invalidate_model(["visit_overdue_notified_date"])
+        overdue_by_rep = defaultdict(list)
+        for partner_id, user_id in rows:
+            if user_id:
+                overdue_by_rep[user_id].append(partner_id)
+        self.env["mail.activity"]._visit_post_lists(
+            "visit_management.mail_activity_visit_overdue",
+            {
+                self.env["res.users"].browse(user_id): self.browse(partner_ids)
+                for user_id, partner_ids in overdue_by_rep.items()
+            },
+            lambda env: env._("Customers whose visit is overdue"),
+        )
 
     def action_view_visit_reports(self):
         self.ensure_one()

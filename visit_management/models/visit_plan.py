@@ -1,5 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -25,6 +26,8 @@ class VisitPlan(models.Model):
         "submitted_late",
         "submission_count",
         "reject_reason",
+        "rep_reminded",
+        "manager_reminded",
     )
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -67,6 +70,14 @@ class VisitPlan(models.Model):
         string="Submissions", readonly=True, copy=False, tracking=True
     )
     reject_reason = fields.Text(string="Rejection Reason", readonly=True, copy=False)
+    rep_reminded = fields.Boolean(
+        readonly=True, copy=False, help="The rep was reminded to submit the plan."
+    )
+    manager_reminded = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The manager was told the plan was missing on its deadline.",
+    )
     line_ids = fields.One2many("visit.plan.line", "plan_id", string="Planned Visits")
     line_count = fields.Integer(compute="_compute_completion", store=True)
     done_line_count = fields.Integer(
@@ -218,8 +229,9 @@ class VisitPlan(models.Model):
         return super().unlink()
 
     def _check_editable(self, vals):
-        """Approved plans are read-only except for their manager."""
-        if set(vals) <= {"message_main_attachment_id", "activity_ids"}:
+        """Approved plans are read-only except for their manager (and the
+        scheduled actions, which run as superuser)."""
+        if self.env.su or set(vals) <= {"message_main_attachment_id", "activity_ids"}:
             return
         for plan in self.filtered(lambda p: p.state == "approved"):
             if not plan._can_review():
@@ -281,6 +293,78 @@ class VisitPlan(models.Model):
             {"state": "rejected", "reject_reason": reason},
             self.env._("Your visit plan was rejected: %(reason)s", reason=reason),
         )
+
+    # ------------------------------------------------------------------
+    # Scheduled action: plan reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_plan_reminders(self):
+        """Before the deadline of next month's plans, reminds each rep who has not
+        submitted theirs (once, on a draft plan made ready for them); on the
+        deadline, gives each manager one list of the plans still missing."""
+        today = fields.Date.context_today(self)
+        next_month = _next_month_start(today)
+        deadline = next_month - timedelta(days=1)
+        reps = self.env["res.users"]._visit_reps()
+        reps = reps.filtered(
+            lambda rep: (
+                (deadline - today).days <= rep._visit_company().visit_plan_reminder_days
+            )
+        )
+        missing = self._missing_plans(reps, next_month)
+        to_remind = missing.filtered(lambda plan: not plan.rep_reminded)
+        self.env["mail.activity"]._visit_schedule(
+            to_remind,
+            "visit_management.mail_activity_visit_plan_reminder",
+            lambda plan: plan.user_id,
+            lambda plan, env: env._(
+                "Submit your visit plan for %(month)s by %(deadline)s",
+                month=next_month.strftime("%Y-%m"),
+                deadline=deadline,
+            ),
+        )
+        to_remind.write({"rep_reminded": True})
+        if today != deadline:
+            return
+        late = missing.filtered(lambda plan: not plan.manager_reminded)
+        plans_by_manager = defaultdict(list)
+        for plan in late:
+            plans_by_manager[plan.manager_id].append(plan)
+        self.env["mail.activity"]._visit_post_lists(
+            "visit_management.mail_activity_visit_plan_reminder",
+            plans_by_manager,
+            lambda env: env._(
+                "Visit plans for %(month)s not submitted by the deadline",
+                month=next_month.strftime("%Y-%m"),
+            ),
+        )
+        late.write({"manager_reminded": True})
+
+    @api.model
+    def _missing_plans(self, reps, month_start):
+        """The monthly plans of these reps for that month that are not submitted
+        (draft or rejected), creating a draft where a rep has none yet."""
+        plans = self.sudo().search(
+            [
+                ("user_id", "in", reps.ids),
+                ("period_type", "=", "month"),
+                ("date_start", "=", month_start),
+            ]
+        )
+        planned = {(plan.user_id, plan.company_id) for plan in plans}
+        plans |= self.sudo().create(
+            [
+                {
+                    "user_id": rep.id,
+                    "company_id": rep._visit_company().id,
+                    "period_type": "month",
+                    "date_start": month_start,
+                }
+                for rep in reps
+                if (rep, rep._visit_company()) not in planned
+            ]
+        )
+        return plans.filtered(lambda plan: plan.state in ("draft", "rejected"))
 
     def action_reset_to_draft(self):
         self.check_access("write")

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_datetime
 
 from .selections import VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
@@ -63,6 +64,14 @@ class VisitPlanLine(models.Model):
     calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
     report_ids = fields.One2many("visit.report", "plan_line_id", string="Reports")
     is_done = fields.Boolean(string="Reported", compute="_compute_is_done", store=True)
+    rep_reminded = fields.Boolean(
+        readonly=True, copy=False, help="The rep was reminded to report this visit."
+    )
+    manager_reminded = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The manager was told this visit has no report.",
+    )
 
     _budget_positive = models.Constraint(
         "CHECK(budget_amount IS NULL OR budget_amount >= 0)",
@@ -201,3 +210,49 @@ class VisitPlanLine(models.Model):
             "res_id": report.id,
             "view_mode": "form",
         }
+
+    @api.model
+    def _remind_unreported(self, now):
+        """Reminds reps of the approved planned visits of past days (in the rep's
+        timezone) that have no report, on their plan, once. Returns the ones past
+        the escalation delay not yet told to the manager, now marked as told."""
+        lines = self.sudo().search(
+            [
+                ("plan_id.state", "=", "approved"),
+                ("report_ids", "=", False),
+                ("planned_datetime", "<", now),
+                ("manager_reminded", "=", False),
+            ]
+        )
+        lines = lines.filtered(lambda line: line._planned_day_is_over(now))
+        to_remind = lines.filtered(lambda line: not line.rep_reminded)
+        self.env["mail.activity"]._visit_schedule(
+            to_remind,
+            "visit_management.mail_activity_visit_report_reminder",
+            lambda line: line.user_id,
+            lambda line, env: env._(
+                "Report your visit to %(partner)s planned on %(date)s",
+                partner=line.partner_id.name,
+                date=format_datetime(env, line.planned_datetime, tz=line.user_id.tz),
+            ),
+            document_of=lambda line: line.plan_id,
+        )
+        to_remind.write({"rep_reminded": True})
+        escalated = lines.filtered(
+            lambda line: (
+                line.planned_datetime
+                + timedelta(
+                    hours=line.duration + line.company_id.visit_report_escalation_hours
+                )
+                < now
+            )
+        )
+        escalated.write({"manager_reminded": True})
+        return escalated
+
+    def _planned_day_is_over(self, now):
+        self.ensure_one()
+        line = self.with_context(tz=self.user_id.tz or "UTC")
+        return fields.Date.context_today(
+            line, self.planned_datetime
+        ) < fields.Date.context_today(line, now)

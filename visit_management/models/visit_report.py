@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_datetime
 
 from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
@@ -50,6 +51,8 @@ class VisitReport(models.Model):
         "checkin_accuracy",
         "checkin_time",
         "checkin_method",
+        "rep_reminded",
+        "manager_reminded",
     )
 
     name = fields.Char(
@@ -178,6 +181,12 @@ class VisitReport(models.Model):
     )
     submitted_date = fields.Datetime(readonly=True, copy=False)
     submitted_late = fields.Boolean(string="Late", readonly=True, copy=False)
+    rep_reminded = fields.Boolean(
+        readonly=True, copy=False, help="The rep was reminded the report is late."
+    )
+    manager_reminded = fields.Boolean(
+        readonly=True, copy=False, help="The manager was told the report is late."
+    )
     # Validity
     is_valid = fields.Boolean(
         string="Valid", compute="_compute_is_valid", store=True, index=True
@@ -691,4 +700,54 @@ class VisitReport(models.Model):
         return self._review(
             {"state": "returned", "return_reason": reason},
             self.env._("Your visit report was returned: %(reason)s", reason=reason),
+        )
+
+    # ------------------------------------------------------------------
+    # Scheduled action: report reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_report_reminders(self):
+        """Reminds reps of their reports still draft past the deadline, and of
+        the approved planned visits of past days without any report; past the
+        company's escalation delay, each manager gets one list of them. Each
+        report and planned visit is reminded once to each."""
+        now = fields.Datetime.now()
+        late_reports = self.sudo().search(
+            [
+                ("state", "=", "draft"),
+                ("report_deadline", "<", now),
+                ("manager_reminded", "=", False),
+            ]
+        )
+        to_remind = late_reports.filtered(lambda report: not report.rep_reminded)
+        self.env["mail.activity"]._visit_schedule(
+            to_remind,
+            "visit_management.mail_activity_visit_report_reminder",
+            lambda report: report.user_id,
+            lambda report, env: env._(
+                "The visit report %(report)s was due on %(deadline)s",
+                report=report.name,
+                deadline=format_datetime(
+                    env, report.report_deadline, tz=report.user_id.tz
+                ),
+            ),
+        )
+        to_remind.write({"rep_reminded": True})
+        escalated = late_reports.filtered(
+            lambda report: (
+                report.report_deadline
+                + timedelta(hours=report.company_id.visit_report_escalation_hours)
+                < now
+            )
+        )
+        escalated.write({"manager_reminded": True})
+        late_by_manager = defaultdict(list)
+        for report in escalated:
+            late_by_manager[report.manager_id].append(report)
+        for line in self.env["visit.plan.line"]._remind_unreported(now):
+            late_by_manager[line.plan_id.manager_id].append(line)
+        self.env["mail.activity"]._visit_post_lists(
+            "visit_management.mail_activity_visit_report_reminder",
+            late_by_manager,
+            lambda env: env._("Visit reports late past the escalation delay"),
         )

@@ -44,7 +44,7 @@ class TestViews(VisitCommon):
         expected = {
             "visit_management_menu_root": "group_visit_user",
             "visit_management_menu_to_approve": "group_visit_manager",
-            "visit_management_menu_reporting": "group_visit_manager",
+            "visit_management_menu_reporting": "group_visit_user",
             "visit_management_menu_config": "group_visit_admin",
         }
         for menu, group in expected.items():

@@ -1,0 +1,30 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    @api.model
+    def _visit_reps(self):
+        """The users who plan and report visits to a manager: active internal
+        visit users whose sales team is led by someone else."""
+        group = self.env.ref("visit_management.group_visit_user")
+        return (
+            group.sudo()
+            .all_user_ids.filtered(
+                lambda user: (
+                    user.active
+                    and not user.share
+                    and user.sale_team_id.user_id
+                    and user.sale_team_id.user_id != user
+                )
+            )
+            .with_env(self.env)
+        )
+
+    def _visit_company(self):
+        """The company a rep plans and is assessed in: their team's, else their own."""
+        self.ensure_one()
+        return self.sale_team_id.company_id or self.company_id
