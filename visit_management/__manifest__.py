@@ -26,6 +26,7 @@
         "views/visit_frequency_rule_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "report/visit_report_analysis_views.xml",
         "views/visit_management_menus.xml",
     ],
     "demo": [
