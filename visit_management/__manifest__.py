@@ -28,6 +28,7 @@
         "views/visit_assessment_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "report/visit_report_analysis_views.xml",
         "views/visit_management_menus.xml",
         "report/visit_assessment_report.xml",
     ],

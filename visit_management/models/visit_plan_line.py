@@ -77,6 +77,8 @@ class VisitPlanLine(models.Model):
         "CHECK(budget_amount IS NULL OR budget_amount >= 0)",
         "A budget cannot be negative.",
     )
+    # The planned visits of a rep (My Visits) by month, in the list and the pivot.
+    _user_planned_datetime_idx = models.Index("(user_id, planned_datetime)")
 
     @api.depends("partner_id", "planned_datetime")
     def _compute_display_name(self):

@@ -209,6 +209,11 @@ class VisitReport(models.Model):
         "(partner_id, visit_mode, visit_date) "
         "WHERE active AND state IN ('submitted', 'approved')"
     )
+    # The analysis (visit.report.analysis) and the pivots filter a rep's, a team's
+    # or a company's visits (the record rules) over a range of months.
+    _user_visit_date_idx = models.Index("(user_id, visit_date)")
+    _team_visit_date_idx = models.Index("(team_id, visit_date)")
+    _company_visit_date_idx = models.Index("(company_id, visit_date)")
 
     @api.depends("plan_line_id")
     def _compute_is_unplanned(self):

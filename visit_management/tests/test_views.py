@@ -7,9 +7,11 @@ ACTIONS = (
     "visit_plan_action_to_approve",
     "visit_plan_action_analysis",
     "visit_plan_line_action",
+    "visit_plan_line_action_analysis",
     "visit_report_action",
     "visit_report_action_to_approve",
     "visit_report_action_analysis",
+    "visit_report_analysis_action",
     "visit_frequency_rule_action",
     "res_partner_action_visit_customers",
 )
