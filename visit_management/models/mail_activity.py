@@ -49,39 +49,82 @@ class MailActivity(models.Model):
         records_by_user = {
             user: items for user, items in records_by_user.items() if user
         }
-        if not records_by_user:
-            return self.browse()
-        activity_type = self.env.ref(activity_type_xmlid)
-        users = self.env["res.users"].union(*records_by_user)
-        open_lists = {
+        open_lists = self._visit_open_lists(activity_type_xmlid, records_by_user)
+        to_create = {}
+        for user, records in records_by_user.items():
+            if user in open_lists:
+                activity = open_lists[user]
+                activity.note = (activity.note or Markup()) + self._visit_links(records)
+            else:
+                to_create[user] = self._visit_links(records)
+        return self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
+
+    @api.model
+    def _visit_post_daily_lists(self, activity_type_xmlid, records_by_user, summary_of):
+        """One to-do of the day per user (not tied to a record) listing records as
+        links, rewritten when posted again the same day. `records_by_user` maps
+        users to (records, total): the records listed and how many there are."""
+        records_by_user = {
+            user: items for user, items in records_by_user.items() if user
+        }
+        today = fields.Date.context_today(self)
+        open_lists = self._visit_open_lists(
+            activity_type_xmlid, records_by_user, [("date_deadline", "=", today)]
+        )
+        notes = {}
+        for user, (records, total) in records_by_user.items():
+            note = self._visit_links(records)
+            if total > len(records):
+                note += Markup("<p>%s</p>") % self.with_context(lang=user.lang).env._(
+                    "... and %(count)s more: filter the customers on Overdue.",
+                    count=total - len(records),
+                )
+            if user in open_lists:
+                open_lists[user].note = note
+            else:
+                notes[user] = note
+        return self._visit_create_lists(activity_type_xmlid, notes, summary_of)
+
+    @api.model
+    def _visit_open_lists(self, activity_type_xmlid, users, extra_domain=()):
+        """{user: their open to-do of that type not tied to a record}."""
+        return {
             activity.user_id: activity
             for activity in self.sudo().search(
                 [
-                    ("activity_type_id", "=", activity_type.id),
-                    ("user_id", "in", users.ids),
+                    ("activity_type_id", "=", self.env.ref(activity_type_xmlid).id),
+                    ("user_id", "in", [user.id for user in users]),
                     ("res_model", "=", False),
+                    *extra_domain,
                 ]
             )
         }
-        to_create = []
-        for user, records in records_by_user.items():
-            items = Markup("<ul>%s</ul>") % Markup().join(
-                Markup('<li><a href="/odoo/%s/%s">%s</a></li>')
-                % (record._name, record.id, record.display_name)
-                for record in records
-            )
-            if user in open_lists:
-                open_lists[user].note = (open_lists[user].note or Markup()) + items
-                continue
-            to_create.append(
-                {
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "summary": summary_of(self.with_context(lang=user.lang).env),
-                    "note": items,
-                    "date_deadline": fields.Date.context_today(self),
-                }
-            )
+
+    @api.model
+    def _visit_links(self, records):
+        return Markup("<ul>%s</ul>") % Markup().join(
+            Markup('<li><a href="/odoo/%s/%s">%s</a></li>')
+            % (record._name, record.id, record.display_name)
+            for record in records
+        )
+
+    @api.model
+    def _visit_create_lists(self, activity_type_xmlid, notes, summary_of):
+        """Creates the to-dos {user: note} in one batch, without an e-mail each."""
+        activity_type = self.env.ref(activity_type_xmlid)
         return (
-            self.sudo().with_context(mail_activity_quick_update=True).create(to_create)
+            self.sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "summary": summary_of(self.with_context(lang=user.lang).env),
+                        "note": note,
+                        "date_deadline": fields.Date.context_today(self),
+                    }
+                    for user, note in notes.items()
+                ]
+            )
         )

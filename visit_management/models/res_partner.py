@@ -1,7 +1,5 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
@@ -9,7 +7,11 @@ from odoo.tools import SQL
 from .selections import TIERS
 
 # Customers whose dates one transaction of the due-dates cron recomputes.
-DUE_DATES_BATCH = 10000
+DUE_DATES_BATCH = 50000
+# How many newly overdue customers a rep's to-do lists by name.
+OVERDUE_LISTED = 100
+# Held while the reps' overdue to-dos are written (an arbitrary key).
+OVERDUE_DIGEST_LOCK = 7_418_301
 # Where an interrupted run of the cron stopped: "<day>/<last partner id>".
 DUE_DATES_RESUME_PARAM = "visit_management.due_dates_resume"
 
@@ -164,11 +166,11 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_visit_due_dates(self):
-        """Recomputes the stored visit dates of every tiered customer in batches,
-        then tells each rep, in one activity, which of their customers became
-        overdue. Each batch is committed: a run stopped by its time limit resumes
-        after the last batch it finished; a second run changes nothing and tells
-        nobody twice."""
+        """Recomputes the stored visit dates of every tiered customer and flags
+        the ones that became overdue, in batches each committed: a run stopped by
+        its time limit resumes after the last batch it finished. Then each rep
+        gets one to-do listing their customers that became overdue today. A
+        second run changes nothing and makes no second to-do."""
         today = fields.Date.context_today(self)
         params = self.env["ir.config_parameter"].sudo()
         resume = params.get_param(DUE_DATES_RESUME_PARAM, "")
@@ -177,8 +179,7 @@ class ResPartner(models.Model):
         remaining = self._tiered_partner_ids_after(last_id, count=True)
         while remaining:
             batch = self._tiered_partner_ids_after(last_id)
-            self._store_visit_dates(batch)
-            self._notify_newly_overdue(batch, today)
+            self._store_visit_dates(batch, today)
             last_id, remaining = batch[-1], max(remaining - len(batch), 0)
             time_left = self.env["ir.cron"]._commit_progress(
                 len(batch), remaining=remaining
@@ -186,6 +187,7 @@ class ResPartner(models.Model):
             if remaining and not time_left:
                 params.set_param(DUE_DATES_RESUME_PARAM, f"{today}/{last_id}")
                 return
+        self._notify_overdue_today(today)
         if resume:
             params.set_param(DUE_DATES_RESUME_PARAM, False)
 
@@ -204,9 +206,12 @@ class ResPartner(models.Model):
         return [partner_id for (partner_id,) in rows]
 
     @api.model
-    def _store_visit_dates(self, partner_ids):
-        """Writes the visit dates of these customers where they changed, in one
-        statement (the same values the ORM computes, without a query per record)."""
+    def _store_visit_dates(self, partner_ids, today):
+        """Writes, in one statement, the visit dates of these customers (the
+        values the ORM computes) and their overdue flag: set on the day a
+        customer becomes overdue, cleared once it is not. Only changed rows are
+        written; rows another worker holds are left to it."""
+        self.flush_model(["visit_overdue_notified_date"])
         dates = self.env["visit.frequency.rule"]._visit_dates_query(partner_ids)
         self.env.execute_query(
             SQL(
@@ -215,19 +220,31 @@ class ResPartner(models.Model):
                    SET last_onsite_visit_date = new.last_onsite,
                        last_phone_visit_date = new.last_phone,
                        last_visit_date = new.last_visit,
-                       next_visit_date = new.next_due
+                       next_visit_date = new.next_due,
+                       visit_overdue_notified_date = CASE
+                           WHEN new.next_due < %(today)s
+                           THEN COALESCE(partner.visit_overdue_notified_date,
+                                         %(today)s)
+                       END
                   FROM (SELECT partner_id, last_onsite, last_phone,
                                GREATEST(last_onsite, last_phone) AS last_visit,
                                MIN(due_date) AS next_due
-                          FROM (%s) dates
+                          FROM (%(dates)s) dates
                       GROUP BY partner_id, last_onsite, last_phone) new
                  WHERE partner.id = new.partner_id
+                   AND partner.id IN (SELECT id FROM res_partner
+                                       WHERE id = ANY(%(ids)s)
+                                         FOR NO KEY UPDATE SKIP LOCKED)
                    AND (partner.last_onsite_visit_date, partner.last_phone_visit_date,
-                        partner.last_visit_date, partner.next_visit_date)
+                        partner.last_visit_date, partner.next_visit_date,
+                        partner.visit_overdue_notified_date IS NOT NULL)
                        IS DISTINCT FROM
-                       (new.last_onsite, new.last_phone, new.last_visit, new.next_due)
+                       (new.last_onsite, new.last_phone, new.last_visit, new.next_due,
+                        COALESCE(new.next_due < %(today)s, FALSE))
                 """,
-                dates,
+                dates=dates,
+                ids=partner_ids,
+                today=today,
             )
         )
         self.invalidate_model(
@@ -236,54 +253,50 @@ class ResPartner(models.Model):
                 "last_phone_visit_date",
                 "last_visit_date",
                 "next_visit_date",
+                "visit_overdue_notified_date",
             ]
         )
 
     @api.model
-    def _notify_newly_overdue(self, partner_ids, today):
-        """Flags the customers of this batch that became overdue and gives each
-        rep one activity listing theirs. Rows another worker holds are skipped:
-        it flags and notifies them itself, so nobody is told twice."""
-        self.flush_model(["visit_overdue_notified_date", "next_visit_date", "user_id"])
-        self.env.execute_query(
-            SQL(
-                """
-                UPDATE res_partner SET visit_overdue_notified_date = NULL
-                 WHERE id = ANY(%(ids)s)
-                   AND visit_overdue_notified_date IS NOT NULL
-                   AND (next_visit_date IS NULL OR next_visit_date >= %(today)s)
-                """,
-                ids=partner_ids,
-                today=today,
-            )
+    def _notify_overdue_today(self, today):
+        """Gives each rep one to-do of the day listing their customers that became
+        overdue today (the first OVERDUE_LISTED of them, and how many more). Runs
+        in its own transaction, after the batches, under a lock: a second worker
+        arriving meanwhile leaves it to the first, one arriving later rewrites
+        the same to-dos."""
+        lock = self.env.execute_query(
+            SQL("SELECT pg_try_advisory_xact_lock(%s)", OVERDUE_DIGEST_LOCK)
         )
+        if not lock[0][0]:
+            return
+        self.flush_model(["visit_overdue_notified_date", "user_id", "visit_tier"])
         rows = self.env.execute_query(
             SQL(
                 """
-                UPDATE res_partner SET visit_overdue_notified_date = %(today)s
-                 WHERE id IN (SELECT id FROM res_partner
-                               WHERE id = ANY(%(ids)s)
-                                 AND visit_overdue_notified_date IS NULL
-                                 AND next_visit_date < %(today)s
-                                 FOR NO KEY UPDATE SKIP LOCKED)
-             RETURNING id, user_id
+                SELECT user_id, COUNT(*),
+                       (ARRAY_AGG(id ORDER BY next_visit_date, id))[1:%(listed)s]
+                  FROM res_partner
+                 WHERE visit_overdue_notified_date = %(today)s
+                   AND visit_tier IS NOT NULL
+                   AND user_id IS NOT NULL
+              GROUP BY user_id
                 """,
-                ids=partner_ids,
                 today=today,
+                listed=OVERDUE_LISTED,
             )
         )
-        self.invalidate_model(["visit_overdue_notified_date"])
-        overdue_by_rep = defaultdict(list)
-        for partner_id, user_id in rows:
-            if user_id:
-                overdue_by_rep[user_id].append(partner_id)
-        self.env["mail.activity"]._visit_post_lists(
+        Users = self.env["res.users"]
+        listed_ids = [partner_id for _user, _count, ids in rows for partner_id in ids]
+        self.env["mail.activity"]._visit_post_daily_lists(
             "visit_management.mail_activity_visit_overdue",
             {
-                self.env["res.users"].browse(user_id): self.browse(partner_ids)
-                for user_id, partner_ids in overdue_by_rep.items()
+                Users.browse(user_id): (
+                    self.browse(partner_ids).with_prefetch(listed_ids),
+                    count,
+                )
+                for user_id, count, partner_ids in rows
             },
-            lambda env: env._("Customers whose visit is overdue"),
+            lambda env: env._("Customers whose visit became overdue today"),
         )
 
     def action_view_visit_reports(self):

@@ -1,12 +1,14 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.visit_management.models import res_partner
 from odoo.addons.visit_management.models.res_partner import DUE_DATES_RESUME_PARAM
 
 from .common import REP_GROUPS, VisitCommon
@@ -139,6 +141,15 @@ class TestDueDatesCron(CronCommon):
         )
         self.assertEqual(todo.note, note)
 
+    def test_long_lists_say_how_many_more(self):
+        second_a = self.old_a.copy({"name": "Second A"})
+        self._age(self.old_a | second_a, 40)
+        with patch(f"{res_partner.__name__}.OVERDUE_LISTED", 1):
+            self._run_cron("ir_cron_visit_due_dates")
+        todo = self._activities("mail_activity_visit_overdue", self.rep)
+        self.assertEqual(todo.note.count("<li>"), 1)
+        self.assertIn("1 more", todo.note)
+
     def test_newly_overdue_customers_join_the_open_activity(self):
         self._age(self.old_a, 40)
         self._run_cron("ir_cron_visit_due_dates")
@@ -241,8 +252,8 @@ class TestDueDatesCron(CronCommon):
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            Partner._store_visit_dates(partners.ids)
-            Partner._notify_newly_overdue(partners.ids, self.today)
+            Partner._store_visit_dates(partners.ids, self.today)
+            Partner._notify_overdue_today(self.today)
             self.env.flush_all()
             self.assertTrue(all(partners.mapped("visit_overdue")))
             return self.env.cr.sql_log_count - before
@@ -437,12 +448,12 @@ class TestDueDatesCronWorkers(TransactionCase):
             with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
                 first = api.Environment(cr1, SUPERUSER_ID, {})["res.partner"]
                 second = api.Environment(cr2, SUPERUSER_ID, {})["res.partner"]
-                first._store_visit_dates([partner.id])
-                first._notify_newly_overdue([partner.id], today)
+                first._store_visit_dates([partner.id], today)
+                first._notify_overdue_today(today)
                 # the first worker has not committed yet
                 cr2.execute("SET LOCAL lock_timeout = '5s'")
-                second._store_visit_dates([partner.id])
-                second._notify_newly_overdue([partner.id], today)
+                second._store_visit_dates([partner.id], today)
+                second._notify_overdue_today(today)
                 overdue_type = second.env.ref(
                     "visit_management.mail_activity_visit_overdue"
                 )
@@ -458,6 +469,11 @@ class TestDueDatesCronWorkers(TransactionCase):
                     for env in (first.env, second.env)
                 ]
                 self.assertEqual(told, [1, 0], "only the first worker tells the rep")
+                self.assertEqual(
+                    second.browse(partner.id).visit_overdue_notified_date,
+                    False,
+                    "the second worker left the customer the first holds",
+                )
                 cr1.rollback()
                 cr2.rollback()
         finally:
