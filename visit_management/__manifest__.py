@@ -21,6 +21,7 @@
         "data/visit_frequency_rule_data.xml",
         "data/ir_cron_data.xml",
         "wizard/visit_reason_wizard_views.xml",
+        "wizard/visit_reception_reschedule_wizard_views.xml",
         "views/visit_plan_views.xml",
         "views/visit_plan_line_views.xml",
         "views/visit_report_views.xml",

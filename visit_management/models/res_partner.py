@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .selections import TIERS
+from .selections import GENDERS, TIERS
 
 # Customers whose dates one transaction of the due-dates cron recomputes.
 DUE_DATES_BATCH = 10000
@@ -36,6 +36,11 @@ class ResPartner(models.Model):
         string="Visits",
         compute="_compute_visit_report_count",
         groups="visit_management.group_visit_user",
+    )
+    visit_gender = fields.Selection(selection=GENDERS, string="Gender")
+    visit_business_scope = fields.Text(
+        string="Business Scope",
+        help="The company's line of business (经营范围), as its visitors told it.",
     )
     visit_key_contact = fields.Boolean(
         string="Key Contact",

@@ -11,3 +11,4 @@ from . import test_check_in_tour
 from . import test_views
 from . import test_translations
 from . import test_visit_crons
+from . import test_visit_reception

@@ -1,0 +1,456 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_datetime
+
+from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
+
+# Bookings that hold their meeting room.
+ROOM_HOLDING_STATES = ("confirmed", "in_progress")
+# The people in charge of the preparation checklist, one field per item.
+PEOPLE_IN_CHARGE = (
+    "room_user_id",
+    "catering_user_id",
+    "material_user_id",
+    "pickup_user_id",
+)
+
+
+class VisitReception(models.Model):
+    """A customer's visit to the company (来访接待), from the request to the
+    feedback."""
+
+    _name = "visit.reception"
+    _description = "Reception Booking"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "start_datetime desc, id desc"
+    _check_company_auto = True
+    # Written only by the workflow actions, as superuser, once they have checked
+    # who may: a host must not confirm a booking by writing its status.
+    _workflow_fields = ("state", "checked_in_datetime", "done_datetime")
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    state = fields.Selection(
+        selection=[
+            ("requested", "Requested"),
+            ("confirmed", "Confirmed"),
+            ("in_progress", "In Progress"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        default="requested",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    # The request (来访预约登记表)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Visiting Company",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('is_company', '=', True)]",
+    )
+    visitor_ids = fields.One2many(
+        "visit.reception.visitor", "reception_id", string="Visitors", copy=True
+    )
+    people_count = fields.Integer(
+        string="Number of Visitors",
+        compute="_compute_people_count",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="How many people the customer sends; the visitors listed by default.",
+    )
+    attendee_count = fields.Integer(
+        string="People in the Room",
+        compute="_compute_attendee_count",
+        help="The visitors, the host and the companions.",
+    )
+    purpose = fields.Selection(
+        selection=RECEPTION_PURPOSES, required=True, default="business_talks"
+    )
+    purpose_detail = fields.Char(string="Purpose in Detail")
+    request_channel = fields.Selection(
+        selection=RECEPTION_CHANNELS,
+        string="Requested By",
+        required=True,
+        default="phone",
+        help="How the customer asked to visit.",
+    )
+    start_datetime = fields.Datetime(string="Start", required=True, tracking=True)
+    stop_datetime = fields.Datetime(string="End", required=True, tracking=True)
+    # Who receives
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Lead Department",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self.env.user.sale_team_id,
+    )
+    support_team_ids = fields.Many2many(
+        "crm.team",
+        "visit_reception_support_team_rel",
+        "reception_id",
+        "team_id",
+        string="Supporting Departments",
+        check_company=True,
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Lead Manager",
+        compute="_compute_manager_id",
+        store=True,
+        index=True,
+        help="The leader of the lead department.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Host in Charge",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    companion_ids = fields.Many2many(
+        "res.users",
+        "visit_reception_companion_rel",
+        "reception_id",
+        "user_id",
+        string="Companions",
+        domain="[('share', '=', False)]",
+    )
+    translator_needed = fields.Boolean()
+    expert_needed = fields.Boolean(string="Technical Expert Needed")
+    # Preparation
+    room_id = fields.Many2one(
+        "visit.meeting.room",
+        string="Meeting Room",
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    catering = fields.Selection(
+        selection=RECEPTION_CATERING, required=True, default="none"
+    )
+    catering_covers = fields.Integer(string="Covers")
+    dietary_notes = fields.Text(
+        help="Dietary needs and cultural customs to respect at the table."
+    )
+    pickup_needed = fields.Boolean(string="Pick-up")
+    pickup_place = fields.Char(
+        string="Pick-up At", help="Station, airport, hotel where to meet them."
+    )
+    pickup_datetime = fields.Datetime(string="Pick-up Time")
+    pickup_vehicle = fields.Char(string="Vehicle")
+    pickup_driver = fields.Char(string="Driver")
+    agenda = fields.Html()
+    material_ids = fields.One2many(
+        "visit.reception.material", "reception_id", string="Materials", copy=True
+    )
+    note = fields.Html(string="Notes")
+    room_user_id = fields.Many2one(
+        "res.users",
+        string="Room Prepared By",
+        compute="_compute_people_in_charge",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('share', '=', False)]",
+    )
+    catering_user_id = fields.Many2one(
+        "res.users",
+        string="Catering Arranged By",
+        compute="_compute_people_in_charge",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('share', '=', False)]",
+    )
+    material_user_id = fields.Many2one(
+        "res.users",
+        string="Materials Prepared By",
+        compute="_compute_people_in_charge",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('share', '=', False)]",
+    )
+    pickup_user_id = fields.Many2one(
+        "res.users",
+        string="Pick-up Arranged By",
+        compute="_compute_people_in_charge",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('share', '=', False)]",
+    )
+    # The day
+    checked_in_datetime = fields.Datetime(
+        string="Checked In At", readonly=True, copy=False
+    )
+    done_datetime = fields.Datetime(string="Closed At", readonly=True, copy=False)
+
+    _stop_after_start = models.Constraint(
+        "CHECK(stop_datetime > start_datetime)", "A visit must end after it starts."
+    )
+    _people_count_positive = models.Constraint(
+        "CHECK(people_count > 0)", "A visit brings at least one visitor."
+    )
+    _catering_covers_positive = models.Constraint(
+        "CHECK(catering_covers >= 0)", "The number of covers cannot be negative."
+    )
+
+    @api.depends("visitor_ids")
+    def _compute_people_count(self):
+        for reception in self:
+            reception.people_count = max(
+                len(reception.visitor_ids), reception.people_count or 1
+            )
+
+    @api.depends("people_count", "companion_ids", "user_id")
+    def _compute_attendee_count(self):
+        for reception in self:
+            reception.attendee_count = reception.people_count + len(
+                reception.companion_ids | reception.user_id
+            )
+
+    @api.depends("team_id.user_id")
+    def _compute_manager_id(self):
+        for reception in self:
+            reception.manager_id = reception.team_id.user_id
+
+    @api.depends("user_id")
+    def _compute_people_in_charge(self):
+        """The host prepares whatever nobody else was put in charge of."""
+        for reception in self:
+            for fname in PEOPLE_IN_CHARGE:
+                if not reception[fname]:
+                    reception[fname] = reception.user_id
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_workflow_fields(vals)
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("visit.reception") or "/"
+                )
+        receptions = super().create(vals_list)
+        for reception in receptions:
+            reception.message_subscribe(reception._involved_partners().ids)
+        return receptions
+
+    def write(self, vals):
+        self._check_workflow_fields(vals)
+        if set(vals) - {"message_main_attachment_id"} and not self.env.su:
+            self._check_open()
+        result = super().write(vals)
+        if {"user_id", "companion_ids", *PEOPLE_IN_CHARGE} & set(vals):
+            for reception in self:
+                reception.message_subscribe(reception._involved_partners().ids)
+        return result
+
+    def unlink(self):
+        if any(reception.state not in ("requested", "cancelled") for reception in self):
+            raise UserError(
+                self.env._(
+                    "Only requested or cancelled bookings can be deleted: cancel "
+                    "a confirmed booking instead."
+                )
+            )
+        return super().unlink()
+
+    def _check_workflow_fields(self, vals):
+        if not self.env.su and set(self._workflow_fields) & set(vals):
+            raise UserError(
+                self.env._("The status of a booking changes only with its buttons.")
+            )
+
+    def _check_open(self):
+        for reception in self:
+            if reception.state == "cancelled":
+                raise UserError(
+                    self.env._(
+                        "%(reception)s is cancelled: it can no longer be changed.",
+                        reception=reception.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Who may do what
+    # ------------------------------------------------------------------
+    def _can_manage(self):
+        """The host and whoever booked the visit; the leader of the lead
+        department; visit administrators. Companions help, they do not decide."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("visit_management.group_visit_admin"):
+            return True
+        if user in (self.user_id | self.create_uid):
+            return True
+        return (
+            user.has_group("visit_management.group_visit_manager")
+            and user == self.team_id.user_id
+        )
+
+    def _check_step(self, states, step):
+        for reception in self:
+            if reception.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(reception)s cannot be %(step)s: it is %(state)s.",
+                        reception=reception.display_name,
+                        step=step,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[reception.state],
+                    )
+                )
+            if not reception._can_manage():
+                raise UserError(
+                    self.env._(
+                        "Only the host, whoever booked %(reception)s or the leader "
+                        "of its lead department can change its status.",
+                        reception=reception.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_confirm(self):
+        self._check_step(("requested",), self.env._("confirmed"))
+        self.sudo().write({"state": "confirmed"})
+        for reception in self:
+            reception._notify_involved(
+                self.env._(
+                    "Visit of %(partner)s confirmed for %(start)s.",
+                    partner=reception.partner_id.name,
+                    start=reception._format_time(reception.start_datetime),
+                )
+            )
+        return True
+
+    def action_check_in(self):
+        """The visitors arrived."""
+        self._check_step(("confirmed",), self.env._("checked in"))
+        self.sudo().write(
+            {"state": "in_progress", "checked_in_datetime": fields.Datetime.now()}
+        )
+        return True
+
+    def action_done(self):
+        self._check_step(("in_progress",), self.env._("closed"))
+        self.sudo().write({"state": "done", "done_datetime": fields.Datetime.now()})
+        return True
+
+    def action_cancel(self):
+        self._check_step(
+            ("requested", "confirmed", "in_progress"), self.env._("cancelled")
+        )
+        self.sudo().write({"state": "cancelled"})
+        for reception in self:
+            reception._notify_involved(
+                self.env._(
+                    "Visit of %(partner)s on %(start)s cancelled.",
+                    partner=reception.partner_id.name,
+                    start=reception._format_time(reception.start_datetime),
+                )
+            )
+        return True
+
+    def action_reschedule(self):
+        """Opens the wizard that asks for the new times and the reason."""
+        self.ensure_one()
+        self._check_step(("requested", "confirmed"), self.env._("rescheduled"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reschedule %(reception)s", reception=self.name),
+            "res_model": "visit.reception.reschedule.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_reception_id": self.id},
+        }
+
+    def _reschedule(self, start, stop, reason):
+        """Moves the visit: the times change (tracked in the chatter), the reason
+        and both times are posted, and everyone involved is told again."""
+        self.ensure_one()
+        self._check_step(("requested", "confirmed"), self.env._("rescheduled"))
+        old_start, old_stop = self.start_datetime, self.stop_datetime
+        self.write({"start_datetime": start, "stop_datetime": stop})
+        self._notify_involved(
+            Markup("%s<br/>%s")
+            % (
+                self.env._(
+                    "Visit rescheduled from %(old_start)s – %(old_stop)s to "
+                    "%(start)s – %(stop)s.",
+                    old_start=self._format_time(old_start),
+                    old_stop=self._format_time(old_stop),
+                    start=self._format_time(start),
+                    stop=self._format_time(stop),
+                ),
+                self.env._("Reason: %(reason)s", reason=reason),
+            )
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Notifications
+    # ------------------------------------------------------------------
+    def _involved_users(self):
+        """The host, the companions and the people in charge."""
+        self.ensure_one()
+        users = self.user_id | self.companion_ids
+        for fname in PEOPLE_IN_CHARGE:
+            users |= self[fname]
+        return users
+
+    def _involved_partners(self):
+        return self._involved_users().partner_id
+
+    def _notify_involved(self, body):
+        """Posts on the booking and notifies everyone involved."""
+        self.ensure_one()
+        partners = self._involved_partners()
+        self.message_subscribe(partners.ids)
+        self.message_post(
+            body=body,
+            partner_ids=partners.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def _format_time(self, moment):
+        return format_datetime(self.env, moment, tz=self.user_id.tz, dt_format="short")
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("pickup_needed", "pickup_place")
+    def _check_pickup(self):
+        for reception in self:
+            if reception.pickup_needed and not reception.pickup_place:
+                raise ValidationError(
+                    self.env._("Say where the visitors are picked up.")
+                )
