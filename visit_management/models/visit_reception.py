@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
+from psycopg2.errors import ExclusionViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -10,6 +11,8 @@ from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOS
 
 # Bookings that hold their meeting room.
 ROOM_HOLDING_STATES = ("confirmed", "in_progress")
+# What decides whether a booking's room is free.
+ROOM_FIELDS = {"room_id", "start_datetime", "stop_datetime", "state"}
 # The people in charge of the preparation checklist, one field per item.
 PEOPLE_IN_CHARGE = (
     "room_user_id",
@@ -216,6 +219,21 @@ class VisitReception(models.Model):
     _catering_covers_positive = models.Constraint(
         "CHECK(catering_covers >= 0)", "The number of covers cannot be negative."
     )
+    # Two bookings holding a room never overlap, whoever confirms them and however
+    # close together: the database refuses the second. A room is compared as the
+    # one-value range [room, room] so that plain GiST does it, without the
+    # btree_gist extension (which a database owner may not be allowed to create).
+    # Bookings without a room are left out: their unbounded range would match.
+    _room_no_overlap = models.Constraint(
+        "EXCLUDE USING gist ("
+        "int4range(room_id, room_id, '[]') WITH =, "
+        "tsrange(start_datetime, stop_datetime) WITH &&"
+        ") WHERE (state IN ('confirmed', 'in_progress') AND room_id IS NOT NULL)",
+        lambda env, diag: env._(
+            "The meeting room is already booked at that time by another "
+            "confirmed visit: choose another room or time."
+        ),
+    )
 
     @api.depends("visitor_ids")
     def _compute_people_count(self):
@@ -264,7 +282,11 @@ class VisitReception(models.Model):
         self._check_workflow_fields(vals)
         if set(vals) - {"message_main_attachment_id"} and not self.env.su:
             self._check_open()
-        result = super().write(vals)
+        if ROOM_FIELDS & set(vals):
+            self._check_room_free(vals)
+            result = self._write_guarding_room(vals)
+        else:
+            result = super().write(vals)
         if {"user_id", "companion_ids", *PEOPLE_IN_CHARGE} & set(vals):
             for reception in self:
                 reception.message_subscribe(reception._involved_partners().ids)
@@ -293,6 +315,93 @@ class VisitReception(models.Model):
                     self.env._(
                         "%(reception)s is cancelled: it can no longer be changed.",
                         reception=reception.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Meeting room
+    # ------------------------------------------------------------------
+    def _check_room_free(self, vals):
+        """Refuses, naming the other booking, a write that would make these
+        bookings hold a room another booking already holds at an overlapping
+        time. The exclusion constraint guards the same rule against two
+        transactions that cannot see each other yet."""
+        for reception in self:
+            room = self.env["visit.meeting.room"].browse(
+                vals.get("room_id", reception.room_id.id)
+            )
+            state = vals.get("state", reception.state)
+            if not room or state not in ROOM_HOLDING_STATES:
+                continue
+            start = fields.Datetime.to_datetime(
+                vals.get("start_datetime", reception.start_datetime)
+            )
+            stop = fields.Datetime.to_datetime(
+                vals.get("stop_datetime", reception.stop_datetime)
+            )
+            other = self.sudo().search(
+                [
+                    ("id", "!=", reception.id),
+                    ("room_id", "=", room.id),
+                    ("state", "in", ROOM_HOLDING_STATES),
+                    ("start_datetime", "<", stop),
+                    ("stop_datetime", ">", start),
+                ],
+                limit=1,
+            )
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "%(room)s is already booked from %(start)s to %(stop)s by "
+                        "%(other)s (host: %(host)s): choose another room or time "
+                        "for %(reception)s.",
+                        room=room.display_name,
+                        start=reception._format_time(other.start_datetime),
+                        stop=reception._format_time(other.stop_datetime),
+                        other=other.name,
+                        host=other.user_id.name,
+                        reception=reception.display_name,
+                    )
+                )
+
+    def _write_guarding_room(self, vals):
+        """Writes and flushes at once, so that a room taken meanwhile by a
+        transaction committed since (which the check above could not see) is
+        refused with a clear message instead of a database error."""
+        try:
+            with self.env.cr.savepoint():
+                return super().write(vals)
+        except ExclusionViolation as error:
+            rooms = self.env["visit.meeting.room"].browse(
+                vals.get("room_id") or self.room_id.ids
+            )
+            raise ValidationError(
+                self.env._(
+                    "%(room)s was just booked at an overlapping time by another "
+                    "user: choose another room or time.",
+                    room=", ".join(rooms.mapped("display_name")),
+                )
+            ) from error
+
+    @api.constrains("room_id", "people_count", "companion_ids", "user_id")
+    def _check_room_capacity(self):
+        for reception in self:
+            room = reception.room_id
+            if (
+                room
+                and reception.state != "cancelled"
+                and room.capacity < reception.attendee_count
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(room)s seats %(capacity)s people, but %(count)s are "
+                        "expected (%(visitors)s visitors, the host and "
+                        "%(companions)s companions): choose a bigger room.",
+                        room=room.display_name,
+                        capacity=room.capacity,
+                        count=reception.attendee_count,
+                        visitors=reception.people_count,
+                        companions=len(reception.companion_ids - reception.user_id),
                     )
                 )
 

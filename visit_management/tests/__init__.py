@@ -12,3 +12,4 @@ from . import test_views
 from . import test_translations
 from . import test_visit_crons
 from . import test_visit_reception
+from . import test_visit_reception_room
