@@ -54,6 +54,13 @@ class ResCompany(models.Model):
         "reported to the rep's manager.",
     )
 
+    visit_reception_prep_days = fields.Integer(
+        string="Reception Preparation (days before)",
+        default=1,
+        help="The preparation checklist of a reception is due so many days "
+        "before the visit.",
+    )
+
     _visit_plan_reminder_days_positive = models.Constraint(
         "CHECK(visit_plan_reminder_days >= 0)",
         "The plan reminder cannot come after the deadline.",
@@ -61,6 +68,11 @@ class ResCompany(models.Model):
     _visit_report_escalation_hours_positive = models.Constraint(
         "CHECK(visit_report_escalation_hours >= 0)",
         "The late report escalation cannot come before the deadline.",
+    )
+
+    _visit_reception_prep_days_positive = models.Constraint(
+        "CHECK(visit_reception_prep_days >= 0)",
+        "The reception preparation cannot be due after the visit.",
     )
 
     def write(self, vals):

@@ -33,3 +33,6 @@ class ResConfigSettings(models.TransientModel):
     visit_report_escalation_hours = fields.Integer(
         related="company_id.visit_report_escalation_hours", readonly=False
     )
+    visit_reception_prep_days = fields.Integer(
+        related="company_id.visit_reception_prep_days", readonly=False
+    )

@@ -1,5 +1,8 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+import pytz
 from markupsafe import Markup
 from psycopg2.errors import ExclusionViolation
 
@@ -11,8 +14,19 @@ from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOS
 
 # Bookings that hold their meeting room.
 ROOM_HOLDING_STATES = ("confirmed", "in_progress")
+# What the booking's calendar event shows.
+EVENT_FIELDS = {
+    "partner_id",
+    "user_id",
+    "companion_ids",
+    "room_id",
+    "agenda",
+    "start_datetime",
+    "stop_datetime",
+}
 # What decides whether a booking's room is free.
 ROOM_FIELDS = {"room_id", "start_datetime", "stop_datetime", "state"}
+PREP_ACTIVITY = "visit_management.mail_activity_visit_reception_prep"
 # The people in charge of the preparation checklist, one field per item.
 PEOPLE_IN_CHARGE = (
     "room_user_id",
@@ -33,7 +47,12 @@ class VisitReception(models.Model):
     _check_company_auto = True
     # Written only by the workflow actions, as superuser, once they have checked
     # who may: a host must not confirm a booking by writing its status.
-    _workflow_fields = ("state", "checked_in_datetime", "done_datetime")
+    _workflow_fields = (
+        "state",
+        "checked_in_datetime",
+        "done_datetime",
+        "calendar_event_id",
+    )
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -204,6 +223,9 @@ class VisitReception(models.Model):
         precompute=True,
         domain="[('share', '=', False)]",
     )
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Meeting", readonly=True, copy=False
+    )
     # The day
     checked_in_datetime = fields.Datetime(
         string="Checked In At", readonly=True, copy=False
@@ -290,6 +312,8 @@ class VisitReception(models.Model):
         if {"user_id", "companion_ids", *PEOPLE_IN_CHARGE} & set(vals):
             for reception in self:
                 reception.message_subscribe(reception._involved_partners().ids)
+        if EVENT_FIELDS & set(vals):
+            self.filtered("calendar_event_id")._sync_calendar_event()
         return result
 
     def unlink(self):
@@ -451,6 +475,8 @@ class VisitReception(models.Model):
         self._check_step(("requested",), self.env._("confirmed"))
         self.sudo().write({"state": "confirmed"})
         for reception in self:
+            reception._create_calendar_event()
+            reception._schedule_preparation()
             reception._notify_involved(
                 self.env._(
                     "Visit of %(partner)s confirmed for %(start)s.",
@@ -478,6 +504,8 @@ class VisitReception(models.Model):
             ("requested", "confirmed", "in_progress"), self.env._("cancelled")
         )
         self.sudo().write({"state": "cancelled"})
+        self.calendar_event_id.sudo().unlink()
+        self.activity_unlink([PREP_ACTIVITY])
         for reception in self:
             reception._notify_involved(
                 self.env._(
@@ -508,6 +536,7 @@ class VisitReception(models.Model):
         self._check_step(("requested", "confirmed"), self.env._("rescheduled"))
         old_start, old_stop = self.start_datetime, self.stop_datetime
         self.write({"start_datetime": start, "stop_datetime": stop})
+        self._move_preparation()
         self._notify_involved(
             Markup("%s<br/>%s")
             % (
@@ -523,6 +552,135 @@ class VisitReception(models.Model):
             )
         )
         return True
+
+    # ------------------------------------------------------------------
+    # Calendar and preparation
+    # ------------------------------------------------------------------
+    def _calendar_event_values(self):
+        self.ensure_one()
+        return {
+            "name": self.env._(
+                "Visit of %(partner)s (%(reception)s)",
+                partner=self.partner_id.name,
+                reception=self.name,
+            ),
+            "start": self.start_datetime,
+            "stop": self.stop_datetime,
+            "user_id": self.user_id.id,
+            "partner_ids": [(6, 0, (self.user_id | self.companion_ids).partner_id.ids)],
+            "location": self.room_id._location_label() if self.room_id else False,
+            "description": self.agenda,
+        }
+
+    def _create_calendar_event(self):
+        """The meeting in the calendars of the host and the companions, at the
+        room. Created as superuser: whoever confirms need not manage calendars."""
+        self.ensure_one()
+        event = (
+            self.env["calendar.event"]
+            .sudo()
+            .create(
+                {
+                    **self._calendar_event_values(),
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": self.id,
+                }
+            )
+        )
+        self.sudo().calendar_event_id = event
+
+    def _sync_calendar_event(self):
+        for reception in self:
+            reception.calendar_event_id.sudo().write(reception._calendar_event_values())
+
+    def _preparation_items(self):
+        """The preparation checklist: (summary, person in charge) per item the
+        visit needs."""
+        self.ensure_one()
+        items = []
+        if self.room_id:
+            items.append(
+                (
+                    self.env._(
+                        "Prepare the meeting room %(room)s", room=self.room_id.name
+                    ),
+                    self.room_user_id,
+                )
+            )
+        if self.catering != "none":
+            catering = dict(self._fields["catering"]._description_selection(self.env))
+            items.append(
+                (
+                    self.env._(
+                        "Arrange the catering: %(catering)s, %(covers)s covers",
+                        catering=catering[self.catering],
+                        covers=self.catering_covers or self.attendee_count,
+                    ),
+                    self.catering_user_id,
+                )
+            )
+        if self.material_ids:
+            items.append(
+                (
+                    self.env._(
+                        "Prepare the materials (%(count)s items)",
+                        count=len(self.material_ids),
+                    ),
+                    self.material_user_id,
+                )
+            )
+        if self.pickup_needed:
+            items.append(
+                (
+                    self.env._(
+                        "Arrange the pick-up at %(place)s", place=self.pickup_place
+                    ),
+                    self.pickup_user_id,
+                )
+            )
+        if self.translator_needed:
+            items.append((self.env._("Find a translator"), self.user_id))
+        if self.expert_needed:
+            items.append((self.env._("Find a technical expert"), self.user_id))
+        return items
+
+    def _preparation_deadline(self):
+        """The company's lead time before the day of the visit (in the host's
+        time zone), and never before today."""
+        self.ensure_one()
+        tz = pytz.timezone(self.user_id.tz or self.env.user.tz or "UTC")
+        visit_day = pytz.utc.localize(self.start_datetime).astimezone(tz).date()
+        deadline = visit_day - timedelta(days=self.company_id.visit_reception_prep_days)
+        return max(deadline, fields.Date.context_today(self))
+
+    def _schedule_preparation(self):
+        """One activity per checklist item, for the person in charge of it."""
+        self.ensure_one()
+        deadline = self._preparation_deadline()
+        for summary, user in self._preparation_items():
+            self.activity_schedule(
+                PREP_ACTIVITY,
+                date_deadline=deadline,
+                summary=summary,
+                user_id=user.id,
+            )
+
+    def _preparation_activities(self):
+        activity_type = self.env.ref(PREP_ACTIVITY)
+        return (
+            self.sudo()
+            .activity_ids.filtered(
+                lambda activity: activity.activity_type_id == activity_type
+            )
+            .with_env(self.env)
+        )
+
+    def _move_preparation(self):
+        """The open checklist follows the visit to its new day."""
+        for reception in self:
+            reception._preparation_activities().sudo().write(
+                {"date_deadline": reception._preparation_deadline()}
+            )
 
     # ------------------------------------------------------------------
     # Notifications
