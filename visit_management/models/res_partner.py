@@ -37,6 +37,17 @@ class ResPartner(models.Model):
         compute="_compute_visit_report_count",
         groups="visit_management.group_visit_user",
     )
+    visit_reception_ids = fields.One2many(
+        "visit.reception",
+        "partner_id",
+        string="Receptions",
+        groups="visit_management.group_visit_user",
+    )
+    visit_reception_count = fields.Integer(
+        string="Number of Receptions",
+        compute="_compute_visit_reception_count",
+        groups="visit_management.group_visit_user",
+    )
     visit_gender = fields.Selection(selection=GENDERS, string="Gender")
     visit_business_scope = fields.Text(
         string="Business Scope",
@@ -89,6 +100,15 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.visit_report_count = counts.get(partner, 0)
+
+    def _compute_visit_reception_count(self):
+        counts = dict(
+            self.env["visit.reception"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.visit_reception_count = counts.get(partner, 0)
 
     @api.depends("child_ids.visit_key_contact", "child_ids.active")
     def _compute_visit_key_contact_count(self):
@@ -298,6 +318,17 @@ class ResPartner(models.Model):
             "name": self.env._("Visits of %(partner)s", partner=self.display_name),
             "res_model": "visit.report",
             "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
+
+    def action_view_visit_receptions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Receptions of %(partner)s", partner=self.display_name),
+            "res_model": "visit.reception",
+            "view_mode": "list,form,calendar",
             "domain": [("partner_id", "=", self.id)],
             "context": {"default_partner_id": self.id},
         }

@@ -487,8 +487,19 @@ class VisitReception(models.Model):
         return True
 
     def action_check_in(self):
-        """The visitors arrived."""
+        """The visitors arrived: what each of them confirmed in the visitor
+        register (来访客户信息登记表) goes into the customer file."""
         self._check_step(("confirmed",), self.env._("checked in"))
+        for reception in self:
+            if not reception.visitor_ids:
+                raise UserError(
+                    self.env._(
+                        "Register the visitors who came to %(reception)s before "
+                        "checking them in.",
+                        reception=reception.display_name,
+                    )
+                )
+        self.visitor_ids._register_on_partners()
         self.sudo().write(
             {"state": "in_progress", "checked_in_datetime": fields.Datetime.now()}
         )

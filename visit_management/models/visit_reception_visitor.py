@@ -96,3 +96,46 @@ class VisitReceptionVisitor(models.Model):
                         partner=company.display_name,
                     )
                 )
+
+    def _register_on_partners(self):
+        """Saves what the visitors confirmed onto the customer file: each
+        visitor's contact is updated, or created under the visiting company, and
+        the company's business scope is completed.
+
+        Runs as superuser on purpose: receptionists need not be contact managers,
+        and what they may write is bounded (these fields, on contacts of the
+        visiting company only, see _check_partner)."""
+        Partner = self.env["res.partner"].sudo()
+        for visitor in self:
+            if not (visitor.name or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the name of every visitor of %(reception)s.",
+                        reception=visitor.reception_id.display_name,
+                    )
+                )
+            values = {
+                "name": visitor.name.strip(),
+                "visit_gender": visitor.gender,
+                "function": visitor.function,
+                "phone": visitor.phone,
+                "email": visitor.email,
+            }
+            values = {key: value for key, value in values.items() if value}
+            partner = visitor.partner_id.sudo()
+            if partner:
+                changed = {
+                    key: value for key, value in values.items() if partner[key] != value
+                }
+                if changed:
+                    partner.write(changed)
+            else:
+                company = visitor.reception_id.partner_id
+                visitor.partner_id = Partner.create(
+                    {**values, "parent_id": company.id, "type": "contact"}
+                )
+            company = visitor.reception_id.partner_id.sudo()
+            if visitor.business_scope and company.visit_business_scope != (
+                visitor.business_scope
+            ):
+                company.visit_business_scope = visitor.business_scope

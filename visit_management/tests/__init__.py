@@ -14,3 +14,4 @@ from . import test_visit_crons
 from . import test_visit_reception
 from . import test_visit_reception_room
 from . import test_visit_reception_preparation
+from . import test_visit_reception_register

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from odoo.tests import new_test_user
 
-from .common import REP_GROUPS, VisitCommon
+from .common import VisitCommon
 
 
 class ReceptionCommon(VisitCommon):
@@ -14,8 +14,11 @@ class ReceptionCommon(VisitCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # front desk: a visit user, not a salesperson nor a contact manager
         cls.receptionist = new_test_user(
-            cls.env, "visit_receptionist", groups=REP_GROUPS
+            cls.env,
+            "visit_receptionist",
+            groups="base.group_user,visit_management.group_visit_user",
         )
         Room = cls.env["visit.meeting.room"]
         cls.room = Room.create(
