@@ -28,6 +28,7 @@
         "views/visit_frequency_rule_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/visit_reception_templates.xml",
         "views/visit_management_menus.xml",
     ],
     "demo": [

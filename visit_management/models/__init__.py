@@ -12,6 +12,7 @@ from . import visit_plan
 from . import visit_plan_line
 from . import visit_reception
 from . import visit_reception_material
+from . import visit_reception_next_step
 from . import visit_reception_visitor
 from . import visit_report
 from . import visit_report_commitment

@@ -61,6 +61,12 @@ class ResCompany(models.Model):
         "before the visit.",
     )
 
+    visit_reception_feedback_days = fields.Integer(
+        string="Reception Feedback (days)",
+        default=30,
+        help="How many days after the visit its visitors may still rate it.",
+    )
+
     _visit_plan_reminder_days_positive = models.Constraint(
         "CHECK(visit_plan_reminder_days >= 0)",
         "The plan reminder cannot come after the deadline.",
@@ -73,6 +79,11 @@ class ResCompany(models.Model):
     _visit_reception_prep_days_positive = models.Constraint(
         "CHECK(visit_reception_prep_days >= 0)",
         "The reception preparation cannot be due after the visit.",
+    )
+
+    _visit_reception_feedback_days_positive = models.Constraint(
+        "CHECK(visit_reception_feedback_days > 0)",
+        "Visitors need at least a day to rate their visit.",
     )
 
     def write(self, vals):

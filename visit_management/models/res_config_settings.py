@@ -36,3 +36,6 @@ class ResConfigSettings(models.TransientModel):
     visit_reception_prep_days = fields.Integer(
         related="company_id.visit_reception_prep_days", readonly=False
     )
+    visit_reception_feedback_days = fields.Integer(
+        related="company_id.visit_reception_feedback_days", readonly=False
+    )

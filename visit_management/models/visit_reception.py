@@ -1,5 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import secrets
 from datetime import timedelta
 
 import pytz
@@ -8,12 +9,14 @@ from psycopg2.errors import ExclusionViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_datetime
+from odoo.tools import consteq, format_datetime
 
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
 # Bookings that hold their meeting room.
 ROOM_HOLDING_STATES = ("confirmed", "in_progress")
+# What the host or the visitor answers after the visit.
+FEEDBACK_FIELDS = {"satisfaction", "feedback_comment"}
 # What the booking's calendar event shows.
 EVENT_FIELDS = {
     "partner_id",
@@ -52,6 +55,9 @@ class VisitReception(models.Model):
         "checked_in_datetime",
         "done_datetime",
         "calendar_event_id",
+        "feedback_token",
+        "feedback_by",
+        "feedback_date",
     )
 
     name = fields.Char(
@@ -231,9 +237,61 @@ class VisitReception(models.Model):
         string="Checked In At", readonly=True, copy=False
     )
     done_datetime = fields.Datetime(string="Closed At", readonly=True, copy=False)
+    # After the visit
+    outcome = fields.Html(help="What the visit achieved, what the customer said.")
+    next_step_ids = fields.One2many(
+        "visit.reception.next.step", "reception_id", string="Next Steps"
+    )
+    agreement_signed = fields.Boolean(
+        tracking=True,
+        help="An agreement or a letter of intent was signed during the visit.",
+    )
+    agreement_file = fields.Binary(string="Signed Agreement", attachment=True)
+    agreement_filename = fields.Char()
+    satisfaction = fields.Selection(
+        selection=[
+            ("0", "Not Rated"),
+            ("1", "Very Dissatisfied"),
+            ("2", "Dissatisfied"),
+            ("3", "Neutral"),
+            ("4", "Satisfied"),
+            ("5", "Very Satisfied"),
+        ],
+        default="0",
+        copy=False,
+        tracking=True,
+    )
+    satisfaction_score = fields.Integer(
+        compute="_compute_satisfaction_score",
+        store=True,
+        aggregator="avg",
+        help="The satisfaction from 1 to 5 (0: not rated).",
+    )
+    feedback_comment = fields.Text(string="Visitor's Comments", copy=False)
+    feedback_by = fields.Selection(
+        selection=[("host", "Host"), ("visitor", "Visitor")],
+        string="Feedback Given By",
+        readonly=True,
+        copy=False,
+    )
+    feedback_date = fields.Datetime(readonly=True, copy=False)
+    feedback_token = fields.Char(
+        readonly=True,
+        copy=False,
+        default=lambda self: secrets.token_urlsafe(32),
+        groups="visit_management.group_visit_user",
+    )
+    feedback_url = fields.Char(
+        string="Feedback Link",
+        compute="_compute_feedback_url",
+        help="The page where the visitor rates the visit, without logging in.",
+    )
 
     _stop_after_start = models.Constraint(
         "CHECK(stop_datetime > start_datetime)", "A visit must end after it starts."
+    )
+    _feedback_token_unique = models.UniqueIndex(
+        "(feedback_token) WHERE feedback_token IS NOT NULL"
     )
     _people_count_positive = models.Constraint(
         "CHECK(people_count > 0)", "A visit brings at least one visitor."
@@ -271,6 +329,21 @@ class VisitReception(models.Model):
                 reception.companion_ids | reception.user_id
             )
 
+    @api.depends("satisfaction")
+    def _compute_satisfaction_score(self):
+        for reception in self:
+            reception.satisfaction_score = int(reception.satisfaction or 0)
+
+    @api.depends("feedback_token")
+    def _compute_feedback_url(self):
+        for reception in self:
+            reception.feedback_url = (
+                f"{reception.get_base_url()}/visit/reception/{reception.id}"
+                f"/feedback/{reception.feedback_token}"
+                if reception.feedback_token
+                else False
+            )
+
     @api.depends("team_id.user_id")
     def _compute_manager_id(self):
         for reception in self:
@@ -304,11 +377,18 @@ class VisitReception(models.Model):
         self._check_workflow_fields(vals)
         if set(vals) - {"message_main_attachment_id"} and not self.env.su:
             self._check_open()
+        host_feedback = FEEDBACK_FIELDS & set(vals) and not self.env.su
+        if host_feedback:
+            self._check_host_feedback()
         if ROOM_FIELDS & set(vals):
             self._check_room_free(vals)
             result = self._write_guarding_room(vals)
         else:
             result = super().write(vals)
+        if host_feedback:
+            self.filtered(lambda reception: not reception.feedback_by).sudo().write(
+                {"feedback_by": "host", "feedback_date": fields.Datetime.now()}
+            )
         if {"user_id", "companion_ids", *PEOPLE_IN_CHARGE} & set(vals):
             for reception in self:
                 reception.message_subscribe(reception._involved_partners().ids)
@@ -506,8 +586,11 @@ class VisitReception(models.Model):
         return True
 
     def action_done(self):
+        """The visitors left: the next steps go to whoever follows them up, and
+        the visit can be rated."""
         self._check_step(("in_progress",), self.env._("closed"))
         self.sudo().write({"state": "done", "done_datetime": fields.Datetime.now()})
+        self.next_step_ids._schedule()
         return True
 
     def action_cancel(self):
@@ -563,6 +646,98 @@ class VisitReception(models.Model):
             )
         )
         return True
+
+    # ------------------------------------------------------------------
+    # Feedback
+    # ------------------------------------------------------------------
+    def _check_host_feedback(self):
+        for reception in self:
+            if reception.state != "done":
+                raise UserError(
+                    self.env._(
+                        "%(reception)s is rated once the visit is over.",
+                        reception=reception.display_name,
+                    )
+                )
+            if reception.feedback_by == "visitor":
+                raise UserError(
+                    self.env._(
+                        "The visitor already rated %(reception)s: their answer is "
+                        "kept as given.",
+                        reception=reception.display_name,
+                    )
+                )
+
+    def action_send_feedback_link(self):
+        """Sends the visitors the link to the feedback page."""
+        self.ensure_one()
+        self._check_step(("done",), self.env._("rated"))
+        if self.feedback_by:
+            raise UserError(self.env._("This visit is already rated."))
+        visitors = self.visitor_ids.partner_id.filtered("email")
+        if not visitors:
+            raise UserError(
+                self.env._("None of the visitors has an e-mail address on file.")
+            )
+        self.message_post(
+            body=Markup('%s <a href="%s">%s</a>')
+            % (
+                self.env._("Thank you for visiting us. Tell us how the visit went:"),
+                self.feedback_url,
+                self.feedback_url,
+            ),
+            partner_ids=visitors.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return True
+
+    def _feedback_refusal(self, token):
+        """Why a visitor may not answer with this token, or False: "invalid"
+        (no such booking or another token), "not_done", "answered" or
+        "expired" (the company's number of days after the visit)."""
+        if len(self) != 1 or not self.feedback_token or not token:
+            return "invalid"
+        if not consteq(self.feedback_token, token):
+            return "invalid"
+        if self.state != "done":
+            return "not_done"
+        if self.feedback_date:
+            return "answered"
+        days = self.company_id.visit_reception_feedback_days
+        if self.done_datetime + timedelta(days=days) < fields.Datetime.now():
+            return "expired"
+        return False
+
+    def _record_visitor_feedback(self, token, satisfaction, comment):
+        """Saves the visitor's one answer; the row is locked first, so that two
+        answers sent at once cannot both be kept."""
+        self.ensure_one()
+        self.lock_for_update()
+        self.invalidate_recordset()
+        refusal = self._feedback_refusal(token)
+        if refusal:
+            return refusal
+        self.sudo().write(
+            {
+                "satisfaction": str(satisfaction),
+                "feedback_comment": comment,
+                "feedback_by": "visitor",
+                "feedback_date": fields.Datetime.now(),
+            }
+        )
+        self.sudo().message_post(
+            body=self.env._(
+                "The visitors rated the visit %(score)s/5: %(comment)s",
+                score=satisfaction,
+                comment=comment or "-",
+            ),
+            author_id=self.partner_id.id,
+            partner_ids=self.user_id.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return False
 
     # ------------------------------------------------------------------
     # Calendar and preparation
