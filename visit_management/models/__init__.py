@@ -11,6 +11,7 @@ from . import visit_meeting_room
 from . import visit_plan
 from . import visit_plan_line
 from . import visit_reception
+from . import visit_reception_incident
 from . import visit_reception_material
 from . import visit_reception_next_step
 from . import visit_reception_visitor

@@ -15,6 +15,8 @@ from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOS
 
 # Bookings that hold their meeting room.
 ROOM_HOLDING_STATES = ("confirmed", "in_progress")
+# A special request and its promised answer.
+REQUEST_FIELDS = {"special_request", "special_request_date"}
 # What the host or the visitor answers after the visit.
 FEEDBACK_FIELDS = {"satisfaction", "feedback_comment"}
 # What the booking's calendar event shows.
@@ -30,6 +32,7 @@ EVENT_FIELDS = {
 # What decides whether a booking's room is free.
 ROOM_FIELDS = {"room_id", "start_datetime", "stop_datetime", "state"}
 PREP_ACTIVITY = "visit_management.mail_activity_visit_reception_prep"
+REQUEST_ACTIVITY = "visit_management.mail_activity_visit_reception_request"
 # The people in charge of the preparation checklist, one field per item.
 PEOPLE_IN_CHARGE = (
     "room_user_id",
@@ -193,6 +196,20 @@ class VisitReception(models.Model):
         "visit.reception.material", "reception_id", string="Materials", copy=True
     )
     note = fields.Html(string="Notes")
+    special_request = fields.Text(
+        tracking=True,
+        help="What the customer asked beyond the usual reception; the leader of "
+        "the lead department is asked to answer by the promised date.",
+    )
+    special_request_date = fields.Date(
+        string="Answer Promised By",
+        tracking=True,
+        help="The date the customer was promised an answer by.",
+    )
+    special_request_answer = fields.Text(string="Answer", tracking=True)
+    incident_ids = fields.One2many(
+        "visit.reception.incident", "reception_id", string="Incidents"
+    )
     room_user_id = fields.Many2one(
         "res.users",
         string="Room Prepared By",
@@ -371,6 +388,7 @@ class VisitReception(models.Model):
         receptions = super().create(vals_list)
         for reception in receptions:
             reception.message_subscribe(reception._involved_partners().ids)
+        receptions.filtered("special_request")._escalate_special_request()
         return receptions
 
     def write(self, vals):
@@ -394,6 +412,10 @@ class VisitReception(models.Model):
                 reception.message_subscribe(reception._involved_partners().ids)
         if EVENT_FIELDS & set(vals):
             self.filtered("calendar_event_id")._sync_calendar_event()
+        if REQUEST_FIELDS & set(vals):
+            self.filtered("special_request")._escalate_special_request()
+        if vals.get("special_request_answer"):
+            self._close_special_request()
         return result
 
     def unlink(self):
@@ -646,6 +668,62 @@ class VisitReception(models.Model):
             )
         )
         return True
+
+    # ------------------------------------------------------------------
+    # Special requests
+    # ------------------------------------------------------------------
+    @api.constrains("special_request", "special_request_date")
+    def _check_special_request(self):
+        for reception in self:
+            if reception.special_request and not reception.special_request_date:
+                raise ValidationError(
+                    self.env._(
+                        "Say by when the customer was promised an answer to the "
+                        "special request."
+                    )
+                )
+
+    def _escalate_special_request(self):
+        """The leader of the lead department answers special requests: one open
+        activity, due on the promised date, updated when the request changes."""
+        for reception in self.filtered(lambda r: not r.special_request_answer):
+            manager = reception.manager_id
+            if not manager:
+                raise UserError(
+                    self.env._(
+                        "%(team)s has no leader to answer the special request: set "
+                        "the leader of the lead department first.",
+                        team=reception.team_id.display_name,
+                    )
+                )
+            activity_type = self.env.ref(REQUEST_ACTIVITY)
+            open_activity = reception.sudo().activity_ids.filtered(
+                lambda activity, kind=activity_type: activity.activity_type_id == kind
+            )
+            if open_activity:
+                open_activity.write(
+                    {
+                        "date_deadline": reception.special_request_date,
+                        "note": reception.special_request,
+                        "user_id": manager.id,
+                    }
+                )
+                continue
+            reception.activity_schedule(
+                REQUEST_ACTIVITY,
+                date_deadline=reception.special_request_date,
+                summary=self.env._(
+                    "Special request of %(partner)s", partner=reception.partner_id.name
+                ),
+                note=reception.special_request,
+                user_id=manager.id,
+            )
+
+    def _close_special_request(self):
+        for reception in self:
+            reception.activity_feedback(
+                [REQUEST_ACTIVITY], feedback=reception.special_request_answer
+            )
 
     # ------------------------------------------------------------------
     # Feedback

@@ -16,3 +16,4 @@ from . import test_visit_reception_room
 from . import test_visit_reception_preparation
 from . import test_visit_reception_register
 from . import test_visit_reception_feedback
+from . import test_visit_reception_incident
