@@ -883,12 +883,14 @@ class VisitReception(models.Model):
                     self.catering_user_id,
                 )
             )
-        if self.material_ids:
+        # confidential items count too, whoever confirms
+        materials = self.sudo().material_ids
+        if materials:
             items.append(
                 (
                     self.env._(
                         "Prepare the materials (%(count)s items)",
-                        count=len(self.material_ids),
+                        count=len(materials),
                     ),
                     self.material_user_id,
                 )

@@ -17,3 +17,4 @@ from . import test_visit_reception_preparation
 from . import test_visit_reception_register
 from . import test_visit_reception_feedback
 from . import test_visit_reception_incident
+from . import test_visit_reception_rules

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from psycopg2.errors import CheckViolation
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .reception_common import ReceptionCommon
@@ -156,14 +156,18 @@ class TestReceptionWhoMay(ReceptionCommon):
         self.assertEqual(reception.state, "in_progress")
 
     def test_companion_and_other_reps_do_not_decide(self):
+        """A companion sees the booking but does not decide; a rep of another
+        team does not even see it."""
         reception = self._create_reception(companion_ids=[(6, 0, self.rep2.ids)])
-        for user in (self.rep2, self.rep_b):
+        for user, error in ((self.rep2, UserError), (self.rep_b, AccessError)):
             for step in ("action_confirm", "action_cancel", "action_reschedule"):
                 with (
                     self.subTest(user=user.login, step=step),
-                    self.assertRaises(UserError),
+                    self.assertRaises(error) as caught,
                 ):
                     getattr(reception.with_user(user), step)()
+                if error is UserError:
+                    self.assertNotIsInstance(caught.exception, AccessError)
         self.assertEqual(reception.state, "requested")
 
     def test_team_manager_confirms_the_teams_bookings(self):
@@ -171,7 +175,7 @@ class TestReceptionWhoMay(ReceptionCommon):
         reception.with_user(self.manager).action_confirm()
         self.assertEqual(reception.state, "confirmed")
         other = self._create_reception()
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             other.with_user(self.manager_b).action_confirm()
         other.with_user(self.visit_admin).action_confirm()
         self.assertEqual(other.state, "confirmed")
