@@ -77,9 +77,11 @@ class VisitReception(models.Model):
         string="Status",
         default="requested",
         required=True,
+        readonly=True,
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -380,7 +382,7 @@ class VisitReception(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_workflow_fields(vals)
+            self._check_workflow_fields(vals, create=True)
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("visit.reception") or "/"
@@ -428,7 +430,14 @@ class VisitReception(models.Model):
             )
         return super().unlink()
 
-    def _check_workflow_fields(self, vals):
+    def _check_workflow_fields(self, vals, create=False):
+        if create:
+            # a new booking may come with the defaults of these fields
+            vals = {
+                key: value
+                for key, value in vals.items()
+                if value and not (key == "state" and value == "requested")
+            }
         if not self.env.su and set(self._workflow_fields) & set(vals):
             raise UserError(
                 self.env._("The status of a booking changes only with its buttons.")

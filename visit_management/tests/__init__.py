@@ -18,3 +18,5 @@ from . import test_visit_reception_register
 from . import test_visit_reception_feedback
 from . import test_visit_reception_incident
 from . import test_visit_reception_rules
+from . import test_visit_reception_views
+from . import test_visit_reception_tour
