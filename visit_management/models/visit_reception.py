@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import secrets
+from collections import defaultdict
 from datetime import timedelta
 
 import pytz
@@ -33,6 +34,8 @@ EVENT_FIELDS = {
 ROOM_FIELDS = {"room_id", "start_datetime", "stop_datetime", "state"}
 PREP_ACTIVITY = "visit_management.mail_activity_visit_reception_prep"
 REQUEST_ACTIVITY = "visit_management.mail_activity_visit_reception_request"
+REMINDER_ACTIVITY = "visit_management.mail_activity_visit_reception_reminder"
+CLOSE_ACTIVITY = "visit_management.mail_activity_visit_reception_close"
 # The people in charge of the preparation checklist, one field per item.
 PEOPLE_IN_CHARGE = (
     "room_user_id",
@@ -61,6 +64,8 @@ class VisitReception(models.Model):
         "feedback_token",
         "feedback_by",
         "feedback_date",
+        "prep_reminded",
+        "close_flagged",
     )
 
     name = fields.Char(
@@ -256,6 +261,19 @@ class VisitReception(models.Model):
         string="Checked In At", readonly=True, copy=False
     )
     done_datetime = fields.Datetime(string="Closed At", readonly=True, copy=False)
+    prep_reminded = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The day before, the host and the people in charge were reminded of "
+        "the preparation still to do.",
+    )
+    close_flagged = fields.Boolean(
+        string="To Close",
+        readonly=True,
+        copy=False,
+        help="The visit ended more than a day ago and is still open: the host was "
+        "asked to close it.",
+    )
     # After the visit
     outcome = fields.Html(help="What the visit achieved, what the customer said.")
     next_step_ids = fields.One2many(
@@ -346,6 +364,13 @@ class VisitReception(models.Model):
         for reception in self:
             reception.attendee_count = reception.people_count + len(
                 reception.companion_ids | reception.user_id
+            )
+
+    @api.depends("name", "partner_id.name")
+    def _compute_display_name(self):
+        for reception in self:
+            reception.display_name = " ".join(
+                part for part in (reception.name, reception.partner_id.name) if part
             )
 
     @api.depends("satisfaction")
@@ -661,6 +686,8 @@ class VisitReception(models.Model):
         self._check_step(("requested", "confirmed"), self.env._("rescheduled"))
         old_start, old_stop = self.start_datetime, self.stop_datetime
         self.write({"start_datetime": start, "stop_datetime": stop})
+        # the new day gets its own reminders
+        self.sudo().write({"prep_reminded": False, "close_flagged": False})
         self._move_preparation()
         self._notify_involved(
             Markup("%s<br/>%s")
@@ -956,6 +983,83 @@ class VisitReception(models.Model):
             reception._preparation_activities().sudo().write(
                 {"date_deadline": reception._preparation_deadline()}
             )
+
+    # ------------------------------------------------------------------
+    # Scheduled action: day-before reminders, visits left open
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_reception_reminders(self):
+        """The day before a confirmed visit, its host and the people in charge of
+        checklist items still open get one to-do listing such visits; a visit
+        still open a day after its end gets an activity for its host to close
+        it. Each booking is reminded and flagged once; the queries do not grow
+        with the number of bookings."""
+        now = fields.Datetime.now()
+        self._remind_preparation(now)
+        self._flag_unclosed(now)
+
+    @api.model
+    def _remind_preparation(self, now):
+        receptions = self.sudo().search(
+            [
+                ("state", "=", "confirmed"),
+                ("prep_reminded", "=", False),
+                ("start_datetime", ">", now),
+                ("start_datetime", "<=", now + timedelta(days=1)),
+            ]
+        )
+        if not receptions:
+            return
+        open_items = (
+            self.env["mail.activity"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", receptions.ids),
+                    ("activity_type_id", "=", self.env.ref(PREP_ACTIVITY).id),
+                ],
+                ["res_id", "user_id"],
+            )
+        )
+        by_id = {reception.id: reception for reception in receptions}  # prefetched
+        to_remind = defaultdict(set)
+        for activity in open_items:
+            reception = by_id[activity.res_id]
+            for user in activity.user_id | reception.user_id:
+                to_remind[user].add(reception)
+        self.env["mail.activity"]._visit_post_lists(
+            REMINDER_ACTIVITY,
+            {
+                user: sorted(bookings, key=lambda booking: booking.start_datetime)
+                for user, bookings in to_remind.items()
+            },
+            lambda env: env._("Receptions within a day, with preparation still open"),
+        )
+        receptions.write({"prep_reminded": True})
+
+    @api.model
+    def _flag_unclosed(self, now):
+        receptions = self.sudo().search(
+            [
+                ("state", "in", ROOM_HOLDING_STATES),
+                ("close_flagged", "=", False),
+                ("stop_datetime", "<", now - timedelta(days=1)),
+            ]
+        )
+        self.env["mail.activity"]._visit_schedule(
+            receptions,
+            CLOSE_ACTIVITY,
+            lambda reception: reception.user_id,
+            lambda reception, env: env._(
+                "Close %(reception)s: the visit ended on %(end)s",
+                reception=reception.display_name,
+                end=format_datetime(
+                    env, reception.stop_datetime, tz=reception.user_id.tz
+                ),
+            ),
+        )
+        receptions.write({"close_flagged": True})
 
     # ------------------------------------------------------------------
     # Notifications

@@ -20,3 +20,4 @@ from . import test_visit_reception_incident
 from . import test_visit_reception_rules
 from . import test_visit_reception_views
 from . import test_visit_reception_tour
+from . import test_visit_reception_cron
