@@ -1,5 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import controllers
 from . import models
 from . import report
 from . import wizard

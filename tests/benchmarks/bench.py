@@ -43,16 +43,19 @@ NAIVE_MIN_SPEEDUP = 20.0
 INTERACTIVE_MAX_SECONDS = 1.0
 
 CRON = "due/overdue cron, all customers"
-CRON_AGAIN = "same cron run again, nothing new"
+CRON_AGAIN = "same cron run again, nothing to write"
 FLOOR = "SQL floor: one SELECT, no writes"
+FLOOR_STORE = "SQL floor: one UPDATE storing the dates"
 NAIVE = "naive ORM loop, sample scaled up"
 ASSESSMENT = "monthly assessment, all reps"
 PIVOT = "pivot rep x month, visit.report"
 PIVOT_VIEW = "pivot rep x month, SQL view"
 LIST = "customer list by next visit, page 1"
 INTERACTIVE = (PIVOT, PIVOT_VIEW, LIST)
-# Operations of the product whose query count must not grow with the data.
-PRODUCT = (CRON, ASSESSMENT, PIVOT, PIVOT_VIEW, LIST)
+# Operations of the product whose query count must not grow with the data (the
+# cron's grows with its number of batches only: see the README).
+PRODUCT = (ASSESSMENT, PIVOT, PIVOT_VIEW, LIST)
+DUE_DATES_ROWS = (CRON, CRON_AGAIN, FLOOR, FLOOR_STORE, NAIVE)
 
 LIST_SPEC = {
     "display_name": {},
@@ -347,6 +350,11 @@ def measure_due_dates(env, sample_size):
     query = generate.floor_query(env)
     floor, seconds, queries = run_interactive(env, lambda: floor_dates(cr, query))
     rows.append(row(FLOOR, len(floor), seconds, queries))
+    # what the cron must do on its worst day, written by hand in one statement
+    reset_visit_dates(env)
+    stored, seconds, queries = run_counted(env, lambda: generate.store_visit_dates(env))
+    cr.rollback()
+    rows.append(row(FLOOR_STORE, stored, seconds, queries))
 
     step = max(len(tiered) // sample_size, 1)
     sample = env["res.partner"].browse(tiered[::step][:sample_size])
@@ -376,11 +384,17 @@ def measure_due_dates(env, sample_size):
     _result, seconds, queries = run_counted(env, Partner._cron_visit_due_dates)
     cr.commit()
     checks["cron_mismatches"] = stored_mismatches(env)
-    rows.append(row(CRON, len(tiered), seconds, queries))
+    # importable once the registry has loaded the addons
+    from odoo.addons.visit_management.models.res_partner import (
+        DUE_DATES_BATCH,
+    )
+
+    batches = -(-len(tiered) // DUE_DATES_BATCH)
+    rows.append(row(CRON, len(tiered), seconds, queries, f"{batches} batch(es)"))
     # the daily steady state: dates already right, overdue customers already told
     _result, seconds, queries = run_counted(env, Partner._cron_visit_due_dates)
     cr.commit()
-    rows.append(row(CRON_AGAIN, len(tiered), seconds, queries, "not a target"))
+    rows.append(row(CRON_AGAIN, len(tiered), seconds, queries, "the ordinary day"))
     return rows, checks
 
 
@@ -459,11 +473,23 @@ def measure(env, size, sample_size):
     rows.append(measure_list(env, manager))
     by_operation = {r["operation"]: r for r in rows}
     floor, naive = by_operation[FLOOR]["seconds"], by_operation[NAIVE]["seconds"]
+    floor_store = by_operation[FLOOR_STORE]["seconds"]
     for r in rows:
-        if r["seconds"] and r["operation"] in (CRON, CRON_AGAIN, FLOOR, NAIVE):
+        if r["seconds"] and r["operation"] in DUE_DATES_ROWS:
             r["floor_ratio"] = r["seconds"] / floor
+            r["store_ratio"] = r["seconds"] / floor_store
             r["naive_speedup"] = naive / r["seconds"]
-    order = [CRON, CRON_AGAIN, FLOOR, NAIVE, ASSESSMENT, PIVOT, PIVOT_VIEW, LIST]
+    order = [
+        CRON,
+        CRON_AGAIN,
+        FLOOR,
+        FLOOR_STORE,
+        NAIVE,
+        ASSESSMENT,
+        PIVOT,
+        PIVOT_VIEW,
+        LIST,
+    ]
     by_operation.setdefault(CRON_AGAIN, missing(CRON_AGAIN, "the cron"))
     return {
         "size": size,
@@ -490,14 +516,18 @@ def table(result):
     lines = [
         title,
         "",
-        "| operation | rows | seconds | queries | x SQL floor | naive / op | note |",
-        "|---|--:|--:|--:|--:|--:|---|",
+        (
+            "| operation | rows | seconds | queries | x SELECT floor "
+            "| x UPDATE floor | naive / op | note |"
+        ),
+        "|---|--:|--:|--:|--:|--:|--:|---|",
     ]
     for r in result["rows"]:
         lines.append(
             f"| {r['operation']} | {fmt(r['rows'], '{:,}')} "
             f"| {fmt(r['seconds'], '{:.3f}')} | {fmt(r['queries'], '{:,}')} "
             f"| {fmt(r.get('floor_ratio'), '{:.2f}')} "
+            f"| {fmt(r.get('store_ratio'), '{:.2f}')} "
             f"| {fmt(r.get('naive_speedup'), '{:.1f}')} | {r['note']} |"
         )
     checks = result["checks"]
@@ -531,10 +561,19 @@ def targets(results):
             check(False, f"{size}: the cron was not measured ({cron['note']})")
         else:
             check(
-                cron["floor_ratio"] <= FLOOR_MAX_RATIO,
-                f"{size}: cron {cron['seconds']:.2f} s = "
-                f"{cron['floor_ratio']:.2f}x the SQL floor "
-                f"({rows[FLOOR]['seconds']:.2f} s), at most {FLOOR_MAX_RATIO:g}x",
+                cron["store_ratio"] <= FLOOR_MAX_RATIO,
+                f"{size}: cron writing every customer {cron['seconds']:.2f} s = "
+                f"{cron['store_ratio']:.2f}x the SQL floor writing them in one "
+                f"UPDATE ({rows[FLOOR_STORE]['seconds']:.2f} s), at most "
+                f"{FLOOR_MAX_RATIO:g}x",
+            )
+            again = rows[CRON_AGAIN]
+            check(
+                again["floor_ratio"] <= FLOOR_MAX_RATIO,
+                f"{size}: cron with nothing to write {again['seconds']:.2f} s = "
+                f"{again['floor_ratio']:.2f}x the SQL floor computing the dates "
+                f"in one SELECT ({rows[FLOOR]['seconds']:.2f} s), at most "
+                f"{FLOOR_MAX_RATIO:g}x",
             )
             check(
                 cron["naive_speedup"] >= NAIVE_MIN_SPEEDUP,

@@ -8,7 +8,13 @@ from . import res_users
 from . import visit_approval_mixin
 from . import visit_assessment
 from . import visit_frequency_rule
+from . import visit_meeting_room
 from . import visit_plan
 from . import visit_plan_line
+from . import visit_reception
+from . import visit_reception_incident
+from . import visit_reception_material
+from . import visit_reception_next_step
+from . import visit_reception_visitor
 from . import visit_report
 from . import visit_report_commitment

@@ -64,6 +64,19 @@ class ResCompany(models.Model):
         "reported to the rep's manager.",
     )
 
+    visit_reception_prep_days = fields.Integer(
+        string="Reception Preparation (days before)",
+        default=1,
+        help="The preparation checklist of a reception is due so many days "
+        "before the visit.",
+    )
+
+    visit_reception_feedback_days = fields.Integer(
+        string="Reception Feedback (days)",
+        default=30,
+        help="How many days after the visit its visitors may still rate it.",
+    )
+
     _visit_plan_reminder_days_positive = models.Constraint(
         "CHECK(visit_plan_reminder_days >= 0)",
         "The plan reminder cannot come after the deadline.",
@@ -134,6 +147,16 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("At least one assessment weight must be above 0.")
                 )
+
+    _visit_reception_prep_days_positive = models.Constraint(
+        "CHECK(visit_reception_prep_days >= 0)",
+        "The reception preparation cannot be due after the visit.",
+    )
+
+    _visit_reception_feedback_days_positive = models.Constraint(
+        "CHECK(visit_reception_feedback_days > 0)",
+        "Visitors need at least a day to rate their visit.",
+    )
 
     def write(self, vals):
         result = super().write(vals)

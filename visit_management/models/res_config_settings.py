@@ -57,3 +57,9 @@ class ResConfigSettings(models.TransientModel):
     visit_assessment_weight_key_contact = fields.Integer(
         related="company_id.visit_assessment_weight_key_contact", readonly=False
     )
+    visit_reception_prep_days = fields.Integer(
+        related="company_id.visit_reception_prep_days", readonly=False
+    )
+    visit_reception_feedback_days = fields.Integer(
+        related="company_id.visit_reception_feedback_days", readonly=False
+    )

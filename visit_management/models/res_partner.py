@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .selections import TIERS
+from .selections import GENDERS, TIERS
 
 # Customers whose dates one transaction of the due-dates cron recomputes.
 DUE_DATES_BATCH = 50000
@@ -38,6 +38,22 @@ class ResPartner(models.Model):
         string="Visits",
         compute="_compute_visit_report_count",
         groups="visit_management.group_visit_user",
+    )
+    visit_reception_ids = fields.One2many(
+        "visit.reception",
+        "partner_id",
+        string="Receptions",
+        groups="visit_management.group_visit_user",
+    )
+    visit_reception_count = fields.Integer(
+        string="Number of Receptions",
+        compute="_compute_visit_reception_count",
+        groups="visit_management.group_visit_user",
+    )
+    visit_gender = fields.Selection(selection=GENDERS, string="Gender")
+    visit_business_scope = fields.Text(
+        string="Business Scope",
+        help="The company's line of business (经营范围), as its visitors told it.",
     )
     visit_key_contact = fields.Boolean(
         string="Key Contact",
@@ -86,6 +102,15 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.visit_report_count = counts.get(partner, 0)
+
+    def _compute_visit_reception_count(self):
+        counts = dict(
+            self.env["visit.reception"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.visit_reception_count = counts.get(partner, 0)
 
     @api.depends("child_ids.visit_key_contact", "child_ids.active")
     def _compute_visit_key_contact_count(self):
@@ -306,6 +331,17 @@ class ResPartner(models.Model):
             "name": self.env._("Visits of %(partner)s", partner=self.display_name),
             "res_model": "visit.report",
             "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
+
+    def action_view_visit_receptions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Receptions of %(partner)s", partner=self.display_name),
+            "res_model": "visit.reception",
+            "view_mode": "list,form,calendar",
             "domain": [("partner_id", "=", self.id)],
             "context": {"default_partner_id": self.id},
         }

@@ -24,3 +24,25 @@ URGENT_CATEGORIES = [
     ("product_defect", "Major Product Defect"),
     ("other", "Other Urgent Matter"),
 ]
+
+GENDERS = [("male", "Male"), ("female", "Female"), ("other", "Other")]
+
+RECEPTION_PURPOSES = [
+    ("business_talks", "Business Talks"),
+    ("site_tour", "Site Tour"),
+    ("technical_exchange", "Technical Exchange"),
+    ("other", "Other"),
+]
+
+RECEPTION_CHANNELS = [
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("web", "Web"),
+    ("in_person", "In Person"),
+]
+
+RECEPTION_CATERING = [
+    ("none", "None"),
+    ("tea", "Tea"),
+    ("working_meal", "Working Meal"),
+]

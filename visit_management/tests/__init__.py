@@ -13,3 +13,13 @@ from . import test_views
 from . import test_translations
 from . import test_visit_crons
 from . import test_visit_assessment
+from . import test_visit_reception
+from . import test_visit_reception_room
+from . import test_visit_reception_preparation
+from . import test_visit_reception_register
+from . import test_visit_reception_feedback
+from . import test_visit_reception_incident
+from . import test_visit_reception_rules
+from . import test_visit_reception_views
+from . import test_visit_reception_tour
+from . import test_visit_reception_cron

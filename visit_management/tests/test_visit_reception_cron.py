@@ -1,0 +1,162 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+
+from .reception_common import ReceptionCommon
+
+
+class TestReceptionReminders(ReceptionCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.now = fields.Datetime.now().replace(microsecond=0)
+
+    def _run_cron(self):
+        """Runs the scheduled action the way the scheduler does."""
+        cron = self.env.ref("visit_management.ir_cron_visit_reception_reminders")
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+
+    def _activities(self, xmlid, user=None, **domain):
+        activity_type = self.env.ref(f"visit_management.{xmlid}")
+        return self.env["mail.activity"].search(
+            [("activity_type_id", "=", activity_type.id)]
+            + ([("user_id", "=", user.id)] if user else [])
+            + [(key, "=", value) for key, value in domain.items()]
+        )
+
+    def _booking(self, start, hours=2, confirm=True, **values):
+        reception = self._create_reception(
+            start_datetime=start, stop_datetime=start + timedelta(hours=hours), **values
+        )
+        if confirm:
+            reception.action_confirm()
+        return reception
+
+    def _tomorrow(self, **values):
+        """A confirmed visit in 20 hours: the room for the host, the catering
+        for the receptionist."""
+        defaults = {
+            "room_id": self.room.id,
+            "catering": "tea",
+            "catering_user_id": self.receptionist.id,
+        }
+        return self._booking(self.now + timedelta(hours=20), **{**defaults, **values})
+
+    # ------------------------------------------------------------------
+    # The day before
+    # ------------------------------------------------------------------
+    def test_day_before_reminds_the_people_with_open_items(self):
+        reception = self._tomorrow()
+        later = self._booking(self.now + timedelta(days=3), room_id=self.room.id)
+        self._run_cron()
+        for user in (self.rep, self.receptionist):
+            with self.subTest(user=user.login):
+                todo = self._activities(
+                    "mail_activity_visit_reception_reminder", user=user
+                )
+                self.assertEqual(len(todo), 1)
+                self.assertIn(reception.display_name, str(todo.note))
+                self.assertNotIn(later.name, str(todo.note))
+        self.assertTrue(reception.prep_reminded)
+        self.assertFalse(later.prep_reminded)
+
+    def test_done_items_are_not_reminded(self):
+        reception = self._tomorrow()
+        catering = reception.activity_ids.filtered(
+            lambda activity: activity.user_id == self.receptionist
+        )
+        catering.action_feedback(feedback="Tea ordered")
+        self._run_cron()
+        self.assertFalse(
+            self._activities(
+                "mail_activity_visit_reception_reminder", user=self.receptionist
+            )
+        )
+        # the host is reminded of the room, still to prepare
+        self.assertTrue(
+            self._activities("mail_activity_visit_reception_reminder", user=self.rep)
+        )
+
+    def test_reminder_is_idempotent(self):
+        first = self._tomorrow()
+        self._run_cron()
+        self._run_cron()
+        todo = self._activities("mail_activity_visit_reception_reminder", user=self.rep)
+        self.assertEqual(len(todo), 1, "one to-do per person")
+        self.assertEqual(str(todo.note).count(first.name), 1, "one reminder each")
+        # a booking becoming due later is added to the same to-do
+        second = self._tomorrow(room_id=self.big_room.id)
+        self._run_cron()
+        todo = self._activities("mail_activity_visit_reception_reminder", user=self.rep)
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(str(todo.note).count(first.name), 1)
+        self.assertEqual(str(todo.note).count(second.name), 1)
+
+    def test_rescheduled_visit_is_reminded_again(self):
+        reception = self._tomorrow()
+        self._run_cron()
+        self.assertTrue(reception.prep_reminded)
+        start = self.now + timedelta(hours=22)
+        reception._reschedule(start, start + timedelta(hours=2), "Traffic")
+        self.assertFalse(reception.prep_reminded)
+
+    def test_requested_and_cancelled_bookings_are_not_reminded(self):
+        requested = self._tomorrow(confirm=False)
+        cancelled = self._tomorrow(room_id=self.big_room.id)
+        cancelled.action_cancel()
+        self._run_cron()
+        self.assertFalse(self._activities("mail_activity_visit_reception_reminder"))
+        self.assertFalse(requested.prep_reminded or cancelled.prep_reminded)
+
+    # ------------------------------------------------------------------
+    # Visits left open
+    # ------------------------------------------------------------------
+    def test_visit_left_open_is_flagged_once_for_the_host(self):
+        forgotten = self._booking(self.now - timedelta(days=2))
+        ongoing = self._booking(self.now - timedelta(days=3), room_id=self.room.id)
+        ongoing.action_check_in()
+        recent = self._booking(self.now - timedelta(hours=6))
+        closed = self._booking(self.now - timedelta(days=4))
+        closed.action_check_in()
+        closed.action_done()
+        self._run_cron()
+        self._run_cron()
+        flagged = self._activities("mail_activity_visit_reception_close")
+        self.assertEqual(
+            {(activity.res_id, activity.user_id) for activity in flagged},
+            {(forgotten.id, self.rep), (ongoing.id, self.rep)},
+        )
+        self.assertTrue(forgotten.close_flagged and ongoing.close_flagged)
+        self.assertFalse(recent.close_flagged or closed.close_flagged)
+        self.assertIn("Close", flagged[:1].summary)
+
+    # ------------------------------------------------------------------
+    # Set-based
+    # ------------------------------------------------------------------
+    def _queries(self, count):
+        """Queries of one run over `count` bookings due tomorrow and `count`
+        bookings left open."""
+        for i in range(count):
+            self._booking(
+                self.now + timedelta(hours=20, minutes=i),
+                catering="tea",
+                catering_user_id=self.receptionist.id,
+            )
+            self._booking(self.now - timedelta(days=2, minutes=i))
+        Reception = self.env["visit.reception"]
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Reception._cron_reception_reminders()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_the_bookings(self):
+        self._queries(1)  # warm the caches, open the to-do lists
+        one = self._queries(1)
+        many = self._queries(6)
+        self.assertEqual(one, many)
