@@ -28,3 +28,15 @@ class ResUsers(models.Model):
         """The company a rep plans and is assessed in: their team's, else their own."""
         self.ensure_one()
         return self.sale_team_id.company_id or self.company_id
+
+    def _visit_reviews(self, rep, manager):
+        """Whether this user reviews a rep's record whose manager is given:
+        administrators, and that manager; never the rep."""
+        self.ensure_one()
+        if self == rep:
+            return False
+        if self.has_group("visit_management.group_visit_admin"):
+            return True
+        return (
+            self.has_group("visit_management.group_visit_manager") and self == manager
+        )

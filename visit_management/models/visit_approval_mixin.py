@@ -106,15 +106,7 @@ class VisitApprovalMixin(models.AbstractModel):
     def _can_review(self):
         """Administrators, and the manager of the rep's team; never the rep."""
         self.ensure_one()
-        user = self.env.user
-        if user == self.user_id:
-            return False
-        if user.has_group("visit_management.group_visit_admin"):
-            return True
-        return (
-            user.has_group("visit_management.group_visit_manager")
-            and user == self.manager_id
-        )
+        return self.env.user._visit_reviews(self.user_id, self.manager_id)
 
     def _check_review(self, state):
         for record in self:

@@ -424,15 +424,7 @@ class VisitAssessment(models.Model):
     def _can_adjust(self):
         """Administrators, and the leader of the rep's team; never the rep."""
         self.ensure_one()
-        user = self.env.user
-        if user == self.user_id:
-            return False
-        if user.has_group("visit_management.group_visit_admin"):
-            return True
-        return (
-            user.has_group("visit_management.group_visit_manager")
-            and user == self.team_id.user_id
-        )
+        return self.env.user._visit_reviews(self.user_id, self.team_id.user_id)
 
     def _check_can_adjust(self):
         for assessment in self:

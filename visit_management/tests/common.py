@@ -109,3 +109,19 @@ class VisitCommon(TransactionCase):
             "end_datetime": datetime(2026, 12, 10, 3, 30),
         }
         return cls.env["visit.report"].with_user(user).create({**defaults, **values})
+
+    def _run_cron(self, xmlid):
+        """Runs a scheduled action the way the scheduler does, in its own
+        (test) transaction, committing between batches."""
+        cron = self.env.ref(f"visit_management.{xmlid}")
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+
+    def _activities(self, xmlid, user=None, **domain):
+        activity_type = self.env.ref(f"visit_management.{xmlid}")
+        return self.env["mail.activity"].search(
+            [("activity_type_id", "=", activity_type.id)]
+            + ([("user_id", "=", user.id)] if user else [])
+            + [(key, "=", value) for key, value in domain.items()]
+        )

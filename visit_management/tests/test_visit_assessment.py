@@ -664,12 +664,6 @@ class TestAssessmentCompanies(AssessmentCommon):
         cls._done_report(cls.customer_c2, date(2026, 11, 9), user=cls.rep_c2)
         cls.company2.visit_assessment_day = 3
 
-    def _run_cron(self):
-        cron = self.env.ref(CRON_REF)
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-        self.env.invalidate_all()
-
     def test_cron_record(self):
         cron = self.env.ref(CRON_REF)
         self.assertTrue(cron.active)
@@ -681,19 +675,19 @@ class TestAssessmentCompanies(AssessmentCommon):
             return self.Assessment.search([("month", "=", NOVEMBER)])
 
         with freeze_time("2026-11-30 08:00:00"):
-            self._run_cron()
+            self._run_cron("ir_cron_visit_monthly_assessment")
         self.assertFalse(assessed())
         with freeze_time("2026-12-01 08:00:00"):
-            self._run_cron()
+            self._run_cron("ir_cron_visit_monthly_assessment")
         self.assertEqual(assessed().company_id, self.company)
         self.assertIn(self.rep, assessed().user_id)
         self.assertNotIn(self.rep_c2, assessed().user_id)
         with freeze_time("2026-12-02 08:00:00"):
-            self._run_cron()
+            self._run_cron("ir_cron_visit_monthly_assessment")
         self.assertEqual(assessed().company_id, self.company)
         first_run = assessed()
         with freeze_time("2026-12-03 08:00:00"):
-            self._run_cron()
+            self._run_cron("ir_cron_visit_monthly_assessment")
         west = assessed() - first_run
         self.assertEqual(west.user_id, self.rep_c2)
         self.assertEqual(west.company_id, self.company2)

@@ -13,21 +13,6 @@ class TestReceptionReminders(ReceptionCommon):
         super().setUpClass()
         cls.now = fields.Datetime.now().replace(microsecond=0)
 
-    def _run_cron(self):
-        """Runs the scheduled action the way the scheduler does."""
-        cron = self.env.ref("visit_management.ir_cron_visit_reception_reminders")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-        self.env.invalidate_all()
-
-    def _activities(self, xmlid, user=None, **domain):
-        activity_type = self.env.ref(f"visit_management.{xmlid}")
-        return self.env["mail.activity"].search(
-            [("activity_type_id", "=", activity_type.id)]
-            + ([("user_id", "=", user.id)] if user else [])
-            + [(key, "=", value) for key, value in domain.items()]
-        )
-
     def _booking(self, start, hours=2, confirm=True, **values):
         reception = self._create_reception(
             start_datetime=start, stop_datetime=start + timedelta(hours=hours), **values
@@ -52,7 +37,7 @@ class TestReceptionReminders(ReceptionCommon):
     def test_day_before_reminds_the_people_with_open_items(self):
         reception = self._tomorrow()
         later = self._booking(self.now + timedelta(days=3), room_id=self.room.id)
-        self._run_cron()
+        self._run_cron("ir_cron_visit_reception_reminders")
         for user in (self.rep, self.receptionist):
             with self.subTest(user=user.login):
                 todo = self._activities(
@@ -70,7 +55,7 @@ class TestReceptionReminders(ReceptionCommon):
             lambda activity: activity.user_id == self.receptionist
         )
         catering.action_feedback(feedback="Tea ordered")
-        self._run_cron()
+        self._run_cron("ir_cron_visit_reception_reminders")
         self.assertFalse(
             self._activities(
                 "mail_activity_visit_reception_reminder", user=self.receptionist
@@ -83,14 +68,14 @@ class TestReceptionReminders(ReceptionCommon):
 
     def test_reminder_is_idempotent(self):
         first = self._tomorrow()
-        self._run_cron()
-        self._run_cron()
+        self._run_cron("ir_cron_visit_reception_reminders")
+        self._run_cron("ir_cron_visit_reception_reminders")
         todo = self._activities("mail_activity_visit_reception_reminder", user=self.rep)
         self.assertEqual(len(todo), 1, "one to-do per person")
         self.assertEqual(str(todo.note).count(first.name), 1, "one reminder each")
         # a booking becoming due later is added to the same to-do
         second = self._tomorrow(room_id=self.big_room.id)
-        self._run_cron()
+        self._run_cron("ir_cron_visit_reception_reminders")
         todo = self._activities("mail_activity_visit_reception_reminder", user=self.rep)
         self.assertEqual(len(todo), 1)
         self.assertEqual(str(todo.note).count(first.name), 1)
@@ -98,7 +83,7 @@ class TestReceptionReminders(ReceptionCommon):
 
     def test_rescheduled_visit_is_reminded_again(self):
         reception = self._tomorrow()
-        self._run_cron()
+        self._run_cron("ir_cron_visit_reception_reminders")
         self.assertTrue(reception.prep_reminded)
         start = self.now + timedelta(hours=22)
         reception._reschedule(start, start + timedelta(hours=2), "Traffic")
@@ -108,7 +93,7 @@ class TestReceptionReminders(ReceptionCommon):
         requested = self._tomorrow(confirm=False)
         cancelled = self._tomorrow(room_id=self.big_room.id)
         cancelled.action_cancel()
-        self._run_cron()
+        self._run_cron("ir_cron_visit_reception_reminders")
         self.assertFalse(self._activities("mail_activity_visit_reception_reminder"))
         self.assertFalse(requested.prep_reminded or cancelled.prep_reminded)
 
@@ -123,8 +108,8 @@ class TestReceptionReminders(ReceptionCommon):
         closed = self._booking(self.now - timedelta(days=4))
         closed.action_check_in()
         closed.action_done()
-        self._run_cron()
-        self._run_cron()
+        self._run_cron("ir_cron_visit_reception_reminders")
+        self._run_cron("ir_cron_visit_reception_reminders")
         flagged = self._activities("mail_activity_visit_reception_close")
         self.assertEqual(
             {(activity.res_id, activity.user_id) for activity in flagged},
