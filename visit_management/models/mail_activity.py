@@ -80,7 +80,12 @@ class MailActivity(models.Model):
                     count=total - len(records),
                 )
             if user in open_lists:
-                open_lists[user].note = note
+                activity = open_lists[user]
+                # posted again with nothing new: leave the to-do untouched
+                if activity.note != self._fields["note"].convert_to_cache(
+                    note, activity
+                ):
+                    activity.note = note
             else:
                 notes[user] = note
         return self._visit_create_lists(activity_type_xmlid, notes, summary_of)

@@ -204,7 +204,7 @@ class ResPartner(models.Model):
         remaining = self._tiered_partner_ids_after(last_id, count=True)
         while remaining:
             batch = self._tiered_partner_ids_after(last_id)
-            self._store_visit_dates(batch, today)
+            self._store_visit_dates((last_id, batch[-1]), today)
             last_id, remaining = batch[-1], max(remaining - len(batch), 0)
             time_left = self.env["ir.cron"]._commit_progress(
                 len(batch), remaining=remaining
@@ -231,13 +231,14 @@ class ResPartner(models.Model):
         return [partner_id for (partner_id,) in rows]
 
     @api.model
-    def _store_visit_dates(self, partner_ids, today):
-        """Writes, in one statement, the visit dates of these customers (the
-        values the ORM computes) and their overdue flag: set on the day a
-        customer becomes overdue, cleared once it is not. Only changed rows are
-        written; rows another worker holds are left to it."""
+    def _store_visit_dates(self, id_range, today):
+        """Writes, in one statement, the visit dates of the tiered customers whose
+        id is in the range (lowest excluded) — the values the ORM computes — and
+        their overdue flag: set on the day a customer becomes overdue, cleared
+        once it is not. Only changed rows are written; rows another worker holds
+        are left to it."""
         self.flush_model(["visit_overdue_notified_date"])
-        dates = self.env["visit.frequency.rule"]._visit_dates_query(partner_ids)
+        dates = self.env["visit.frequency.rule"]._visit_dates_query(id_range=id_range)
         self.env.execute_query(
             SQL(
                 """
@@ -258,7 +259,8 @@ class ResPartner(models.Model):
                       GROUP BY partner_id, last_onsite, last_phone) new
                  WHERE partner.id = new.partner_id
                    AND partner.id IN (SELECT id FROM res_partner
-                                       WHERE id = ANY(%(ids)s)
+                                       WHERE id > %(lowest)s AND id <= %(highest)s
+                                         AND visit_tier IS NOT NULL
                                          FOR NO KEY UPDATE SKIP LOCKED)
                    AND (partner.last_onsite_visit_date, partner.last_phone_visit_date,
                         partner.last_visit_date, partner.next_visit_date,
@@ -268,7 +270,8 @@ class ResPartner(models.Model):
                         COALESCE(new.next_due < %(today)s, FALSE))
                 """,
                 dates=dates,
-                ids=partner_ids,
+                lowest=id_range[0],
+                highest=id_range[1],
                 today=today,
             )
         )

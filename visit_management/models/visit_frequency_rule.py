@@ -108,7 +108,7 @@ class VisitFrequencyRule(models.Model):
     # Due dates, computed in SQL for many customers at once
     # ------------------------------------------------------------------
     @api.model
-    def _visit_dates_query(self, partner_ids, before=None):
+    def _visit_dates_query(self, partner_ids=(), before=None, id_range=None):
         """One row per customer and visit mode its rules require (one row with a
         NULL mode when none applies): the last on-site and phone visits done before
         `before` (all of them without it), and the date a visit of that mode is due.
@@ -119,7 +119,11 @@ class VisitFrequencyRule(models.Model):
         as contact for the phone rules. Region rules bind only when the customer's
         company switched them on; the company is the customer's, else its
         salesperson's, else the main company. The cron, the partner fields and the
-        assessment all read their dates from here."""
+        assessment all read their dates from here.
+
+        The customers are those of `partner_ids`, or the tiered ones whose id is in
+        `id_range` (lowest excluded, highest included), which lets PostgreSQL
+        read the visits of a batch of customers by an index range."""
         Partner, Report = self.env["res.partner"], self.env["visit.report"]
         Partner.flush_model(["visit_tier", "company_id", "user_id", "city", "state_id"])
         Report.flush_model(
@@ -129,6 +133,19 @@ class VisitFrequencyRule(models.Model):
         self.env["res.company"].flush_model(["visit_region_rules", "partner_id"])
         self.env["res.users"].flush_model(["company_id"])
         before_filter = SQL("AND r.visit_date < %s", before) if before else SQL()
+        if id_range:
+            lowest, highest = id_range
+            customer_filter = SQL(
+                "p.visit_tier IS NOT NULL AND p.id > %s AND p.id <= %s",
+                lowest,
+                highest,
+            )
+            visit_filter = SQL(
+                "r.partner_id > %s AND r.partner_id <= %s", lowest, highest
+            )
+        else:
+            customer_filter = SQL("p.id = ANY(%s)", list(partner_ids))
+            visit_filter = SQL("r.partner_id = ANY(%s)", list(partner_ids))
         return SQL(
             """
             WITH customer AS (
@@ -138,7 +155,7 @@ class VisitFrequencyRule(models.Model):
                            AS company_id
                   FROM res_partner p
              LEFT JOIN res_users u ON u.id = p.user_id
-                 WHERE p.id = ANY(%(ids)s)
+                 WHERE %(customer_filter)s
             ), located AS (
                 SELECT customer.*,
                        CASE WHEN company.visit_region_rules IS NOT TRUE
@@ -163,7 +180,7 @@ class VisitFrequencyRule(models.Model):
                        MAX(r.visit_date) FILTER (WHERE r.visit_mode = 'phone')
                            AS phone
                   FROM visit_report r
-                 WHERE r.partner_id = ANY(%(ids)s)
+                 WHERE %(visit_filter)s
                    AND r.state IN %(done_states)s
                    AND r.active
                    %(before_filter)s
@@ -191,7 +208,8 @@ class VisitFrequencyRule(models.Model):
                     OR (rule.kind = 'region' AND rule.region = located.region))
           GROUP BY located.id, last_visit.onsite, last_visit.phone, rule.visit_mode
             """,
-            ids=list(partner_ids),
+            customer_filter=customer_filter,
+            visit_filter=visit_filter,
             main_company=self.env.ref("base.main_company").id,
             done_states=DONE_STATES,
             before_filter=before_filter,

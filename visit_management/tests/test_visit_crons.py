@@ -236,7 +236,9 @@ class TestDueDatesCron(CronCommon):
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            Partner._store_visit_dates(partners.ids, self.today)
+            Partner._store_visit_dates(
+                (min(partners.ids) - 1, max(partners.ids)), self.today
+            )
             Partner._notify_overdue_today(self.today)
             self.env.flush_all()
             self.assertTrue(all(partners.mapped("visit_overdue")))
@@ -432,11 +434,11 @@ class TestDueDatesCronWorkers(TransactionCase):
             with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
                 first = api.Environment(cr1, SUPERUSER_ID, {})["res.partner"]
                 second = api.Environment(cr2, SUPERUSER_ID, {})["res.partner"]
-                first._store_visit_dates([partner.id], today)
+                first._store_visit_dates((partner.id - 1, partner.id), today)
                 first._notify_overdue_today(today)
                 # the first worker has not committed yet
                 cr2.execute("SET LOCAL lock_timeout = '5s'")
-                second._store_visit_dates([partner.id], today)
+                second._store_visit_dates((partner.id - 1, partner.id), today)
                 second._notify_overdue_today(today)
                 overdue_type = second.env.ref(
                     "visit_management.mail_activity_visit_overdue"
