@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 
@@ -54,37 +54,36 @@ class MailActivity(models.Model):
         for user, records in records_by_user.items():
             if user in open_lists:
                 activity = open_lists[user]
-                activity.note = (activity.note or Markup()) + self._visit_links(records)
+                activity.note = (activity.note or Markup()) + self._visit_links(
+                    self._visit_link_items(records)
+                )
             else:
-                to_create[user] = self._visit_links(records)
+                to_create[user] = self._visit_links(self._visit_link_items(records))
         return self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
 
     @api.model
-    def _visit_post_daily_lists(self, activity_type_xmlid, records_by_user, summary_of):
+    def _visit_post_daily_lists(self, activity_type_xmlid, items_by_user, summary_of):
         """One to-do of the day per user (not tied to a record) listing records as
-        links, rewritten when posted again the same day. `records_by_user` maps
-        users to (records, total): the records listed and how many there are."""
-        records_by_user = {
-            user: items for user, items in records_by_user.items() if user
-        }
+        links, rewritten when posted again the same day with other records.
+        `items_by_user` maps users to (items, total): the (model, id, name) of the
+        records listed and how many there are in all."""
+        items_by_user = {user: items for user, items in items_by_user.items() if user}
         today = fields.Date.context_today(self)
         open_lists = self._visit_open_lists(
-            activity_type_xmlid, records_by_user, [("date_deadline", "=", today)]
+            activity_type_xmlid, items_by_user, [("date_deadline", "=", today)]
         )
         notes = {}
-        for user, (records, total) in records_by_user.items():
-            note = self._visit_links(records)
-            if total > len(records):
+        for user, (items, total) in items_by_user.items():
+            note = self._visit_links(items)
+            if total > len(items):
                 note += Markup("<p>%s</p>") % self.with_context(lang=user.lang).env._(
                     "... and %(count)s more: filter the customers on Overdue.",
-                    count=total - len(records),
+                    count=total - len(items),
                 )
             if user in open_lists:
                 activity = open_lists[user]
                 # posted again with nothing new: leave the to-do untouched
-                if activity.note != self._fields["note"].convert_to_cache(
-                    note, activity
-                ):
+                if activity.note != note:
                     activity.note = note
             else:
                 notes[user] = note
@@ -106,12 +105,18 @@ class MailActivity(models.Model):
         }
 
     @api.model
-    def _visit_links(self, records):
-        return Markup("<ul>%s</ul>") % Markup().join(
-            Markup('<li><a href="/odoo/%s/%s">%s</a></li>')
-            % (record._name, record.id, record.display_name)
-            for record in records
+    def _visit_link_items(self, records):
+        return [(record._name, record.id, record.display_name) for record in records]
+
+    @api.model
+    def _visit_links(self, items):
+        """A list of links to records given as (model, id, name); the names are
+        escaped (models and ids come from the code and the database)."""
+        links = "".join(
+            f'<li><a href="/odoo/{model}/{int(record_id)}">{escape(name)}</a></li>'
+            for model, record_id, name in items
         )
+        return Markup(f"<ul>{links}</ul>")
 
     @api.model
     def _visit_create_lists(self, activity_type_xmlid, notes, summary_of):

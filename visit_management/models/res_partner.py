@@ -297,12 +297,16 @@ class ResPartner(models.Model):
         )
         if not lock[0][0]:
             return
-        self.flush_model(["visit_overdue_notified_date", "user_id", "visit_tier"])
+        self.flush_model(
+            ["visit_overdue_notified_date", "user_id", "visit_tier", "complete_name"]
+        )
         rows = self.env.execute_query(
             SQL(
                 """
                 SELECT user_id, COUNT(*),
-                       (ARRAY_AGG(id ORDER BY next_visit_date, id))[1:%(listed)s]
+                       (ARRAY_AGG(id ORDER BY next_visit_date, id))[1:%(listed)s],
+                       (ARRAY_AGG(COALESCE(complete_name, name)
+                                  ORDER BY next_visit_date, id))[1:%(listed)s]
                   FROM res_partner
                  WHERE visit_overdue_notified_date = %(today)s
                    AND visit_tier IS NOT NULL
@@ -314,15 +318,14 @@ class ResPartner(models.Model):
             )
         )
         Users = self.env["res.users"]
-        listed_ids = [partner_id for _user, _count, ids in rows for partner_id in ids]
         self.env["mail.activity"]._visit_post_daily_lists(
             "visit_management.mail_activity_visit_overdue",
             {
                 Users.browse(user_id): (
-                    self.browse(partner_ids).with_prefetch(listed_ids),
+                    [(self._name, *link) for link in zip(ids, names, strict=True)],
                     count,
                 )
-                for user_id, count, partner_ids in rows
+                for user_id, count, ids, names in rows
             },
             lambda env: env._("Customers whose visit became overdue today"),
         )

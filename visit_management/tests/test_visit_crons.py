@@ -125,6 +125,14 @@ class TestDueDatesCron(CronCommon):
         )
         self.assertEqual(todo.note, note)
 
+    def test_names_are_escaped_in_the_list(self):
+        self.old_a.name = "Old A <b>& Sons</b>"
+        self._age(self.old_a, 40)
+        self._run_cron("ir_cron_visit_due_dates")
+        todo = self._activities("mail_activity_visit_overdue", self.rep)
+        self.assertIn("Old A &lt;b&gt;&amp; Sons&lt;/b&gt;", todo.note)
+        self.assertNotIn("<b>", todo.note)
+
     def test_long_lists_say_how_many_more(self):
         second_a = self.old_a.copy({"name": "Second A"})
         self._age(self.old_a | second_a, 40)
