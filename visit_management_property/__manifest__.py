@@ -11,8 +11,10 @@
     "maintainers": ["visit-management"],
     "license": "LGPL-3",
     "development_status": "Beta",
-    "depends": ["visit_management"],
-    "data": [],
+    "depends": ["visit_management", "base_import"],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
     "demo": [],
     "installable": True,
     "application": False,
