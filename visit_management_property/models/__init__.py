@@ -1,6 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import property_workflow_mixin
 from . import property_building
+from . import property_complaint
 from . import property_estate
+from . import property_incident
+from . import property_repair_category
+from . import property_repair_request
 from . import property_unit
 from . import res_partner

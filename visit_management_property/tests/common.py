@@ -83,3 +83,52 @@ class PropertyCommon(TransactionCase):
                 **values,
             }
         )
+
+    @classmethod
+    def _create_complaint(cls, user=None, resident=None, **values):
+        return (
+            cls.env["property.complaint"]
+            .with_user(user or cls.env.user)
+            .create(
+                {
+                    "resident_id": (resident or cls.owner).id,
+                    "category": "service",
+                    "description": "Nobody answered the service phone at night.",
+                    **values,
+                }
+            )
+        )
+
+    @classmethod
+    def _create_repair(cls, user=None, resident=None, category="leak", **values):
+        return (
+            cls.env["property.repair.request"]
+            .with_user(user or cls.env.user)
+            .create(
+                {
+                    "resident_id": (resident or cls.owner).id,
+                    "category_id": cls.env.ref(
+                        f"visit_management_property.repair_category_{category}"
+                    ).id,
+                    "description": "Water drips from the bathroom ceiling.",
+                    **values,
+                }
+            )
+        )
+
+    @classmethod
+    def _create_incident(cls, user=None, unit=None, **values):
+        unit = unit or cls.unit
+        return (
+            cls.env["property.incident"]
+            .with_user(user or cls.env.user)
+            .create(
+                {
+                    "unit_id": unit.id,
+                    "resident_id": unit.owner_id.id,
+                    "incident_type": "water",
+                    "description": "A pipe burst in the kitchen.",
+                    **values,
+                }
+            )
+        )
