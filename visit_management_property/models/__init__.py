@@ -7,5 +7,8 @@ from . import property_estate
 from . import property_incident
 from . import property_repair_category
 from . import property_repair_request
+from . import property_resident_callback
+from . import property_resident_callback_attempt
 from . import property_unit
+from . import res_company
 from . import res_partner

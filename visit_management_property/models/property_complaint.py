@@ -66,6 +66,10 @@ class PropertyComplaint(models.Model):
     )
     resolution = fields.Text(help="How the complaint was handled and answered.")
 
+    callback_ids = fields.One2many(
+        "property.resident.callback", "complaint_id", string="Callbacks"
+    )
+
     @api.depends("received_datetime")
     def _compute_received_date(self):
         for complaint in self:

@@ -67,11 +67,14 @@ class PropertyIncident(models.Model):
     )
     closed_datetime = fields.Datetime(string="Closed", readonly=True, copy=False)
 
+    callback_ids = fields.One2many(
+        "property.resident.callback", "incident_id", string="Callbacks"
+    )
+
     @api.depends("estate_id")
     def _compute_manager_id(self):
         for incident in self:
-            if not incident.manager_id:
-                incident.manager_id = incident.estate_id.manager_id
+            incident.manager_id = incident.manager_id or incident.estate_id.manager_id
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -43,6 +43,10 @@ class PropertyRepairRequest(models.Model):
     done_datetime = fields.Datetime(string="Done", readonly=True, copy=False)
     work_done = fields.Text(help="What the technician did.")
 
+    callback_ids = fields.One2many(
+        "property.resident.callback", "repair_id", string="Callbacks"
+    )
+
     @api.depends("requested_datetime")
     def _compute_requested_date(self):
         for repair in self:

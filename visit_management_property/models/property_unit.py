@@ -61,8 +61,7 @@ class PropertyUnit(models.Model):
     @api.depends("building_id")
     def _compute_estate_id(self):
         for unit in self:
-            if unit.building_id:
-                unit.estate_id = unit.building_id.estate_id
+            unit.estate_id = unit.building_id.estate_id or unit.estate_id
 
     @api.depends("name", "building_id.name", "estate_id.name")
     def _compute_complete_name(self):

@@ -48,14 +48,12 @@ class PropertyWorkflowMixin(models.AbstractModel):
     @api.depends("resident_id")
     def _compute_unit_id(self):
         for record in self:
-            if record.resident_id.resident_unit_id:
-                record.unit_id = record.resident_id.resident_unit_id
+            record.unit_id = record.resident_id.resident_unit_id or record.unit_id
 
     @api.depends("unit_id")
     def _compute_estate_id(self):
         for record in self:
-            if record.unit_id:
-                record.estate_id = record.unit_id.estate_id
+            record.estate_id = record.unit_id.estate_id or record.estate_id
 
     @api.constrains("unit_id", "estate_id")
     def _check_unit_estate(self):

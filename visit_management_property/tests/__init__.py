@@ -1,4 +1,5 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import test_callbacks
 from . import test_office_records
 from . import test_residents

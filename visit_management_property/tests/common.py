@@ -132,3 +132,26 @@ class PropertyCommon(TransactionCase):
                 }
             )
         )
+
+    @classmethod
+    def _create_callback(cls, user=None, resident=None, **values):
+        return (
+            cls.env["property.resident.callback"]
+            .with_user(user or cls.env.user)
+            .create({"resident_id": (resident or cls.owner).id, **values})
+        )
+
+    def _callback_activities(self, callbacks):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "property.resident.callback"),
+                ("res_id", "in", callbacks.ids),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref(
+                        "visit_management_property.mail_activity_property_callback"
+                    ).id,
+                ),
+            ]
+        )
