@@ -1,7 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .selections import COMPLAINT_CATEGORIES
 
@@ -70,6 +70,25 @@ class PropertyComplaint(models.Model):
         "property.resident.callback", "complaint_id", string="Callbacks"
     )
 
+    callback_required = fields.Boolean(
+        compute="_compute_callback_required",
+        help="The complaint is called back before it is closed: caused by the "
+        "management, or every complaint when the company says so.",
+    )
+
+    @api.depends(
+        "caused_by_management",
+        "company_id.property_complaint_callbacks",
+        "company_id.property_complaint_callback_all",
+    )
+    def _compute_callback_required(self):
+        for complaint in self:
+            company = complaint.company_id
+            complaint.callback_required = company.property_complaint_callbacks and (
+                complaint.caused_by_management
+                or company.property_complaint_callback_all
+            )
+
     @api.depends("received_datetime")
     def _compute_received_date(self):
         for complaint in self:
@@ -78,6 +97,28 @@ class PropertyComplaint(models.Model):
                 if complaint.received_datetime
                 else False
             )
+
+    @api.constrains("state")
+    def _check_closed_after_callback(self):
+        """100% callback: a complaint that needs one is closed only once its
+        resident was called back, or could not be reached."""
+        for complaint in self:
+            if (
+                complaint.state == "closed"
+                and complaint.callback_required
+                and not any(
+                    callback.state in ("done", "unreachable")
+                    for callback in complaint.sudo().callback_ids
+                )
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Call %(resident)s back before closing %(complaint)s: its "
+                        "callback must be done, or the resident unreachable.",
+                        resident=complaint.resident_id.name,
+                        complaint=complaint.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -132,6 +173,7 @@ class PropertyComplaint(models.Model):
                     "resolved_datetime": now,
                 }
             )
+        self.env["property.callback.rules"]._origin_callbacks(self)
         return True
 
     def action_close(self):

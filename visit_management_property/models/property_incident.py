@@ -104,6 +104,7 @@ class PropertyIncident(models.Model):
         self._workflow_write(
             {"state": "closed", "closed_datetime": fields.Datetime.now()}
         )
+        self.env["property.callback.rules"]._origin_callbacks(self)
         return True
 
     def action_reopen(self):

@@ -106,4 +106,5 @@ class PropertyRepairRequest(models.Model):
         self.activity_feedback(
             ["visit_management_property.mail_activity_property_repair"]
         )
+        self.env["property.callback.rules"]._origin_callbacks(self)
         return True

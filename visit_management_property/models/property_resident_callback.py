@@ -84,6 +84,9 @@ class PropertyResidentCallback(models.Model):
         index="btree_not_null",
         check_company=True,
     )
+    festival_id = fields.Many2one(
+        "property.festival", ondelete="restrict", index="btree_not_null"
+    )
     origin_ref = fields.Reference(
         selection=[
             ("property.complaint", "Complaint"),
@@ -184,6 +187,34 @@ class PropertyResidentCallback(models.Model):
         "mail.activity", readonly=True, copy=False, ondelete="set null"
     )
 
+    # One callback per origin, per household and month, per resident and
+    # festival: the automatic rules never create a second one, even when two
+    # transactions race.
+    _complaint_uniq = models.UniqueIndex(
+        "(complaint_id) WHERE complaint_id IS NOT NULL",
+        "A complaint is called back once.",
+    )
+    _repair_uniq = models.UniqueIndex(
+        "(repair_id) WHERE repair_id IS NOT NULL",
+        "A repair is called back once.",
+    )
+    _incident_uniq = models.UniqueIndex(
+        "(incident_id) WHERE incident_id IS NOT NULL",
+        "An incident gets one follow-up visit.",
+    )
+    _move_in_uniq = models.UniqueIndex(
+        "(unit_id, period_date) WHERE callback_type = 'move_in'",
+        "A household gets one move-in visit a month.",
+    )
+    _routine_uniq = models.UniqueIndex(
+        "(unit_id, period_date) WHERE callback_type = 'routine'",
+        "A household gets one routine callback a month.",
+    )
+    _festival_uniq = models.UniqueIndex(
+        "(resident_id, festival_id, period_date) WHERE callback_type = 'festival'",
+        "A resident gets one visit per festival.",
+    )
+
     @api.depends("callback_type", "resident_id", "due_date")
     def _compute_display_name(self):
         types = dict(self._fields["callback_type"]._description_selection(self.env))
@@ -255,6 +286,19 @@ class PropertyResidentCallback(models.Model):
             ):
                 raise ValidationError(
                     self.env._("Say which kind of repair the resident needs.")
+                )
+
+    @api.constrains("callback_type", "unit_id")
+    def _check_household(self):
+        for callback in self:
+            if (
+                callback.callback_type in ("move_in", "routine")
+                and not callback.unit_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A move-in or routine callback is for a household (unit)."
+                    )
                 )
 
     @api.constrains("due_date", "latest_date")

@@ -155,3 +155,34 @@ class PropertyCommon(TransactionCase):
                 ),
             ]
         )
+
+    @classmethod
+    def _households(cls, building, count, prefix="H", **values):
+        """count units of the building, each with an owner."""
+        units = cls._create_units(building, count, prefix=prefix)
+        cls.env["res.partner"].create(
+            [
+                {
+                    "name": f"Owner {unit.complete_name}",
+                    "resident_unit_id": unit.id,
+                    "resident_role": "owner",
+                    **values,
+                }
+                for unit in units
+            ]
+        )
+        return units
+
+    def _run_cron(self, xmlid):
+        """Runs a scheduled action the way the scheduler does, in its own (test)
+        transaction, committing between batches."""
+        cron = self.env.ref(f"visit_management_property.{xmlid}")
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+
+    def _callbacks(self, callback_type, **domain):
+        return self.env["property.resident.callback"].search(
+            [("callback_type", "=", callback_type)]
+            + [(key, "=", value) for key, value in domain.items()]
+        )
