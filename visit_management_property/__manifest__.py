@@ -14,6 +14,7 @@
     "depends": ["visit_management", "base_import"],
     "data": [
         "security/ir.model.access.csv",
+        "security/property_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/property_repair_category_data.xml",

@@ -5,3 +5,4 @@ from . import test_callback_rules_batches
 from . import test_callbacks
 from . import test_office_records
 from . import test_residents
+from . import test_security
