@@ -6,3 +6,4 @@ from . import test_callbacks
 from . import test_office_records
 from . import test_residents
 from . import test_security
+from . import test_views_reports
