@@ -32,6 +32,7 @@
         "views/property_repair_request_views.xml",
         "views/property_incident_views.xml",
         "views/property_callback_analysis_views.xml",
+        "views/property_callback_assessment_views.xml",
         "views/property_festival_views.xml",
         "views/res_config_settings_views.xml",
         "views/property_menus.xml",

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import property_workflow_mixin
 from . import property_building
+from . import property_callback_assessment
+from . import property_callback_assessment_line
 from . import property_callback_rules
 from . import property_callback_sample
 from . import property_complaint

@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class PropertyEstate(models.Model):
@@ -83,20 +83,3 @@ class PropertyEstate(models.Model):
             estate.building_count = counts["property.building"].get(estate, 0)
             estate.unit_count = counts["property.unit"].get(estate, 0)
             estate.resident_count = counts["res.partner"].get(estate, 0)
-
-    def _office_users(self):
-        """Who works for the estate: its manager, supervisor and office users."""
-        return self.manager_id | self.repair_supervisor_id | self.user_ids
-
-    @api.model
-    def _estates_of_user(self, user):
-        """The estates a property-office user is assigned to."""
-        return self.search(
-            [
-                "|",
-                "|",
-                ("manager_id", "=", user.id),
-                ("repair_supervisor_id", "=", user.id),
-                ("user_ids", "in", user.id),
-            ]
-        )

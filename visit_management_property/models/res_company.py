@@ -74,6 +74,16 @@ class ResCompany(models.Model):
         help="A household called back by routine is not picked again for so many "
         "months.",
     )
+    # Monthly callback assessment
+    property_assessment_weight_rate = fields.Integer(
+        string="Callback Rate Weight", default=50
+    )
+    property_assessment_weight_timeliness = fields.Integer(
+        string="Timeliness Weight", default=30
+    )
+    property_assessment_weight_satisfaction = fields.Integer(
+        string="Satisfaction Weight", default=20
+    )
 
     _property_callback_max_attempts_positive = models.Constraint(
         "CHECK(property_callback_max_attempts > 0)",
@@ -98,6 +108,9 @@ class ResCompany(models.Model):
         "AND property_repair_callback_days >= 0 "
         "AND property_incident_callback_days >= 0 "
         "AND property_routine_exclusion_months >= 0 "
-        "AND property_mass_move_in_threshold >= 0)",
-        "Callback delays and thresholds cannot be negative.",
+        "AND property_mass_move_in_threshold >= 0 "
+        "AND property_assessment_weight_rate >= 0 "
+        "AND property_assessment_weight_timeliness >= 0 "
+        "AND property_assessment_weight_satisfaction >= 0)",
+        "Callback delays, thresholds and weights cannot be negative.",
     )

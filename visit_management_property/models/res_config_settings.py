@@ -60,3 +60,12 @@ class ResConfigSettings(models.TransientModel):
     property_routine_exclusion_months = fields.Integer(
         related="company_id.property_routine_exclusion_months", readonly=False
     )
+    property_assessment_weight_rate = fields.Integer(
+        related="company_id.property_assessment_weight_rate", readonly=False
+    )
+    property_assessment_weight_timeliness = fields.Integer(
+        related="company_id.property_assessment_weight_timeliness", readonly=False
+    )
+    property_assessment_weight_satisfaction = fields.Integer(
+        related="company_id.property_assessment_weight_satisfaction", readonly=False
+    )

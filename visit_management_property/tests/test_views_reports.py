@@ -17,6 +17,7 @@ ACTIONS = (
     "property_incident_action",
     "property_resident_callback_action",
     "property_callback_analysis_action",
+    "property_callback_assessment_action",
     "property_callback_sample_action",
     "property_festival_action",
     "property_repair_category_action",
