@@ -1,0 +1,245 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from functools import partial
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
+# 60-70 poor, below 60 seriously below standard.
+GRADES = [
+    ("excellent", "Excellent"),
+    ("good", "Good"),
+    ("fair", "Fair"),
+    ("poor", "Poor"),
+    ("below", "Below Standard"),
+]
+GRADE_FLOORS = [(90, "excellent"), (80, "good"), (70, "fair"), (60, "poor")]
+
+
+def grade_of(score):
+    return next((grade for floor, grade in GRADE_FLOORS if score >= floor), "below")
+
+
+class PropertyCallbackAssessment(models.Model):
+    """The monthly callback assessment of an estate's office: for the callbacks
+    due in the month, per caller, the callback rate (done / due), the timeliness
+    (done by the due date), the unreachable count and the average satisfaction,
+    weighted into a 0-100 score and a grade."""
+
+    _name = "property.callback.assessment"
+    _description = "Callback Assessment"
+    _inherit = ["mail.thread"]
+    _order = "month desc, estate_id"
+    _check_company_auto = True
+
+    estate_id = fields.Many2one(
+        "property.estate", required=True, readonly=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="estate_id.company_id", store=True)
+    month = fields.Date(required=True, readonly=True, index=True)
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("confirmed", "Confirmed")],
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    line_ids = fields.One2many(
+        "property.callback.assessment.line",
+        "assessment_id",
+        string="Callers",
+        readonly=True,
+    )
+    due_count = fields.Integer(string="Due", compute="_compute_totals", store=True)
+    done_count = fields.Integer(string="Done", compute="_compute_totals", store=True)
+    on_time_count = fields.Integer(
+        string="On Time", compute="_compute_totals", store=True
+    )
+    unreachable_count = fields.Integer(
+        string="Unreachable", compute="_compute_totals", store=True
+    )
+    callback_rate = fields.Float(
+        string="Callback Rate (%)", compute="_compute_totals", store=True
+    )
+    timeliness = fields.Float(
+        string="Timeliness (%)", compute="_compute_totals", store=True
+    )
+    satisfaction = fields.Float(
+        string="Average Satisfaction", compute="_compute_totals", store=True
+    )
+    score = fields.Float(compute="_compute_totals", store=True, aggregator="avg")
+    grade = fields.Selection(selection=GRADES, compute="_compute_totals", store=True)
+
+    _month_uniq = models.Constraint(
+        "UNIQUE(estate_id, month)", "An estate is assessed once a month."
+    )
+
+    @api.depends(
+        "line_ids.due_count",
+        "line_ids.done_count",
+        "line_ids.on_time_count",
+        "line_ids.unreachable_count",
+        "line_ids.rated_count",
+        "line_ids.satisfaction_sum",
+    )
+    def _compute_totals(self):
+        for assessment in self:
+            figures = assessment._score_figures(
+                sum(assessment.line_ids.mapped("due_count")),
+                sum(assessment.line_ids.mapped("done_count")),
+                sum(assessment.line_ids.mapped("on_time_count")),
+                sum(assessment.line_ids.mapped("rated_count")),
+                sum(assessment.line_ids.mapped("satisfaction_sum")),
+            )
+            assessment.update(
+                {
+                    "due_count": sum(assessment.line_ids.mapped("due_count")),
+                    "done_count": sum(assessment.line_ids.mapped("done_count")),
+                    "on_time_count": sum(assessment.line_ids.mapped("on_time_count")),
+                    "unreachable_count": sum(
+                        assessment.line_ids.mapped("unreachable_count")
+                    ),
+                    **figures,
+                }
+            )
+
+    def _score_figures(self, due, done, on_time, rated, satisfaction_sum):
+        """Rate, timeliness, satisfaction, score and grade of a set of callbacks,
+        with the company's weights (the satisfaction weighs only when some
+        callback was rated). Nothing due: nothing was missed."""
+        company = self.company_id or self.env.company
+        rate = 100.0 * done / due if due else 100.0
+        timeliness = 100.0 * on_time / due if due else 100.0
+        satisfaction = satisfaction_sum / rated if rated else 0.0
+        parts = [
+            (company.property_assessment_weight_rate, rate),
+            (company.property_assessment_weight_timeliness, timeliness),
+        ]
+        if rated:
+            parts.append(
+                (company.property_assessment_weight_satisfaction, satisfaction * 20)
+            )
+        weights = sum(weight for weight, _value in parts)
+        score = (
+            sum(weight * value for weight, value in parts) / weights if weights else 0
+        )
+        return {
+            "callback_rate": rate,
+            "timeliness": timeliness,
+            "satisfaction": satisfaction,
+            "score": round(score, 2),
+            "grade": grade_of(round(score, 2)),
+        }
+
+    @api.depends("estate_id", "month")
+    def _compute_display_name(self):
+        for assessment in self:
+            month = assessment.month.strftime("%Y-%m") if assessment.month else ""
+            assessment.display_name = f"{assessment.estate_id.name or ''} {month}"
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_recompute(self):
+        if any(assessment.state != "draft" for assessment in self):
+            raise UserError(self.env._("A confirmed assessment is no longer computed."))
+        self.check_access("write")
+        for month, assessments in self.grouped("month").items():
+            self.sudo()._assess(month, assessments.estate_id.sudo())
+        return True
+
+    def action_confirm(self):
+        self._check_manager()
+        self.sudo().write({"state": "confirmed"})
+        return True
+
+    def action_reset(self):
+        self._check_manager()
+        self.sudo().write({"state": "draft"})
+        return True
+
+    def _check_manager(self):
+        if not self.env.user.has_group("visit_management.group_visit_manager"):
+            raise UserError(
+                self.env._("Only visit managers confirm callback assessments.")
+            )
+        self.check_access("write")
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_callback_assessments(self):
+        """Assesses last month's callbacks of every estate: creates the missing
+        assessments and recomputes the draft ones (confirmed ones stay)."""
+        month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+        self.env["property.callback.rules"]._run_by_estate(
+            partial(self._assess, month), []
+        )
+
+    @api.model
+    def _assess(self, month, estates):
+        """Creates or recomputes the draft assessments of these estates for the
+        month, from the callbacks due in it (cancelled ones do not count)."""
+        Assessment = self.sudo()
+        existing = {
+            assessment.estate_id: assessment
+            for assessment in Assessment.search(
+                [("estate_id", "in", estates.ids), ("month", "=", month)]
+            )
+        }
+        estates = estates.filtered(
+            lambda estate: existing.get(estate, Assessment).state != "confirmed"
+        )
+        figures = defaultdict(
+            lambda: {
+                "due_count": 0,
+                "done_count": 0,
+                "on_time_count": 0,
+                "unreachable_count": 0,
+                "rated_count": 0,
+                "satisfaction_sum": 0,
+            }
+        )
+        groups = (
+            self.env["property.resident.callback"]
+            .sudo()
+            ._read_group(
+                [
+                    ("estate_id", "in", estates.ids),
+                    ("due_date", ">=", month),
+                    ("due_date", "<", month + relativedelta(months=1)),
+                    ("state", "!=", "cancelled"),
+                ],
+                ["estate_id", "user_id", "state", "on_time", "satisfaction"],
+                ["__count"],
+            )
+        )
+        for estate, user, state, on_time, satisfaction, count in groups:
+            line = figures[estate, user]
+            line["due_count"] += count
+            line["done_count"] += count if state == "done" else 0
+            line["on_time_count"] += count if state == "done" and on_time else 0
+            line["unreachable_count"] += count if state == "unreachable" else 0
+            if satisfaction:
+                line["rated_count"] += count
+                line["satisfaction_sum"] += count * int(satisfaction)
+        to_create = []
+        for estate in estates:
+            lines = [
+                (0, 0, {"user_id": user.id, **values})
+                for (line_estate, user), values in figures.items()
+                if line_estate == estate
+            ]
+            if estate in existing:
+                existing[estate].line_ids = [(5, 0, 0), *lines]
+            else:
+                to_create.append(
+                    {"estate_id": estate.id, "month": month, "line_ids": lines}
+                )
+        return Assessment.with_context(mail_create_nolog=True).create(to_create)

@@ -1,0 +1,548 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .selections import CALLBACK_METHODS, CALLBACK_TYPES
+
+SATISFACTION = [
+    ("1", "Very Dissatisfied"),
+    ("2", "Dissatisfied"),
+    ("3", "Neutral"),
+    ("4", "Satisfied"),
+    ("5", "Very Satisfied"),
+]
+# How the office calls back by default, per type of callback.
+DEFAULT_METHODS = {
+    "move_in": "onsite",
+    "incident": "onsite",
+    "festival": "onsite",
+}
+FINISHED_STATES = ("done", "unreachable")
+CALLBACK_ACTIVITY = "visit_management_property.mail_activity_property_callback"
+# The context that creates callbacks in bulk: no creation message or follower
+# per callback (the caller gets an activity).
+BULK_CONTEXT = {
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+}
+
+
+class PropertyResidentCallback(models.Model):
+    """A visit or call back to a resident (回访), recorded as the office's
+    《管理处拜访、回访记录》."""
+
+    _name = "property.resident.callback"
+    _description = "Resident Callback"
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
+    _order = "due_date desc, id desc"
+    _check_company_auto = True
+    _workflow_fields = ("state", "done_datetime", "attempt_ids")
+
+    state = fields.Selection(
+        selection=[
+            ("todo", "To Do"),
+            ("done", "Done"),
+            ("unreachable", "Unreachable"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        default="todo",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    resident_id = fields.Many2one(required=True)
+    callback_type = fields.Selection(
+        selection=CALLBACK_TYPES,
+        string="Type",
+        required=True,
+        default="routine",
+        index=True,
+        tracking=True,
+    )
+    complaint_id = fields.Many2one(
+        "property.complaint",
+        ondelete="restrict",
+        index="btree_not_null",
+        check_company=True,
+    )
+    repair_id = fields.Many2one(
+        "property.repair.request",
+        string="Repair Request",
+        ondelete="restrict",
+        index="btree_not_null",
+        check_company=True,
+    )
+    incident_id = fields.Many2one(
+        "property.incident",
+        ondelete="restrict",
+        index="btree_not_null",
+        check_company=True,
+    )
+    festival_id = fields.Many2one(
+        "property.festival", ondelete="restrict", index="btree_not_null"
+    )
+    origin_ref = fields.Reference(
+        selection=[
+            ("property.complaint", "Complaint"),
+            ("property.repair.request", "Repair Request"),
+            ("property.incident", "Incident"),
+        ],
+        string="Origin",
+        compute="_compute_origin_ref",
+    )
+    period_date = fields.Date(
+        string="Period",
+        readonly=True,
+        copy=False,
+        help="The month of a routine callback, the day of a festival visit: one "
+        "callback per household and month, per resident and festival.",
+    )
+    due_date = fields.Date(
+        required=True,
+        tracking=True,
+        index=True,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=7),
+    )
+    latest_date = fields.Date(
+        help="The callback must not come later than this (move-in visits: three "
+        "months after moving in).",
+    )
+    method = fields.Selection(
+        selection=CALLBACK_METHODS,
+        compute="_compute_method",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Caller",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+    )
+    done_datetime = fields.Datetime(string="Done on", readonly=True, copy=False)
+    done_date = fields.Date(compute="_compute_done_date", store=True)
+    on_time = fields.Boolean(
+        compute="_compute_done_date",
+        store=True,
+        help="Done by its due date.",
+    )
+    satisfaction = fields.Selection(selection=SATISFACTION, tracking=True)
+    opinions = fields.Text(string="Opinions and Suggestions")
+    problems = fields.Text(string="Problems Found")
+    attempt_ids = fields.One2many(
+        "property.resident.callback.attempt",
+        "callback_id",
+        string="Failed Attempts",
+        readonly=True,
+    )
+    attempt_count = fields.Integer(
+        string="Failed Attempts Count",
+        compute="_compute_attempt_count",
+        store=True,
+    )
+    can_switch_method = fields.Boolean(compute="_compute_can_switch_method")
+    # Follow-up of what the resident said
+    follow_up_needed = fields.Boolean(
+        string="Follow-up Needed",
+        help="Done callbacks that need a follow-up create it: an activity, a "
+        "complaint or a repair request.",
+    )
+    follow_up_type = fields.Selection(
+        selection=[
+            ("activity", "Activity"),
+            ("complaint", "Complaint"),
+            ("repair", "Repair Request"),
+        ],
+        string="Follow-up",
+        default="activity",
+    )
+    follow_up_user_id = fields.Many2one(
+        "res.users",
+        string="Follow-up by",
+        help="Who follows up the activity; the estate's office manager when empty.",
+    )
+    follow_up_repair_category_id = fields.Many2one(
+        "property.repair.category", string="Repair Category"
+    )
+    follow_up_complaint_id = fields.Many2one(
+        "property.complaint", readonly=True, copy=False, check_company=True
+    )
+    follow_up_repair_id = fields.Many2one(
+        "property.repair.request", readonly=True, copy=False, check_company=True
+    )
+    follow_up_activity_id = fields.Many2one(
+        "mail.activity", readonly=True, copy=False, ondelete="set null"
+    )
+
+    # One callback per origin, per household and month, per resident and
+    # festival: the automatic rules never create a second one, even when two
+    # transactions race.
+    _complaint_uniq = models.UniqueIndex(
+        "(complaint_id) WHERE complaint_id IS NOT NULL",
+        "A complaint is called back once.",
+    )
+    _repair_uniq = models.UniqueIndex(
+        "(repair_id) WHERE repair_id IS NOT NULL",
+        "A repair is called back once.",
+    )
+    _incident_uniq = models.UniqueIndex(
+        "(incident_id) WHERE incident_id IS NOT NULL",
+        "An incident gets one follow-up visit.",
+    )
+    _move_in_uniq = models.UniqueIndex(
+        "(unit_id, period_date) WHERE callback_type = 'move_in'",
+        "A household gets one move-in visit a month.",
+    )
+    _routine_uniq = models.UniqueIndex(
+        "(unit_id, period_date) WHERE callback_type = 'routine'",
+        "A household gets one routine callback a month.",
+    )
+    _festival_uniq = models.UniqueIndex(
+        "(resident_id, festival_id, period_date) WHERE callback_type = 'festival'",
+        "A resident gets one visit per festival.",
+    )
+
+    @api.depends("callback_type", "resident_id", "due_date")
+    def _compute_display_name(self):
+        types = dict(self._fields["callback_type"]._description_selection(self.env))
+        for callback in self:
+            callback.display_name = self.env._(
+                "%(type)s: %(resident)s (%(due)s)",
+                type=types.get(callback.callback_type, ""),
+                resident=callback.resident_id.name or "",
+                due=callback.due_date or "",
+            )
+
+    @api.depends("complaint_id", "repair_id", "incident_id")
+    def _compute_origin_ref(self):
+        for callback in self:
+            origin = callback.complaint_id or callback.repair_id or callback.incident_id
+            callback.origin_ref = f"{origin._name},{origin.id}" if origin else False
+
+    @api.depends("callback_type")
+    def _compute_method(self):
+        for callback in self:
+            callback.method = DEFAULT_METHODS.get(callback.callback_type, "phone")
+
+    @api.depends("estate_id", "callback_type")
+    def _compute_user_id(self):
+        for callback in self:
+            estate = callback.estate_id
+            if callback.callback_type == "repair" and estate.repair_supervisor_id:
+                callback.user_id = estate.repair_supervisor_id
+            else:
+                callback.user_id = estate.manager_id or callback.user_id
+
+    @api.depends("done_datetime", "due_date", "state")
+    def _compute_done_date(self):
+        for callback in self:
+            done = callback.done_datetime and callback.state == "done"
+            callback.done_date = (
+                fields.Date.context_today(callback, callback.done_datetime)
+                if done
+                else False
+            )
+            callback.on_time = bool(done and callback.done_date <= callback.due_date)
+
+    @api.depends("attempt_ids")
+    def _compute_attempt_count(self):
+        counts = dict(
+            self.env["property.resident.callback.attempt"]._read_group(
+                [("callback_id", "in", self.ids)], ["callback_id"], ["__count"]
+            )
+        )
+        for callback in self:
+            callback.attempt_count = counts.get(callback, 0)
+
+    @api.depends("state", "method")
+    def _compute_can_switch_method(self):
+        for callback in self:
+            callback.can_switch_method = (
+                callback.state == "unreachable" and callback.method == "phone"
+            )
+
+    @api.constrains(
+        "follow_up_needed", "follow_up_type", "follow_up_repair_category_id"
+    )
+    def _check_follow_up(self):
+        for callback in self:
+            if (
+                callback.follow_up_needed
+                and callback.follow_up_type == "repair"
+                and not callback.follow_up_repair_category_id
+            ):
+                raise ValidationError(
+                    self.env._("Say which kind of repair the resident needs.")
+                )
+
+    @api.constrains("callback_type", "unit_id")
+    def _check_household(self):
+        for callback in self:
+            if (
+                callback.callback_type in ("move_in", "routine")
+                and not callback.unit_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A move-in or routine callback is for a household (unit)."
+                    )
+                )
+
+    @api.constrains("due_date", "latest_date")
+    def _check_dates(self):
+        for callback in self:
+            if callback.latest_date and callback.latest_date < callback.due_date:
+                raise ValidationError(
+                    self.env._(
+                        "A callback's latest date cannot come before its due date."
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        callbacks = super().create(vals_list)
+        callbacks._schedule_caller_activities()
+        return callbacks
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"user_id", "due_date"} & set(vals):
+            todo = self.filtered(lambda callback: callback.state == "todo")
+            todo._close_caller_activities()
+            todo._schedule_caller_activities()
+        return result
+
+    @api.model
+    def _create_bulk(self, vals_list):
+        """Creates many callbacks at once (the automatic rules), as superuser:
+        no message nor follower per callback, one activity each for the caller."""
+        if not vals_list:
+            return self.browse()
+        return self.sudo().with_context(**BULK_CONTEXT).create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Activities of the callers
+    # ------------------------------------------------------------------
+    def _schedule_caller_activities(self):
+        """One activity per callback to do, for its caller, due on its due date,
+        all created in one batch."""
+        todo = self.filtered(
+            lambda callback: callback.state == "todo" and callback.user_id
+        )
+        if not todo:
+            return
+        activity_type = self.env.ref(CALLBACK_ACTIVITY)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": callback.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": callback.user_id.id,
+                    "summary": callback.with_context(
+                        lang=callback.user_id.lang
+                    ).display_name,
+                    "date_deadline": callback.due_date,
+                    "automated": True,
+                }
+                for callback in todo
+            ]
+        )
+
+    def _close_caller_activities(self, feedback=None):
+        if feedback is None:
+            self.sudo().activity_unlink([CALLBACK_ACTIVITY])
+        else:
+            self.sudo().activity_feedback([CALLBACK_ACTIVITY], feedback=feedback)
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_done(self):
+        self._check_state(
+            ("todo",),
+            lambda callback: self.env._(
+                "%(callback)s is not to do.", callback=callback.display_name
+            ),
+        )
+        now = fields.Datetime.now()
+        for callback in self:
+            if not callback.user_id:
+                callback.user_id = self.env.user
+            callback._workflow_write({"state": "done", "done_datetime": now})
+        self._close_caller_activities(feedback=self.env._("Callback done."))
+        self.filtered("follow_up_needed")._create_follow_ups()
+        return True
+
+    def action_no_answer(self):
+        """Records a failed attempt with the current method; after the company's
+        number of failed attempts with that method, the resident is unreachable."""
+        self._check_state(
+            ("todo",),
+            lambda callback: self.env._(
+                "%(callback)s is not to do.", callback=callback.display_name
+            ),
+        )
+        methods = dict(self._fields["method"]._description_selection(self.env))
+        for callback in self:
+            callback._workflow_write(
+                {
+                    "attempt_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "method": callback.method,
+                                "user_id": self.env.user.id,
+                            },
+                        )
+                    ]
+                }
+            )
+            tries = len(
+                callback.attempt_ids.filtered(
+                    lambda attempt, method=callback.method: attempt.method == method
+                )
+            )
+            limit = callback.company_id.property_callback_max_attempts
+            callback.message_post(
+                body=self.env._(
+                    "Unreachable (%(method)s), attempt %(tries)s of %(limit)s.",
+                    method=methods[callback.method],
+                    tries=tries,
+                    limit=limit,
+                )
+            )
+            if tries >= limit:
+                callback._workflow_write({"state": "unreachable"})
+                callback._close_caller_activities()
+        return True
+
+    def action_switch_onsite(self):
+        return self._switch_method("onsite")
+
+    def action_switch_letter(self):
+        return self._switch_method("letter")
+
+    def _switch_method(self, method):
+        """A resident unreachable by phone is visited on-site or written to."""
+        for callback in self:
+            if not callback.can_switch_method:
+                raise UserError(
+                    self.env._(
+                        "Only a callback whose resident could not be reached by "
+                        "phone switches to another method (%(callback)s).",
+                        callback=callback.display_name,
+                    )
+                )
+        self.write({"method": method})
+        self._workflow_write({"state": "todo"})
+        self._schedule_caller_activities()
+        return True
+
+    def action_cancel(self):
+        self._check_state(
+            ("todo", "unreachable"),
+            lambda callback: self.env._(
+                "%(callback)s cannot be cancelled.", callback=callback.display_name
+            ),
+        )
+        self._workflow_write({"state": "cancelled"})
+        self._close_caller_activities()
+        return True
+
+    def action_reset(self):
+        self._check_state(
+            ("cancelled",),
+            lambda callback: self.env._(
+                "%(callback)s is not cancelled.", callback=callback.display_name
+            ),
+        )
+        self._workflow_write({"state": "todo"})
+        self._schedule_caller_activities()
+        return True
+
+    # ------------------------------------------------------------------
+    # Follow-up
+    # ------------------------------------------------------------------
+    def _follow_up_text(self):
+        self.ensure_one()
+        return (
+            self.problems
+            or self.opinions
+            or self.env._("Follow-up of %(callback)s", callback=self.display_name)
+        )
+
+    def _create_follow_ups(self):
+        """What a done callback asks for: an activity for someone of the office,
+        or a new complaint or repair request for the resident."""
+        for callback in self:
+            if (
+                callback.follow_up_complaint_id
+                or callback.follow_up_repair_id
+                or callback.follow_up_activity_id
+            ):
+                continue
+            values = {
+                "resident_id": callback.resident_id.id,
+                "unit_id": callback.unit_id.id,
+                "estate_id": callback.estate_id.id,
+                "description": callback._follow_up_text(),
+            }
+            if callback.follow_up_type == "complaint":
+                complaint = self.env["property.complaint"].create(
+                    {**values, "category": "other"}
+                )
+                complaint.message_post_with_source(
+                    "mail.message_origin_link",
+                    render_values={"self": complaint, "origin": callback},
+                    subtype_xmlid="mail.mt_note",
+                )
+                callback.follow_up_complaint_id = complaint
+            elif callback.follow_up_type == "repair":
+                repair = self.env["property.repair.request"].create(
+                    {
+                        **values,
+                        "category_id": callback.follow_up_repair_category_id.id,
+                    }
+                )
+                repair.message_post_with_source(
+                    "mail.message_origin_link",
+                    render_values={"self": repair, "origin": callback},
+                    subtype_xmlid="mail.mt_note",
+                )
+                callback.follow_up_repair_id = repair
+            else:
+                user = (
+                    callback.follow_up_user_id
+                    or callback.estate_id.manager_id
+                    or self.env.user
+                )
+                callback.follow_up_activity_id = callback.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Follow up the callback of %(resident)s",
+                        resident=callback.resident_id.name,
+                    ),
+                    note=callback._follow_up_text(),
+                    user_id=user.id,
+                )

@@ -1,0 +1,10 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import test_callback_assessment
+from . import test_callback_rules
+from . import test_callback_rules_batches
+from . import test_callbacks
+from . import test_office_records
+from . import test_residents
+from . import test_security
+from . import test_views_reports

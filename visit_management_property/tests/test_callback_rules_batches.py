@@ -1,0 +1,152 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests import TransactionCase
+
+from .common import PropertyCommon
+
+
+@freeze_time("2026-11-20 04:00:00")
+class TestRuleQueries(PropertyCommon):
+    """The rules work on whole batches of estates: the number of queries does not
+    grow with the number of estates, households or callbacks."""
+
+    def _estates(self, count, households, **resident_values):
+        Estate = self.env["property.estate"]
+        estates = Estate
+        for _i in range(count):
+            estate = Estate.create(
+                {
+                    "name": f"Batch Estate {Estate.search_count([])}",
+                    "manager_id": self.office_manager.id,
+                }
+            )
+            building = self.env["property.building"].create(
+                {"name": "B", "estate_id": estate.id}
+            )
+            self._households(building, households, **resident_values)
+            estates |= estate
+        return estates
+
+    def _queries(self, method, estates, *args):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        created = method(*args, estates)
+        self.env.flush_all()
+        self.assertTrue(created)
+        return self.env.cr.sql_log_count - before
+
+    def test_move_in_queries(self):
+        rules = self.env["property.callback.rules"]
+        moved = {"resident_move_in_date": date(2026, 11, 2)}
+        self.company.property_mass_move_in_threshold = 100
+        self._queries(rules._move_in_callbacks, self._estates(1, 2, **moved))
+        small = self._queries(rules._move_in_callbacks, self._estates(1, 2, **moved))
+        large = self._queries(rules._move_in_callbacks, self._estates(3, 8, **moved))
+        self.assertEqual(small, large)
+        # mass move-ins: a draw per estate, still the same queries
+        self.company.property_mass_move_in_threshold = 1
+        self._queries(rules._move_in_callbacks, self._estates(1, 2, **moved))
+        small = self._queries(rules._move_in_callbacks, self._estates(1, 3, **moved))
+        large = self._queries(rules._move_in_callbacks, self._estates(3, 9, **moved))
+        self.assertEqual(small, large)
+
+    def test_routine_queries(self):
+        rules = self.env["property.callback.rules"]
+        self._queries(rules._routine_callbacks, self._estates(1, 3))
+        small = self._queries(rules._routine_callbacks, self._estates(1, 3))
+        large = self._queries(rules._routine_callbacks, self._estates(3, 20))
+        self.assertEqual(small, large)
+
+    def test_festival_queries(self):
+        rules = self.env["property.callback.rules"]
+        festival = self.env["property.festival"].create(
+            {"name": "Double Ninth", "date": date(2026, 11, 25)}
+        )
+        care = {"resident_disabled": True}
+        self._queries(rules._festival_visits, self._estates(1, 2, **care), festival)
+        small = self._queries(
+            rules._festival_visits, self._estates(1, 2, **care), festival
+        )
+        large = self._queries(
+            rules._festival_visits, self._estates(3, 10, **care), festival
+        )
+        self.assertEqual(small, large)
+
+    def test_origin_queries(self):
+        rules = self.env["property.callback.rules"]
+
+        def resolved(count):
+            complaints = self.env["property.complaint"].create(
+                [
+                    {
+                        "resident_id": self.owner.id,
+                        "description": "Rude guard",
+                        "caused_by_management": True,
+                        "resolution": "Apologised",
+                    }
+                    for _i in range(count)
+                ]
+            )
+            complaints.sudo().write(
+                {"state": "resolved", "resolved_datetime": "2026-11-20 03:00:00"}
+            )
+            return complaints
+
+        def catch_up(complaints):
+            return rules._create_origin_callbacks(
+                complaints, *rules._origin_rules()[0][1:]
+            )
+
+        self._queries(catch_up, resolved(2))
+        self.assertEqual(
+            self._queries(catch_up, resolved(2)), self._queries(catch_up, resolved(12))
+        )
+
+
+class TestRuleWorkers(TransactionCase):
+    """Two workers on the same estates at the same time (a user's festival
+    wizard while the scheduled action runs, two cron threads): the second skips
+    the estates the first holds, so each household is called back once."""
+
+    def test_second_worker_skips_the_estates_the_first_holds(self):
+        with self.registry.cursor() as setup_cr:
+            env = api.Environment(setup_cr, SUPERUSER_ID, {})
+            estate = env["property.estate"].create({"name": "Contended Estate"})
+            unit = env["property.unit"].create({"estate_id": estate.id, "name": "1"})
+            env["res.partner"].create(
+                {
+                    "name": "Contended Owner",
+                    "resident_unit_id": unit.id,
+                    "resident_role": "owner",
+                }
+            )
+        try:
+            with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+                first = api.Environment(cr1, SUPERUSER_ID, {})[
+                    "property.callback.rules"
+                ]
+                second = api.Environment(cr2, SUPERUSER_ID, {})[
+                    "property.callback.rules"
+                ]
+                created = [
+                    rules._process_estates(
+                        rules.env["property.estate"].browse(estate.id),
+                        rules._routine_callbacks,
+                    )
+                    for rules in (first, second)
+                ]
+                self.assertEqual(len(created[0]), 1)
+                self.assertFalse(created[1], "the first worker holds the estate")
+                cr1.rollback()
+                cr2.rollback()
+        finally:
+            with self.registry.cursor() as cleanup_cr:
+                env = api.Environment(cleanup_cr, SUPERUSER_ID, {})
+                env["property.estate"].browse(estate.id).unit_ids.resident_ids.unlink()
+                env["property.estate"].browse(estate.id).unlink()

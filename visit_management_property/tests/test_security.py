@@ -1,0 +1,160 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
+
+from .common import MANAGER_GROUPS, PropertyCommon
+
+# A harmless change per model, to prove write access.
+WRITE_VALUES = {
+    "property.unit": {"note": "Keys at the office"},
+    "property.complaint": {"description": "Lift out of order again"},
+    "property.repair.request": {"description": "Tap drips"},
+    "property.incident": {"cause": "Old pipe"},
+    "property.resident.callback": {"opinions": "Happy with the guards"},
+}
+
+
+class TestPropertySecurity(PropertyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.internal_user = new_test_user(
+            cls.env, "prop_internal", groups="base.group_user"
+        )
+        cls.records = {estate: cls._records_in(estate) for estate in cls._estates()}
+
+    @classmethod
+    def _estates(cls):
+        return (cls.estate, cls.estate_b)
+
+    @classmethod
+    def _records_in(cls, estate):
+        """{model: record} of one estate."""
+        unit = estate.unit_ids[0]
+        resident = unit.owner_id
+        callback = cls._create_callback(resident=resident)
+        callback.action_no_answer()
+        return {
+            "property.estate": estate,
+            "property.building": estate.building_ids,
+            "property.unit": unit,
+            "res.partner": resident,
+            "property.complaint": cls._create_complaint(resident=resident),
+            "property.repair.request": cls._create_repair(resident=resident),
+            "property.incident": cls._create_incident(unit=unit),
+            "property.resident.callback": callback,
+            "property.resident.callback.attempt": callback.attempt_ids,
+        }
+
+    def _visible(self, user, model):
+        records = self.env[model].union(
+            *(recs[model] for recs in self.records.values())
+        )
+        return self.env[model].with_user(user).search([("id", "in", records.ids)])
+
+    def _check_sees_only(self, user, estates):
+        for model in self.records[self.estate]:
+            with self.subTest(user=user.login, model=model):
+                expected = self.env[model].union(
+                    *(self.records[estate][model] for estate in estates)
+                )
+                self.assertEqual(self._visible(user, model), expected)
+        for estate in estates:
+            for model, values in WRITE_VALUES.items():
+                self.records[estate][model].with_user(user).write(values)
+        with self.assertRaises(AccessError, msg="buildings are configuration"):
+            self.records[estates[0]]["property.building"].with_user(
+                self.office_user
+            ).write({"floor_count": 18})
+
+    def test_office_users_see_their_estates_only(self):
+        for user in (self.office_manager, self.office_user, self.supervisor):
+            self._check_sees_only(user, [self.estate])
+        self._check_sees_only(self.office_manager_b, [self.estate_b])
+
+    def test_office_users_cannot_touch_other_estates(self):
+        other = self.records[self.estate_b]
+        for model, values in WRITE_VALUES.items():
+            record = other[model].with_user(self.office_user)
+            with self.subTest(model=model):
+                with self.assertRaises(AccessError):
+                    record.read(["create_date"])
+                with self.assertRaises(AccessError):
+                    record.write(values)
+        with self.assertRaises(AccessError):
+            other["res.partner"].with_user(self.office_user).read(["name"])
+        with self.assertRaises(AccessError):
+            other["property.resident.callback"].with_user(
+                self.office_user
+            ).action_done()
+        with self.assertRaises(AccessError):
+            self._create_complaint(user=self.office_user, resident=self.owner_b)
+
+    def test_partners_who_are_not_residents_stay_visible(self):
+        customer = self.env["res.partner"].create({"name": "Some Supplier"})
+        self.assertEqual(
+            self.env["res.partner"]
+            .with_user(self.office_user)
+            .search([("id", "in", (customer | self.owner | self.owner_b).ids)]),
+            customer | self.owner,
+        )
+
+    def test_managers_see_every_estate_of_their_company(self):
+        self._check_sees_only(self.manager, self._estates())
+        self._check_sees_only(self.visit_admin, self._estates())
+
+    def test_office_users_do_not_configure(self):
+        Estate = self.env["property.estate"].with_user(self.office_manager)
+        with self.assertRaises(AccessError):
+            Estate.create({"name": "My Own Estate"})
+        with self.assertRaises(AccessError):
+            self.estate.with_user(self.office_manager).write({"name": "Renamed"})
+        with self.assertRaises(AccessError):
+            self.env["property.festival"].with_user(self.office_manager).create(
+                {"name": "Lantern Festival", "date": date(2027, 2, 20)}
+            )
+        with self.assertRaises(AccessError):
+            self.env["property.estate"].with_user(self.internal_user).search([])
+        # managers create estates, only administrators delete them
+        estate = (
+            self.env["property.estate"]
+            .with_user(self.manager)
+            .create({"name": "New Estate"})
+        )
+        with self.assertRaises(AccessError):
+            estate.with_user(self.manager).unlink()
+        estate.with_user(self.visit_admin).unlink()
+
+    def test_companies(self):
+        north = self.env["res.company"].create({"name": "Property North"})
+        north_estate = self.env["property.estate"].create(
+            {"name": "North Estate", "company_id": north.id}
+        )
+        north_unit = self.env["property.unit"].create(
+            {"estate_id": north_estate.id, "name": "1"}
+        )
+        manager_both = new_test_user(
+            self.env,
+            "prop_manager_both",
+            groups=MANAGER_GROUPS,
+            company_ids=[(6, 0, (self.company | north).ids)],
+        )
+        Estate = self.env["property.estate"]
+        self.assertNotIn(north_estate, Estate.with_user(self.manager).search([]))
+        self.assertNotIn(
+            north_unit, self.env["property.unit"].with_user(self.manager).search([])
+        )
+        main_only = Estate.with_user(manager_both).with_context(
+            allowed_company_ids=self.company.ids
+        )
+        self.assertNotIn(north_estate, main_only.search([]))
+        both = Estate.with_user(manager_both).with_context(
+            allowed_company_ids=(self.company | north).ids
+        )
+        self.assertIn(north_estate, both.search([]))
+        self.assertIn(self.estate, both.search([]))
+        with self.assertRaises(AccessError):
+            north_estate.with_user(self.manager).read(["name"])

@@ -1,0 +1,4 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import property_callback_record_wizard
+from . import property_festival_wizard
