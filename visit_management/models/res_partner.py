@@ -317,11 +317,12 @@ class ResPartner(models.Model):
                 listed=OVERDUE_LISTED,
             )
         )
-        Users = self.env["res.users"]
+        reps = self.env["res.users"].browse([row[0] for row in rows])
         self.env["mail.activity"]._visit_post_daily_lists(
             "visit_management.mail_activity_visit_overdue",
             {
-                Users.browse(user_id): (
+                # one prefetch for all reps: their languages are read at once
+                reps.browse(user_id).with_prefetch(reps.ids): (
                     [(self._name, *link) for link in zip(ids, names, strict=True)],
                     count,
                 )
