@@ -8,6 +8,7 @@ from . import res_users
 from . import visit_approval_mixin
 from . import visit_assessment
 from . import visit_frequency_rule
+from . import visit_new_customer_application
 from . import visit_plan
 from . import visit_plan_line
 from . import visit_report

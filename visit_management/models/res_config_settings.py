@@ -57,3 +57,9 @@ class ResConfigSettings(models.TransientModel):
     visit_assessment_weight_key_contact = fields.Integer(
         related="company_id.visit_assessment_weight_key_contact", readonly=False
     )
+    visit_new_customer_years = fields.Integer(
+        related="company_id.visit_new_customer_years", readonly=False
+    )
+    visit_new_customer_apply_days = fields.Integer(
+        related="company_id.visit_new_customer_apply_days", readonly=False
+    )

@@ -13,3 +13,4 @@ from . import test_views
 from . import test_translations
 from . import test_visit_crons
 from . import test_visit_assessment
+from . import test_new_customer
