@@ -26,6 +26,7 @@
         "views/visit_report_views.xml",
         "views/visit_frequency_rule_views.xml",
         "views/visit_new_customer_application_views.xml",
+        "views/visit_today_views.xml",
         "views/visit_assessment_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",

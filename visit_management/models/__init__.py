@@ -13,3 +13,5 @@ from . import visit_plan
 from . import visit_plan_line
 from . import visit_report
 from . import visit_report_commitment
+from . import visit_today
+from . import visit_today_rep

@@ -103,6 +103,13 @@ class ResCompany(models.Model):
         string="Key Contacts Weight", default=10
     )
 
+    visit_map_provider = fields.Selection(
+        selection=[("amap", "Amap"), ("osm", "OpenStreetMap")],
+        string="Map Links",
+        default="amap",
+        required=True,
+        help="The free map the route sheet's links open (no API key needed).",
+    )
     visit_new_customer_years = fields.Integer(
         string="New Customer: Years Without Business",
         default=3,

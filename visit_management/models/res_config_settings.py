@@ -63,3 +63,6 @@ class ResConfigSettings(models.TransientModel):
     visit_new_customer_apply_days = fields.Integer(
         related="company_id.visit_new_customer_apply_days", readonly=False
     )
+    visit_map_provider = fields.Selection(
+        related="company_id.visit_map_provider", readonly=False
+    )

@@ -14,3 +14,5 @@ from . import test_translations
 from . import test_visit_crons
 from . import test_visit_assessment
 from . import test_new_customer
+from . import test_today
+from . import test_today_tour

@@ -15,6 +15,8 @@ ACTIONS = (
     "visit_frequency_rule_action",
     "visit_new_customer_application_action",
     "visit_new_customer_application_action_to_approve",
+    "visit_today_action",
+    "visit_today_rep_action",
     "res_partner_action_visit_customers",
 )
 
