@@ -1,16 +1,17 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from urllib.parse import urlencode
-
 from odoo import fields, models, tools
 from odoo.tools import SQL
+
+from .visit_today import position_map_url
 
 
 class VisitTodayRep(models.Model):
     """The team's day, for its leader: one row per member of a sales team (its
     leader aside) with where they last checked in today and how many of today's
     visits are done, pending, and past without a report. A PostgreSQL view over
-    the route sheet (visit.today)."""
+    the route sheet's query (visit.today), not over its view: each view stands
+    alone, and one can be rebuilt without the other."""
 
     _name = "visit.today.rep"
     _description = "Rep's Day"
@@ -89,22 +90,16 @@ class VisitTodayRep(models.Model):
     def _compute_last_checkin_map_url(self):
         for day in self:
             latitude, longitude = day.last_checkin_latitude, day.last_checkin_longitude
-            if day.last_checkin_method != "gps" or not (latitude or longitude):
-                day.last_checkin_map_url = False
-            elif day.company_id.visit_map_provider == "osm":
-                day.last_checkin_map_url = (
-                    f"https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}"
-                    f"#map=17/{latitude}/{longitude}"
+            day.last_checkin_map_url = (
+                position_map_url(
+                    latitude,
+                    longitude,
+                    day.user_id.name,
+                    day.company_id.visit_map_provider,
                 )
-            else:
-                day.last_checkin_map_url = "https://uri.amap.com/marker?" + urlencode(
-                    {
-                        "position": f"{longitude},{latitude}",
-                        "name": day.user_id.name or "",
-                        "coordinate": "wgs84",
-                        "callnative": 1,
-                    }
-                )
+                if day.last_checkin_method == "gps" and (latitude or longitude)
+                else False
+            )
 
     def _query(self):
         local_now = SQL(
@@ -139,7 +134,7 @@ class VisitTodayRep(models.Model):
                            COUNT(*) FILTER (WHERE status = 'checked_in')
                                AS checked_in_count,
                            COUNT(*) FILTER (WHERE report_missing) AS missing_count
-                      FROM visit_today
+                      FROM (%(today)s) today
                   GROUP BY user_id) day ON day.user_id = member.user_id
          LEFT JOIN LATERAL (
                     SELECT report.checkin_time, report.partner_id,
@@ -162,6 +157,7 @@ class VisitTodayRep(models.Model):
                AND member.user_id IS DISTINCT FROM team.user_id
             """,
             local_now=local_now,
+            today=self.env["visit.today"]._query(),
         )
 
     def init(self):

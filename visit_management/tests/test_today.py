@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import VisitCommon
 
@@ -255,6 +255,11 @@ class TestToday(TodayCommon):
             ("visit.plan.line", self.line_8.id),
         )
         self.assertFalse(self.line_8.report_ids)
+        # nor does a manager check in on a rep's visit
+        with self.assertRaises(UserError) as caught:
+            team_visits[0].action_check_in(31.2304, 121.4737)
+        self.assertIn(f"Only {self.rep.name} starts the report", str(caught.exception))
+        self.assertFalse(self.line_8.report_ids)
         action = team_visits[1].action_open_report()
         self.assertEqual(
             (action["res_model"], action["res_id"]), ("visit.report", self.reported.id)
@@ -279,6 +284,9 @@ class TestToday(TodayCommon):
         self.assertEqual(rep_day.last_checkin_time, self.unplanned.checkin_time)
         self.assertTrue(rep_day.last_checkin_in_place)
         self.assertIn("position=121.4338%2C31.0253", rep_day.last_checkin_map_url)
+        self.company.visit_map_provider = "osm"
+        rep_day.invalidate_recordset()
+        self.assertIn("mlat=31.0253&mlon=121.4338", rep_day.last_checkin_map_url)
         rep2_day = days - rep_day
         self.assertEqual((rep2_day.visit_count, rep2_day.pending_count), (1, 1))
         self.assertFalse(rep2_day.last_checkin_time)
