@@ -151,11 +151,13 @@ class VisitToday(models.Model):
 
     def _compute_place(self):
         for visit in self:
-            visit.place = (
+            place = (
                 visit.plan_line_id.place
                 if visit.plan_line_id
                 else visit.partner_id._display_address(without_company=True)
-            ) or False
+            )
+            # an address without any line is only blanks
+            visit.place = (place or "").strip() or False
 
     def _compute_map_url(self):
         for visit in self:

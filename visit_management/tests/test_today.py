@@ -161,6 +161,7 @@ class TestToday(TodayCommon):
         self.assertEqual(sheet[0].contact_id, self.line_8.contact_id)
         self.assertTrue(sheet[0].contact_id)
         self.assertIn("8 Jianchuan Road", sheet[3].place)
+        self.assertFalse(sheet[0].place)  # the customer has no address
         # the rep sees nobody else's visits, even without the filter
         self.assertEqual(self.Today.with_user(self.rep).search([]), sheet)
 
