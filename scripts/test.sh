@@ -11,7 +11,7 @@ say "Lint: ruff and pylint-odoo (mandatory checks)"
 cd "$REPO_ROOT"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
-"$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --score=n visit_management visit_management_property
+"$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --score=n visit_management visit_management_property visit_management_sale
 
 say "Creating the test database '$TEST_DB' with $ADDONS (no demo data)"
 dropdb --if-exists --force "$TEST_DB"
@@ -25,5 +25,5 @@ echo "Install log clean: $INSTALL_LOG"
 
 say "pytest (pytest-odoo) over the addons' tests and tests/"
 exec "$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
-    --cov=visit_management --cov=visit_management_property --cov-report=term-missing --cov-fail-under=90 \
-    visit_management visit_management_property tests "$@"
+    --cov=visit_management --cov=visit_management_property --cov=visit_management_sale --cov-report=term-missing --cov-fail-under=90 \
+    visit_management visit_management_property visit_management_sale tests "$@"

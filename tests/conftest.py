@@ -12,7 +12,7 @@ from odoo.modules.registry import Registry
 from odoo.tests.common import get_db_name
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("visit_management", "visit_management_property")
+ADDONS = ("visit_management", "visit_management_property", "visit_management_sale")
 
 
 @pytest.fixture

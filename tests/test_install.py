@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Both addons are installed in the test database, at the manifest's version."""
+"""Our addons are installed in the test database, at the manifest's version."""
 
 
 def test_addon_installed_at_manifest_version(env, addon):
@@ -16,3 +16,17 @@ def test_property_addon_depends_on_core(env):
         [("name", "=", "visit_management_property")]
     )
     assert "visit_management" in module.dependencies_id.mapped("name")
+
+
+def test_sale_bridge_is_optional(env, addon):
+    """Only the bridge depends on Sales, and it installs by itself with it."""
+    name, _folder, manifest = addon
+    if name == "visit_management_sale":
+        assert manifest["auto_install"] is True
+        assert set(manifest["depends"]) == {"visit_management", "sale"}
+    else:
+        assert "sale" not in manifest["depends"]
+        module = env["ir.module.module"].search([("name", "=", name)])
+        assert "sale" not in module.upstream_dependencies(
+            exclude_states=("uninstallable",)
+        ).mapped("name")

@@ -47,11 +47,12 @@ def test_wheel_carries_addon_files(addon, tmp_path):
             assert f"Requires-Dist: odoo-addon-{dependency}==19.0.*" in requires
 
 
-def test_metapackage_depends_on_both_addons():
+def test_metapackage_depends_on_every_addon():
     project = tomllib.loads(
         (REPO_ROOT / "setup" / "_metapackage" / "pyproject.toml").read_text()
     )["project"]
     assert sorted(project["dependencies"]) == [
         "odoo-addon-visit_management==19.0.*",
         "odoo-addon-visit_management_property==19.0.*",
+        "odoo-addon-visit_management_sale==19.0.*",
     ]

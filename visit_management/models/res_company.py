@@ -116,6 +116,35 @@ class ResCompany(models.Model):
         string="Key Contacts Weight", default=10
     )
 
+    visit_map_provider = fields.Selection(
+        selection=[("amap", "Amap"), ("osm", "OpenStreetMap")],
+        string="Map Links",
+        default="amap",
+        required=True,
+        help="The free map the route sheet's links open (no API key needed).",
+    )
+    visit_new_customer_years = fields.Integer(
+        string="New Customer: Years Without Business",
+        default=3,
+        help="A customer is new when it did no business with the company in so "
+        "many years before its first deal (samples excluded).",
+    )
+    visit_new_customer_apply_days = fields.Integer(
+        string="New Customer: Days to Apply",
+        default=30,
+        help="A new-customer application is accepted up to so many days after the "
+        "first deal; later ones cannot be submitted.",
+    )
+
+    _visit_new_customer_years_positive = models.Constraint(
+        "CHECK(visit_new_customer_years > 0)",
+        "A new customer has had at least one year without business.",
+    )
+    _visit_new_customer_apply_days_positive = models.Constraint(
+        "CHECK(visit_new_customer_apply_days >= 0)",
+        "The delay to apply for a new customer cannot be negative.",
+    )
+
     @api.constrains("visit_assessment_day")
     def _check_visit_assessment_day(self):
         for company in self:

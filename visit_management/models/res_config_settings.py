@@ -63,3 +63,12 @@ class ResConfigSettings(models.TransientModel):
     visit_reception_feedback_days = fields.Integer(
         related="company_id.visit_reception_feedback_days", readonly=False
     )
+    visit_new_customer_years = fields.Integer(
+        related="company_id.visit_new_customer_years", readonly=False
+    )
+    visit_new_customer_apply_days = fields.Integer(
+        related="company_id.visit_new_customer_apply_days", readonly=False
+    )
+    visit_map_provider = fields.Selection(
+        related="company_id.visit_map_provider", readonly=False
+    )

@@ -94,6 +94,26 @@ class ResPartner(models.Model):
         "the customer is visited, so the next overdue visit is told again.",
     )
 
+    visit_new_customer_application_ids = fields.One2many(
+        "visit.new.customer.application",
+        "partner_id",
+        string="New Customer Applications",
+        groups="visit_management.group_visit_user",
+    )
+    visit_developed_by_id = fields.Many2one(
+        "res.users",
+        string="Developed By",
+        compute="_compute_visit_developed",
+        store=True,
+        help="The rep whose new-customer application for this customer was confirmed.",
+    )
+    visit_developed_date = fields.Date(
+        string="Developed On",
+        compute="_compute_visit_developed",
+        store=True,
+        help="The day the new-customer application was confirmed.",
+    )
+
     def _compute_visit_report_count(self):
         counts = dict(
             self.env["visit.report"]._read_group(
@@ -111,6 +131,34 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.visit_reception_count = counts.get(partner, 0)
+
+    @api.depends(
+        "visit_new_customer_application_ids.state",
+        "visit_new_customer_application_ids.confirm_date",
+        "visit_new_customer_application_ids.user_id",
+    )
+    def _compute_visit_developed(self):
+        confirmed = (
+            self.env["visit.new.customer.application"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", [pid for pid in self._origin.ids if pid]),
+                    ("state", "=", "confirmed"),
+                ]
+            )
+        )
+        by_partner = {
+            application.partner_id.id: application for application in confirmed
+        }
+        for partner in self:
+            application = by_partner.get(partner._origin.id)
+            partner.visit_developed_by_id = (
+                application.user_id if application else False
+            )
+            partner.visit_developed_date = (
+                application.confirm_date if application else False
+            )
 
     @api.depends("child_ids.visit_key_contact", "child_ids.active")
     def _compute_visit_key_contact_count(self):

@@ -72,7 +72,7 @@ class VisitApprovalMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_workflow_fields(vals)
+            self._check_workflow_fields(self._non_default_workflow_values(vals))
         return super().create(vals_list)
 
     def write(self, vals):
@@ -93,6 +93,20 @@ class VisitApprovalMixin(models.AbstractModel):
                         record=record.display_name,
                     )
                 )
+
+    def _non_default_workflow_values(self, vals):
+        """The workflow fields of new values that differ from their defaults: the
+        form of a new record sends its status ("Draft") and empty review fields,
+        which are no workflow step."""
+        names = [name for name in self._workflow_fields if name in vals]
+        if not names:
+            return {}
+        defaults = self.default_get(names)
+        return {
+            name: vals[name]
+            for name in names
+            if vals[name] and vals[name] != defaults.get(name)
+        }
 
     def _check_workflow_fields(self, vals):
         if not self.env.su and set(self._workflow_fields) & set(vals):

@@ -75,6 +75,7 @@ COUNT_FIELDS = (
     "key_customer_count",
     "key_contact_ok_count",
     "urgent_report_count",
+    "new_customer_count",
 )
 # What the monthly computation writes; nobody else does.
 COMPUTED_FIELDS = {
@@ -259,6 +260,12 @@ class VisitAssessment(models.Model):
         string="Urgent Reports",
         readonly=True,
         help="Urgent reports among the visits of the month.",
+    )
+    new_customer_count = fields.Integer(
+        string="New Customers Developed",
+        readonly=True,
+        help="The rep's new-customer applications confirmed in the month. Not part "
+        "of the score.",
     )
     # Key contacts of A and B customers
     key_customer_count = fields.Integer(
@@ -533,6 +540,7 @@ class VisitAssessment(models.Model):
         counts = defaultdict(lambda: defaultdict(int))
         Assessment._count_reports(month_start, month_end, pairs, counts)
         Assessment._count_plan_lines(month_start, month_end, pairs, counts)
+        Assessment._count_new_customers(month_start, month_end, pairs, counts)
         for pair, coverage in Assessment._coverage(month_start, pairs).items():
             counts[pair].update(coverage["counts"])
         users = self.env["res.users"].sudo().browse({user for user, _c in pairs})
@@ -682,6 +690,28 @@ class VisitAssessment(models.Model):
             if (user_id, company_id) in pairs:
                 counts[user_id, company_id]["plan_line_count"] += planned
                 counts[user_id, company_id]["plan_line_done_count"] += done
+
+    @api.model
+    def _count_new_customers(self, month_start, month_end, pairs, counts):
+        """New-customer applications confirmed in the month, by rep and company,
+        in one grouped query."""
+        groups = (
+            self.env["visit.new.customer.application"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", list({user for user, _c in pairs})),
+                    ("state", "=", "confirmed"),
+                    ("confirm_date", ">=", month_start),
+                    ("confirm_date", "<=", month_end),
+                ],
+                ["user_id", "company_id"],
+                ["__count"],
+            )
+        )
+        for user, company, count in groups:
+            if (user.id, company.id) in pairs:
+                counts[user.id, company.id]["new_customer_count"] += count
 
     @api.model
     def _coverage(self, month_start, pairs):

@@ -201,17 +201,21 @@ class VisitPlanLine(models.Model):
     def action_open_report(self):
         """Opens the report of this planned visit, creating it (draft) if needed."""
         self.ensure_one()
-        if self.plan_state != "approved":
-            raise UserError(self.env._("Report on a visit once its plan is approved."))
-        report = self.report_ids[:1] or self.env["visit.report"].create(
-            {"plan_line_id": self.id}
-        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "visit.report",
-            "res_id": report.id,
+            "res_id": self._visit_report().id,
             "view_mode": "form",
         }
+
+    def _visit_report(self):
+        """The report of this planned visit, created (draft) if needed."""
+        self.ensure_one()
+        if self.plan_state != "approved":
+            raise UserError(self.env._("Report on a visit once its plan is approved."))
+        return self.report_ids[:1] or self.env["visit.report"].create(
+            {"plan_line_id": self.id}
+        )
 
     @api.model
     def _remind_unreported(self, now):

@@ -166,6 +166,19 @@ class VisitReport(models.Model):
     visit_effect = fields.Html(string="Effect of the Visit")
     matters_result = fields.Html(string="Matters Handled and Result")
     next_steps = fields.Html()
+    is_business = fields.Boolean(
+        string="Business Done",
+        tracking=True,
+        help="Business was done at this visit (an order, a contract, a delivery, "
+        "a payment): the customer then counts as doing business with the company "
+        "when a new-customer application is checked.",
+    )
+    is_sample = fields.Boolean(
+        string="Samples Only",
+        tracking=True,
+        help="Only samples were given or sent: the visit never counts as business "
+        "when a new-customer application is checked, even marked as business.",
+    )
     commitment_ids = fields.One2many(
         "visit.report.commitment", "report_id", string="Commitments"
     )

@@ -23,3 +23,6 @@ from . import test_visit_reception_rules
 from . import test_visit_reception_views
 from . import test_visit_reception_tour
 from . import test_visit_reception_cron
+from . import test_new_customer
+from . import test_today
+from . import test_today_tour

@@ -13,6 +13,10 @@ ACTIONS = (
     "visit_report_action_analysis",
     "visit_report_analysis_action",
     "visit_frequency_rule_action",
+    "visit_new_customer_application_action",
+    "visit_new_customer_application_action_to_approve",
+    "visit_today_action",
+    "visit_today_rep_action",
     "res_partner_action_visit_customers",
 )
 
@@ -63,6 +67,8 @@ class TestViews(VisitCommon):
             "visit_inplace_radius",
             "visit_report_deadline_unit",
             "visit_region_rules",
+            "visit_new_customer_years",
+            "visit_new_customer_apply_days",
         ):
             self.assertIn(f'name="{name}"', arch)
 

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user
+from odoo.tests import Form, freeze_time, new_test_user
 from odoo.tools import mute_logger
 
 from .common import REP_GROUPS, VisitCommon
@@ -92,6 +92,12 @@ class TestVisitPlan(VisitCommon):
         self.assertEqual(plan.user_id, self.rep)
         self.assertEqual(plan.date_start, date(2026, 4, 1))
         self.assertEqual(plan.date_end, date(2026, 4, 30))
+
+    def test_created_from_the_form(self):
+        with Form(self.Plan.with_user(self.rep)) as form:
+            form.date_start = date(2027, 1, 1)
+        self.assertEqual(form.record.state, "draft")
+        self.assertEqual(form.record.user_id, self.rep)
 
     def test_weekly_plan_starts_monday(self):
         plan = self._create_plan(month=date(2026, 11, 30), period_type="week", lines=0)

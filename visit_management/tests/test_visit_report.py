@@ -3,6 +3,7 @@
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form
 
 from .common import VisitCommon
 
@@ -238,6 +239,14 @@ class TestVisitReportReview(VisitReportCase):
         with self.assertRaisesRegex(UserError, "only with its buttons"):
             self._create_report(state="approved")
         self.assertEqual(report.state, "submitted")
+
+    def test_created_from_the_form(self):
+        """The form sends the draft status and the empty review fields along:
+        no workflow step, the report is created."""
+        with Form(self.env["visit.report"].with_user(self.rep)) as form:
+            form.partner_id = self.customer
+        self.assertEqual(form.record.state, "draft")
+        self.assertEqual(form.record.user_id, self.rep)
 
     def test_return_needs_a_reason(self):
         report = self._create_report()

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-REVIEWED_MODELS = ("visit.plan", "visit.report")
+REVIEWED_MODELS = ("visit.plan", "visit.report", "visit.new.customer.application")
 
 
 class VisitReasonWizard(models.TransientModel):

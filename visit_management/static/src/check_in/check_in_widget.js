@@ -6,9 +6,10 @@ import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
 import { Component, useState } from "@odoo/owl";
 
 /**
- * "Check in" button of the visit report: asks the phone (or browser) for its
- * position the way hr_attendance does, and hands the raw facts to the server,
- * which computes the distance to the customer and whether the rep is in place.
+ * "Check in" button of the visit report (and of the route sheet's visits): asks
+ * the phone (or browser) for its position the way hr_attendance does, and hands
+ * the raw facts to the record's action_check_in on the server, which computes the
+ * distance to the customer and whether the rep is in place.
  */
 export class VisitCheckIn extends Component {
     static template = "visit_management.VisitCheckIn";
@@ -45,7 +46,8 @@ export class VisitCheckIn extends Component {
         const record = this.props.record;
         try {
             if (await record.save()) {
-                const result = await this.orm.call("visit.report", "action_check_in", [
+                // the visit report's form, or the route sheet's card of a visit
+                const result = await this.orm.call(record.resModel, "action_check_in", [
                     [record.resId],
                     latitude,
                     longitude,
