@@ -8,3 +8,4 @@ from . import test_office_records
 from . import test_residents
 from . import test_security
 from . import test_views_reports
+from . import test_translations

@@ -1,0 +1,109 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+from datetime import date
+
+import polib
+
+from odoo.exceptions import UserError
+from odoo.tools.misc import file_path
+
+from .common import PropertyCommon
+
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|<[^>]+>")
+I18N = "visit_management_property/i18n/"
+
+
+class TestTranslations(PropertyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.po = polib.pofile(file_path(I18N + "zh_CN.po"))
+        cls.pot = polib.pofile(file_path(I18N + "visit_management_property.pot"))
+
+    def _load_zh_cn(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "visit_management_property")]
+        )
+        module._update_translations(["zh_CN"], overwrite=True)
+        self.env.registry.clear_cache()
+        self.env.invalidate_all()
+        return self.env(context=dict(self.env.context, lang="zh_CN"))
+
+    def test_po_file_is_complete(self):
+        self.assertEqual(self.po.metadata.get("Language"), "zh_CN")
+        self.assertIn("charset=UTF-8", self.po.metadata.get("Content-Type", ""))
+        self.assertTrue(
+            self.po.metadata.get("Plural-Forms", "").startswith("nplurals=1")
+        )
+        for entry in self.po:
+            with self.subTest(msgid=entry.msgid):
+                self.assertTrue(entry.msgstr.strip(), "untranslated")
+                self.assertNotIn("fuzzy", entry.flags)
+                self.assertFalse(entry.obsolete)
+                # placeholders and HTML tags survive translation unchanged
+                self.assertEqual(
+                    sorted(PLACEHOLDER.findall(entry.msgid)),
+                    sorted(PLACEHOLDER.findall(entry.msgstr)),
+                )
+        po_entries = {entry.msgid: entry for entry in self.po}
+        self.assertEqual(
+            set(po_entries),
+            {entry.msgid for entry in self.pot},
+            "the .po does not match the .pot: regenerate it",
+        )
+        for entry in self.pot:
+            with self.subTest(msgid=entry.msgid):
+                self.assertEqual(
+                    po_entries[entry.msgid].occurrences,
+                    entry.occurrences,
+                    "the .po does not match the .pot: regenerate it",
+                )
+
+    def test_chinese_labels_in_database(self):
+        env = self._load_zh_cn()
+
+        self.assertEqual(env["ir.model"]._get("property.estate").name, "小区")
+        self.assertEqual(env["ir.model"]._get("property.repair.request").name, "请修单")
+
+        states = dict(
+            env["property.resident.callback"]
+            ._fields["state"]
+            ._description_selection(env)
+        )
+        self.assertEqual(states["todo"], "待办")
+        self.assertEqual(states["unreachable"], "联系不上")
+        types = dict(
+            env["property.resident.callback"]
+            ._fields["callback_type"]
+            ._description_selection(env)
+        )
+        self.assertEqual(types["move_in"], "入伙拜访")
+        self.assertEqual(types["repair"], "请修回访")
+
+        estate_fields = env["property.estate"].fields_get(["manager_id"], ["string"])
+        self.assertEqual(estate_fields["manager_id"]["string"], "管理处主任")
+        leak = env.ref("visit_management_property.repair_category_leak")
+        self.assertEqual(leak.name, "渗漏水")
+
+        form = env["property.estate"].get_views([(False, "form")])
+        self.assertIn("管理处", form["views"]["form"]["arch"])
+        form = env["property.resident.callback"].get_views([(False, "form")])
+        self.assertIn("住户反馈", form["views"]["form"]["arch"])
+
+        # messages of the Python code come from the .po file as well
+        self.assertEqual(env._("Callback done."), "回访已完成。")
+
+    def test_chinese_messages_from_the_code(self):
+        env = self._load_zh_cn()
+        callback = self._create_callback(due_date=date(2026, 11, 15)).with_env(env)
+        # the name computed in English at creation is cached for the transaction
+        callback.invalidate_recordset(["display_name"])
+        self.assertEqual(
+            callback.display_name,
+            "日常回访：Zhang Wei（2026-11-15）",
+        )
+        complaint = self._create_complaint().with_env(env)
+        with self.assertRaisesRegex(UserError, "须处理完毕后才能关闭"):
+            complaint.action_close()
