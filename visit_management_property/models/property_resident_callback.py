@@ -216,6 +216,7 @@ class PropertyResidentCallback(models.Model):
     )
 
     @api.depends("callback_type", "resident_id", "due_date")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         types = dict(self._fields["callback_type"]._description_selection(self.env))
         for callback in self:
