@@ -8,6 +8,16 @@ from odoo.tests import TransactionCase
 from odoo.tools.misc import file_path
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|<[^>]+>")
+# the text of these attributes is translated inside a tag (an icon's title)
+TRANSLATED_ATTRIBUTE = re.compile(r'\b(title|alt|aria-label|placeholder)="[^"]*"')
+
+
+def placeholders(text):
+    """The placeholders and the HTML tags of a term, the values of their
+    translated attributes left out."""
+    return sorted(
+        TRANSLATED_ATTRIBUTE.sub(r'\1=""', found) for found in PLACEHOLDER.findall(text)
+    )
 
 
 class TestTranslations(TransactionCase):
@@ -28,11 +38,8 @@ class TestTranslations(TransactionCase):
                 self.assertTrue(entry.msgstr.strip(), "untranslated")
                 self.assertNotIn("fuzzy", entry.flags)
                 self.assertFalse(entry.obsolete)
-                # placeholders and HTML tags survive translation unchanged
-                self.assertEqual(
-                    sorted(PLACEHOLDER.findall(entry.msgid)),
-                    sorted(PLACEHOLDER.findall(entry.msgstr)),
-                )
+                # placeholders and HTML tags survive translation (only a title changes)
+                self.assertEqual(placeholders(entry.msgid), placeholders(entry.msgstr))
         po_entries = {entry.msgid: entry for entry in self.po}
         for entry in self.pot:
             with self.subTest(msgid=entry.msgid):
@@ -74,3 +81,75 @@ class TestTranslations(TransactionCase):
 
         # messages raised in Python code come from the .po file as well
         self.assertEqual(env._("Your visit plan was approved."), "您的拜访计划已批准。")
+
+    def test_chinese_labels_of_the_new_features(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "visit_management")]
+        )
+        module._update_translations(["zh_CN"], overwrite=True)
+        env = self.env(context=dict(self.env.context, lang="zh_CN"))
+        self.env.registry.clear_cache()
+        self.env.invalidate_all()
+        model_name = env["ir.model"]._get
+
+        # reception bookings (来访接待) and their meeting rooms
+        self.assertEqual(model_name("visit.reception").name, "来访接待预约")
+        self.assertEqual(model_name("visit.meeting.room").name, "会议室")
+        states = dict(
+            env["visit.reception"]._fields["state"]._description_selection(env)
+        )
+        self.assertEqual(states["requested"], "已预约")
+        reception_fields = env["visit.reception"].fields_get(
+            ["team_id", "support_team_ids", "user_id"], ["string"]
+        )
+        self.assertEqual(reception_fields["team_id"]["string"], "牵头部门")
+        self.assertEqual(reception_fields["support_team_ids"]["string"], "配合部门")
+        self.assertEqual(reception_fields["user_id"]["string"], "接待负责人")
+        # the visitor register (来访客户信息登记表)
+        self.assertEqual(model_name("visit.reception.visitor").name, "来访客户信息登记")
+        visitor_fields = env["visit.reception.visitor"].fields_get(
+            ["function", "business_scope"], ["string"]
+        )
+        self.assertEqual(visitor_fields["function"]["string"], "职务")
+        self.assertEqual(visitor_fields["business_scope"]["string"], "经营范围")
+        # the visitors' feedback
+        satisfaction = dict(
+            env["visit.reception"]._fields["satisfaction"]._description_selection(env)
+        )
+        self.assertEqual(satisfaction["5"], "非常满意")
+        self.assertEqual(env._("This visit is already rated."), "本次来访已评价。")
+
+        # new-customer applications (新客户开发申请表)
+        self.assertEqual(
+            model_name("visit.new.customer.application").name, "新客户开发申请"
+        )
+        application_states = dict(
+            env["visit.new.customer.application"]
+            ._fields["state"]
+            ._description_selection(env)
+        )
+        self.assertEqual(application_states["refused"], "不予认定")
+
+        # the monthly assessment (考核)
+        self.assertEqual(model_name("visit.assessment").name, "月度拜访考核")
+
+        # the Today route sheet (业务去向表) and its team view
+        today = env.ref("visit_management.visit_today_action")
+        self.assertEqual(today.name, "今日拜访")
+        self.assertEqual(
+            env.ref("visit_management.visit_today_rep_action").name, "团队今日拜访"
+        )
+
+        # the visit analysis
+        self.assertEqual(model_name("visit.report.analysis").name, "拜访分析")
+
+        # the reminders: the scheduled action and its to-do type
+        self.assertEqual(
+            env.ref("visit_management.ir_cron_visit_reception_reminders").name,
+            "拜访：来访接待提醒",
+        )
+        self.assertEqual(
+            env.ref("visit_management.mail_activity_visit_reception_prep").name,
+            "接待准备",
+        )
