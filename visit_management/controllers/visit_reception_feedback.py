@@ -23,7 +23,16 @@ class VisitReceptionFeedback(http.Controller):
         refusal = reception._feedback_refusal(token)
         if refusal:
             return self._refused(refusal)
-        values = {"reception": reception, "token": token, "error": False}
+        # the field's own labels, in the visitor's language; best first, no "Not Rated"
+        selection = reception._fields["satisfaction"]._description_selection(
+            request.env
+        )
+        values = {
+            "reception": reception,
+            "token": token,
+            "error": False,
+            "choices": [choice for choice in reversed(selection) if choice[0] != "0"],
+        }
         if request.httprequest.method != "POST":
             return request.render("visit_management.reception_feedback_page", values)
         try:

@@ -173,6 +173,9 @@ class TestReceptionFeedbackPage(HttpCase, ReceptionDoneCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("How was your visit?", page.text)
         self.assertIn(self.rep.name, page.text)
+        # the choices are the field's (translatable) labels, without "Not Rated"
+        self.assertIn("5 – Very Satisfied", page.text)
+        self.assertNotIn("Not Rated", page.text)
         answer = self._post(reception, 4, "Very clear demo")
         self.assertEqual(answer.status_code, 200)
         self.assertIn("Thank you", answer.text)
