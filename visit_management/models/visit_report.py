@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
 from odoo.tools import format_datetime
 
 from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
@@ -51,6 +52,8 @@ class VisitReport(models.Model):
         "checkin_accuracy",
         "checkin_time",
         "checkin_method",
+        "checkin_ip",
+        "checkin_user_agent",
         "rep_reminded",
         "manager_reminded",
     )
@@ -152,6 +155,8 @@ class VisitReport(models.Model):
         string="Check-in Method",
         readonly=True,
     )
+    checkin_ip = fields.Char(string="Check-in IP Address", readonly=True)
+    checkin_user_agent = fields.Char(string="Check-in Device", readonly=True)
     checkin_distance = fields.Float(
         string="Distance to Customer (m)",
         compute="_compute_in_place",
@@ -620,15 +625,7 @@ class VisitReport(models.Model):
         """Called by the Check in button with the position the phone gave."""
         self._check_can_check_in()
         self._check_coordinate_range(latitude, longitude)
-        self.sudo().write(
-            {
-                "checkin_latitude": latitude,
-                "checkin_longitude": longitude,
-                "checkin_accuracy": accuracy or 0.0,
-                "checkin_time": fields.Datetime.now(),
-                "checkin_method": "gps",
-            }
-        )
+        self._record_check_in("gps", latitude, longitude, accuracy)
         return {
             "in_place": self.in_place,
             "distance": round(self.checkin_distance),
@@ -637,16 +634,25 @@ class VisitReport(models.Model):
     def action_check_in_manual(self):
         """Check-in without a position (refused or unavailable): flagged manual."""
         self._check_can_check_in()
+        self._record_check_in("manual")
+        return True
+
+    def _record_check_in(self, method, latitude=0.0, longitude=0.0, accuracy=0.0):
+        """Stores the raw facts of a check-in with the request it came from; the
+        distance and the in-place verdict are computed from them on the server."""
+        self.ensure_one()
+        http = request.httprequest if request else None
         self.sudo().write(
             {
-                "checkin_latitude": 0.0,
-                "checkin_longitude": 0.0,
-                "checkin_accuracy": 0.0,
+                "checkin_latitude": latitude,
+                "checkin_longitude": longitude,
+                "checkin_accuracy": accuracy or 0.0,
                 "checkin_time": fields.Datetime.now(),
-                "checkin_method": "manual",
+                "checkin_method": method,
+                "checkin_ip": http and http.remote_addr,
+                "checkin_user_agent": http and http.user_agent.string,
             }
         )
-        return True
 
     # ------------------------------------------------------------------
     # Workflow

@@ -48,6 +48,9 @@ class TestCheckInTour(HttpCase):
         self.assertAlmostEqual(report.checkin_accuracy, 12)
         self.assertTrue(report.in_place)
         self.assertAlmostEqual(report.checkin_distance, 300, delta=5)
+        # the request's facts are stored by the server, not sent by the page
+        self.assertEqual(report.checkin_ip, "127.0.0.1")
+        self.assertIn("Chrome", report.checkin_user_agent)
 
     def test_check_in_refused_falls_back_to_manual(self):
         report = self._draft_report()
