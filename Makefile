@@ -1,4 +1,4 @@
-.PHONY: run test bench lint clean
+.PHONY: run test bench i18n clean
 
 ## make run: set up what is missing, create the demo database once, start Odoo on :8069
 run:
@@ -11,6 +11,10 @@ test:
 ## make bench: two databases (10k and 100k customers), the timings of issue 4's benchmark, the targets
 bench:
 	@bash scripts/bench.sh
+
+## make i18n: regenerate the .pot files with Odoo's export and merge them into zh_CN.po
+i18n:
+	@bash scripts/i18n.sh
 
 ## make clean: drop the project's virtualenv and generated files (not the databases)
 clean:

@@ -1,64 +1,18 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import re
-
-import polib
-
 from odoo.tests import TransactionCase
-from odoo.tools.misc import file_path
 
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|<[^>]+>")
-# the text of these attributes is translated inside a tag (an icon's title)
-TRANSLATED_ATTRIBUTE = re.compile(r'\b(title|alt|aria-label|placeholder)="[^"]*"')
+from .translation_checks import TranslationFileChecks
 
 
-def placeholders(text):
-    """The placeholders and the HTML tags of a term, the values of their
-    translated attributes left out."""
-    return sorted(
-        TRANSLATED_ATTRIBUTE.sub(r'\1=""', found) for found in PLACEHOLDER.findall(text)
-    )
+class TestTranslations(TranslationFileChecks, TransactionCase):
+    _module = "visit_management"
 
-
-class TestTranslations(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.po = polib.pofile(file_path("visit_management/i18n/zh_CN.po"))
-        cls.pot = polib.pofile(file_path("visit_management/i18n/visit_management.pot"))
-
-    def test_po_file_is_complete(self):
-        self.assertEqual(self.po.metadata.get("Language"), "zh_CN")
-        self.assertIn("charset=UTF-8", self.po.metadata.get("Content-Type", ""))
-        self.assertTrue(
-            self.po.metadata.get("Plural-Forms", "").startswith("nplurals=1")
-        )
-        for entry in self.po:
-            with self.subTest(msgid=entry.msgid):
-                self.assertTrue(entry.msgstr.strip(), "untranslated")
-                self.assertNotIn("fuzzy", entry.flags)
-                self.assertFalse(entry.obsolete)
-                # placeholders and HTML tags survive translation (only a title changes)
-                self.assertEqual(placeholders(entry.msgid), placeholders(entry.msgstr))
-        po_entries = {entry.msgid: entry for entry in self.po}
-        for entry in self.pot:
-            with self.subTest(msgid=entry.msgid):
-                self.assertIn(entry.msgid, po_entries)
-                self.assertEqual(
-                    po_entries[entry.msgid].occurrences,
-                    entry.occurrences,
-                    "the .po does not match the .pot: regenerate it",
-                )
+    def test_main_views_open_in_chinese(self):
+        self._assert_menus_open_in_chinese()
 
     def test_chinese_labels_in_database(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        module = self.env["ir.module.module"].search(
-            [("name", "=", "visit_management")]
-        )
-        module._update_translations(["zh_CN"], overwrite=True)
-        env = self.env(context=dict(self.env.context, lang="zh_CN"))
-        self.env.registry.clear_cache()
-        self.env.invalidate_all()
+        env = self._load_zh_cn()
 
         states = dict(env["visit.report"]._fields["state"]._description_selection(env))
         self.assertEqual(states["approved"], "已批准")
@@ -83,14 +37,7 @@ class TestTranslations(TransactionCase):
         self.assertEqual(env._("Your visit plan was approved."), "您的拜访计划已批准。")
 
     def test_chinese_labels_of_the_new_features(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        module = self.env["ir.module.module"].search(
-            [("name", "=", "visit_management")]
-        )
-        module._update_translations(["zh_CN"], overwrite=True)
-        env = self.env(context=dict(self.env.context, lang="zh_CN"))
-        self.env.registry.clear_cache()
-        self.env.invalidate_all()
+        env = self._load_zh_cn()
         model_name = env["ir.model"]._get
 
         # reception bookings (来访接待) and their meeting rooms

@@ -1,65 +1,21 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import re
 from datetime import date
 
-import polib
-
 from odoo.exceptions import UserError
-from odoo.tools.misc import file_path
+
+from odoo.addons.visit_management.tests.translation_checks import (
+    TranslationFileChecks,
+)
 
 from .common import PropertyCommon
 
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|<[^>]+>")
-I18N = "visit_management_property/i18n/"
 
+class TestTranslations(TranslationFileChecks, PropertyCommon):
+    _module = "visit_management_property"
 
-class TestTranslations(PropertyCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.po = polib.pofile(file_path(I18N + "zh_CN.po"))
-        cls.pot = polib.pofile(file_path(I18N + "visit_management_property.pot"))
-
-    def _load_zh_cn(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        module = self.env["ir.module.module"].search(
-            [("name", "=", "visit_management_property")]
-        )
-        module._update_translations(["zh_CN"], overwrite=True)
-        self.env.registry.clear_cache()
-        self.env.invalidate_all()
-        return self.env(context=dict(self.env.context, lang="zh_CN"))
-
-    def test_po_file_is_complete(self):
-        self.assertEqual(self.po.metadata.get("Language"), "zh_CN")
-        self.assertIn("charset=UTF-8", self.po.metadata.get("Content-Type", ""))
-        self.assertTrue(
-            self.po.metadata.get("Plural-Forms", "").startswith("nplurals=1")
-        )
-        for entry in self.po:
-            with self.subTest(msgid=entry.msgid):
-                self.assertTrue(entry.msgstr.strip(), "untranslated")
-                self.assertNotIn("fuzzy", entry.flags)
-                self.assertFalse(entry.obsolete)
-                # placeholders and HTML tags survive translation unchanged
-                self.assertEqual(
-                    sorted(PLACEHOLDER.findall(entry.msgid)),
-                    sorted(PLACEHOLDER.findall(entry.msgstr)),
-                )
-        po_entries = {entry.msgid: entry for entry in self.po}
-        self.assertEqual(
-            set(po_entries),
-            {entry.msgid for entry in self.pot},
-            "the .po does not match the .pot: regenerate it",
-        )
-        for entry in self.pot:
-            with self.subTest(msgid=entry.msgid):
-                self.assertEqual(
-                    po_entries[entry.msgid].occurrences,
-                    entry.occurrences,
-                    "the .po does not match the .pot: regenerate it",
-                )
+    def test_main_views_open_in_chinese(self):
+        self._assert_menus_open_in_chinese()
 
     def test_chinese_labels_in_database(self):
         env = self._load_zh_cn()
