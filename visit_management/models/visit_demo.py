@@ -231,7 +231,16 @@ class VisitDemo(models.AbstractModel):
         demo._generate_reports(rng, plans, now)
         last_month = today.replace(day=1) - relativedelta(months=1)
         demo.env["visit.assessment"]._assess_month(last_month)
-        demo._generate_receptions(rng, teams, customers, now)
+        receptions = demo._generate_receptions(rng, teams, customers, now)
+        # the meetings of past visits and receptions were cleared from the to-dos
+        past_meetings = demo.env["mail.activity"].search(
+            [
+                ("activity_type_id.category", "=", "meeting"),
+                ("date_deadline", "<", today),
+            ]
+        )
+        ours = {(record._name, record.id) for record in (*plans.values(), *receptions)}
+        past_meetings.filtered(lambda a: (a.res_model, a.res_id) in ours).unlink()
         return True
 
     # ------------------------------------------------------------------
@@ -509,29 +518,35 @@ class VisitDemo(models.AbstractModel):
 
     @api.model
     def _review_reports(self, rng, reports, now):
-        """The last ten days' reports through their workflow: the rep submits
-        (urgent ones go to the manager at once), the manager approves the older
-        ones and returns a few; the last three days' are partly drafts."""
-        for report in reports.sorted("start_datetime"):
-            age = now - report.end_datetime
-            if age < timedelta(days=3) and rng.random() < 0.4:
+        """The last ten days' reports through their workflow, newest first: of
+        the last three days' reports, every other one is still a draft; the rep
+        submits the others (an urgent one goes to the manager at once); of the
+        older ones, the manager returns one in six and leaves one in five to
+        review, and approves the others."""
+        reviewed = 0
+        for n, report in enumerate(reports.sorted("start_datetime", reverse=True)):
+            recent = now - report.end_datetime < timedelta(days=3)
+            if recent and n % 2 == 0:
                 continue  # still a draft
             rep_report = report.with_user(report.user_id)
-            if rng.random() < 0.25:
-                rep_report.sudo().write(
-                    {
-                        "commitment_ids": [
-                            (
-                                0,
-                                0,
-                                {
-                                    "name": "寄送新品样品及报价单",
-                                    "deadline": report.visit_date + timedelta(days=7),
-                                },
-                            )
-                        ]
-                    }
+            values = {}
+            if n == 3 and not report.is_urgent:
+                category, text = URGENT_MATTERS[0]
+                values.update(
+                    is_urgent=True, urgent_category=category, market_info=_html(text)
                 )
+            if rng.random() < 0.25:
+                values["commitment_ids"] = [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "寄送新品样品及报价单",
+                            "deadline": report.visit_date + timedelta(days=7),
+                        },
+                    )
+                ]
+            rep_report.write(values)
             rep_report.action_submit()
             hours = report.company_id.visit_report_deadline_hours * (
                 2.5 if rng.random() < 0.15 else rng.uniform(0.05, 0.8)
@@ -543,12 +558,14 @@ class VisitDemo(models.AbstractModel):
                     "submitted_late": submitted > report.report_deadline,
                 }
             )
+            if recent:
+                continue
+            reviewed += 1
             manager_report = report.with_user(report.manager_id)
-            if age > timedelta(days=3):
-                if rng.random() < 0.15:
-                    manager_report._action_refuse(rng.choice(RETURN_REASONS))
-                elif rng.random() < 0.8:
-                    manager_report.action_approve()
+            if reviewed % 6 == 2:
+                manager_report._action_refuse(rng.choice(RETURN_REASONS))
+            elif reviewed % 5 != 4:
+                manager_report.action_approve()
 
     @api.model
     def _verify_reports(self, rng, reports, now):
@@ -609,7 +626,7 @@ class VisitDemo(models.AbstractModel):
         guests = rng.sample(
             list(customers.filtered(lambda c: c.visit_tier in "ab")), 16
         )
-        Reception = self.env["visit.reception"]
+        Reception = receptions = self.env["visit.reception"]
         for n, ((days, hour, hours, state), customer) in enumerate(
             zip(schedule, guests, strict=True)
         ):
@@ -675,6 +692,7 @@ class VisitDemo(models.AbstractModel):
                     special_request_date=today + timedelta(days=5),
                 )
             reception = Reception.with_user(host).create(vals)
+            receptions |= reception
             self._move_reception(rng, reception, state, start, now)
             if n == 4:
                 self.env["visit.reception.incident"].with_user(host).create(
@@ -686,6 +704,7 @@ class VisitDemo(models.AbstractModel):
                         "actions_taken": "现场冰敷后陪同到附近医院检查，无大碍。",
                     }
                 )
+        return receptions
 
     @api.model
     def _move_reception(self, rng, reception, state, start, now):
@@ -734,8 +753,8 @@ class VisitDemo(models.AbstractModel):
         )
         host_reception.action_done()
         reception.sudo().write({"done_datetime": reception.stop_datetime})
-        # visitors answer the feedback link within the company's days
-        if start > now - timedelta(days=20) and rng.random() < 0.7:
+        # the last visitors answered the feedback link; the hosts rated the others
+        if start > now - timedelta(days=20):
             reception._record_visitor_feedback(
                 reception.sudo().feedback_token,
                 rng.choice([4, 5, 5, 3]),

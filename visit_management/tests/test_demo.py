@@ -73,8 +73,13 @@ class TestDemo(TransactionCase):
             set(coming.mapped("state")), {"draft", "submitted", "rejected"}
         )
         self.assertTrue(coming.filtered(lambda p: p.state == "rejected").reject_reason)
-        # approved plans put their visits in the reps' calendars
+        # approved plans put their visits in the reps' calendars; the meetings of
+        # past visits are no longer to do
         self.assertTrue(all(line.calendar_event_id for line in past.line_ids))
+        meetings = past.activity_ids.filtered(
+            lambda a: a.activity_type_id.category == "meeting"
+        )
+        self.assertTrue(all(a.date_deadline >= self.today for a in meetings))
 
     def test_reports(self):
         reports = self.env["visit.report"].search([("user_id", "in", self.reps.ids)])

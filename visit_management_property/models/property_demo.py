@@ -220,7 +220,8 @@ class PropertyDemo(models.AbstractModel):
         closed once called back), the recent ones new or in progress."""
         households = residents.filtered(lambda r: r.resident_role != "family")
         vals_list = []
-        for days in sorted(rng.sample(range(1, 90), 30), reverse=True):
+        # some complaints of the last days, the others of the last three months
+        for days in [*rng.sample(range(8, 90), 26), 6, 5, 2, 1]:
             category, text, by_management = rng.choice(COMPLAINTS)
             resident = rng.choice(households)
             received = _at(today - timedelta(days=days), rng.randint(8, 20))
@@ -258,9 +259,12 @@ class PropertyDemo(models.AbstractModel):
         }
         technician = self.env.ref("visit_management_property.user_technician_demo")
         vals_list = []
-        for days in sorted(rng.sample(range(90), 45), reverse=True):
+        for days in [*rng.sample(range(5, 90), 41), 3, 2, 1, 0]:
             code, text = rng.choice(REPAIRS)
-            requested = _at(today - timedelta(days=days), rng.randint(8, 19))
+            requested = min(
+                _at(today - timedelta(days=days), rng.randint(8, 19)),
+                fields.Datetime.now() - timedelta(minutes=30),
+            )
             vals = {
                 "resident_id": rng.choice(households).id,
                 "category_id": categories[code].id,
@@ -342,11 +346,13 @@ class PropertyDemo(models.AbstractModel):
             order="due_date, id",
         )
         leak = self.env.ref("visit_management_property.repair_category_leak")
-        follow_up = True
+        follow_up = unreachable = True
         for callback in callbacks:
             draw = rng.random()
             past = callback.due_date <= today
             caller = callback.with_user(callback.user_id)
+            if past and callback.method == "phone" and unreachable:
+                draw, unreachable = 0.75, False  # the first one is unreachable
             if past and draw < 0.72 or not past and draw < 0.1:
                 values = {
                     "satisfaction": rng.choice("45553"),
