@@ -97,40 +97,13 @@ INDUSTRIES = [
     ("纺织", "纺织面料、服装辅料的生产与贸易"),
     ("商贸", "日用百货、五金交电的批发与零售"),
 ]
-SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭")
+# Chinese names: a surname and a given name (of one or two characters).
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭沈"
 GIVEN_NAMES = [
-    "伟",
-    "芳",
-    "娜",
-    "敏",
-    "静",
-    "丽",
-    "强",
-    "磊",
-    "军",
-    "洋",
-    "勇",
-    "艳",
-    "杰",
-    "涛",
-    "明",
-    "超",
-    "秀英",
-    "华",
-    "平",
-    "刚",
-    "桂英",
-    "建华",
-    "志明",
-    "海燕",
-    "晓东",
-    "文博",
-    "雪梅",
-    "国庆",
-    "春生",
-    "玉兰",
-    "立新",
-    "红梅",
+    *"伟芳娜敏静丽强磊军洋勇艳杰涛明超华平刚",
+    *("秀英", "桂英", "建华", "志明", "海燕", "晓东", "文博", "雪梅", "国庆"),
+    *("春生", "玉兰", "立新", "红梅", "桂兰", "建国", "淑珍", "玉梅", "志刚"),
+    *("海波", "小红", "文杰", "雅婷", "德华", "春花"),
 ]
 FUNCTIONS = ["总经理", "采购经理", "技术总监", "财务经理", "仓储主管", "副总经理"]
 CUSTOMER_NEEDS = [
@@ -200,6 +173,11 @@ def _workday(rng, first, last):
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     weekdays = [day for day in days if day.weekday() < 5]
     return rng.choice(weekdays or days)
+
+
+def chinese_name(rng, surname=None):
+    """A random Chinese name, of the surname given if any."""
+    return (surname or rng.choice(SURNAMES)) + rng.choice(GIVEN_NAMES)
 
 
 def _html(text):
@@ -292,7 +270,7 @@ class VisitDemo(models.AbstractModel):
             for function in rng.sample(FUNCTIONS, count):
                 contact_vals.append(
                     {
-                        "name": rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES),
+                        "name": chinese_name(rng),
                         "parent_id": customer.id,
                         "type": "contact",
                         "function": function,

@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.visit_management.models.visit_demo import SURNAMES, chinese_name
+
 # The same demo on every install: one seeded random generator.
 SEED = 2026
 # Per estate (xml id): buildings, floors, units per floor, and whether it is the
@@ -14,29 +16,6 @@ SEED = 2026
 ESTATES = [
     ("visit_management_property.property_estate_jinxiu_demo", 6, 12, 2, False),
     ("visit_management_property.property_estate_cuihu_demo", 5, 16, 2, True),
-]
-SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭沈")
-GIVEN_NAMES = [
-    "伟",
-    "芳",
-    "秀英",
-    "敏",
-    "静",
-    "丽",
-    "强",
-    "磊",
-    "军",
-    "桂兰",
-    "建国",
-    "淑珍",
-    "玉梅",
-    "志刚",
-    "海波",
-    "小红",
-    "文杰",
-    "雅婷",
-    "德华",
-    "春花",
 ]
 COMPLAINTS = [
     ("cleaning", "楼道垃圾两天没有清运，气味很大。", True),
@@ -175,33 +154,37 @@ class PropertyDemo(models.AbstractModel):
                     moved_in = this_month + timedelta(
                         days=rng.randint(0, today.day - 1)
                     )
-                resident_vals.extend(self._household_values(rng, unit, moved_in, today))
+                resident_vals.extend(
+                    self._household_values(rng, unit, moved_in, today, index)
+                )
         return Partner.create(resident_vals)
 
     @api.model
-    def _household_values(self, rng, unit, moved_in, today):
+    def _household_values(self, rng, unit, moved_in, today, index):
+        """An owner or tenant, sometimes with a family member; one household in
+        29 has a disabled resident, one in 41 another key resident."""
         surname = rng.choice(SURNAMES)
         age = rng.randint(28, 88)
         aged = age >= 60
         owner = {
-            "name": surname + rng.choice(GIVEN_NAMES),
+            "name": chinese_name(rng, surname),
             "resident_unit_id": unit.id,
             "resident_role": "tenant" if rng.random() < 0.1 else "owner",
             "resident_move_in_date": moved_in,
             "resident_birth_date": today
             - relativedelta(years=age, days=rng.randint(1, 360)),
-            "resident_disabled": rng.random() < 0.03,
+            "resident_disabled": index % 29 == 3,
             "resident_without_children": aged and rng.random() < 0.4,
             "phone": f"13{rng.randint(0, 10**9 - 1):09d}",
         }
-        if rng.random() < 0.015:
+        if index % 41 == 5:
             owner.update(resident_key=True, resident_key_note=rng.choice(CARE_NOTES))
         household = [owner]
         if rng.random() < 0.5:
             household.append(
                 {
-                    "name": (surname if rng.random() < 0.7 else rng.choice(SURNAMES))
-                    + rng.choice(GIVEN_NAMES),
+                    # a spouse keeps their own surname, a child has the owner's
+                    "name": chinese_name(rng, surname if rng.random() < 0.7 else None),
                     "resident_unit_id": unit.id,
                     "resident_role": "family",
                     "resident_move_in_date": moved_in,
