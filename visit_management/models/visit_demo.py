@@ -309,14 +309,14 @@ class VisitDemo(models.AbstractModel):
         plan_vals, keys = [], []
         for month_index, month in enumerate(months):
             month_end = month + relativedelta(months=1, days=-1)
-            for rep in reps:
+            for position, rep in enumerate(reps):
                 lines = []
                 for index, customer in enumerate(by_rep[rep]):
                     onsite = customer.visit_tier in ("a", "b") or (
                         (index + month.month) % 3 == 0
                     )
                     # one rep in four leaves a customer or two out of the plan
-                    if rep.id % 4 == 0 and rng.random() < 0.08:
+                    if position % 4 == 0 and rng.random() < 0.08:
                         continue
                     people = contacts[customer]
                     contact = people[
@@ -407,6 +407,7 @@ class VisitDemo(models.AbstractModel):
                     continue
                 vals = self._report_values(rng, line, rep, end, now)
                 vals_list.append(vals)
+        vals_list += self._unplanned_report_values(rng, plans, now)
         reports = (
             self.env["visit.report"]
             .sudo()
@@ -421,6 +422,38 @@ class VisitDemo(models.AbstractModel):
         self._review_reports(rng, reports.browse([r.id for r in recent]), now)
         self._verify_reports(rng, reports, now)
         return reports
+
+    @api.model
+    def _unplanned_report_values(self, rng, plans, now):
+        """A dozen phone calls the reps made without planning them, when a
+        customer called about a problem, in the last two months."""
+        customers = {
+            line.partner_id for plan in plans.values() for line in plan.line_ids
+        }
+        vals_list = []
+        for customer in rng.sample(sorted(customers, key=lambda c: c.id), 12):
+            day = _workday(
+                rng,
+                (now - timedelta(days=60)).date(),
+                (now - timedelta(days=12)).date(),
+            )
+            start = _local(day, rng.randint(9, 16))
+            vals_list.append(
+                {
+                    "user_id": customer.user_id.id,
+                    "partner_id": customer.id,
+                    "contact_id": customer.child_ids[-1].id,
+                    "visit_mode": "phone",
+                    "purpose": "service",
+                    "start_datetime": start,
+                    "end_datetime": start + timedelta(minutes=20),
+                    "customer_needs": _html(rng.choice(CUSTOMER_NEEDS)),
+                    "visit_effect": _html("已答复客户，安排售后跟进。"),
+                    "state": "approved",
+                    "submitted_date": start + timedelta(hours=2),
+                }
+            )
+        return vals_list
 
     @api.model
     def _report_values(self, rng, line, rep, end, now):

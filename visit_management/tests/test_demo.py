@@ -86,6 +86,7 @@ class TestDemo(TransactionCase):
         self.assertGreater(len(reports), 300)
         self.assertTrue(reports.filtered("submitted_late"))
         self.assertTrue(reports.filtered("is_urgent"))
+        self.assertEqual(len(reports.filtered("is_unplanned")), 12)
         onsite = reports.filtered(lambda r: r.visit_mode == "onsite")
         self.assertTrue(onsite.filtered(lambda r: not r.in_place))
         self.assertTrue(onsite.filtered(lambda r: r.checkin_method == "qr"))
