@@ -41,7 +41,6 @@
         "report/visit_assessment_report.xml",
     ],
     "demo": [
-        "demo/res_partner_demo.xml",
         "demo/visit_demo.xml",
     ],
     "assets": {

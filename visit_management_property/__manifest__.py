@@ -37,7 +37,7 @@
         "views/res_config_settings_views.xml",
         "views/property_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/property_demo.xml"],
     "installable": True,
     "application": False,
 }

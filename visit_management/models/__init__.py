@@ -7,6 +7,7 @@ from . import res_partner
 from . import res_users
 from . import visit_approval_mixin
 from . import visit_assessment
+from . import visit_demo
 from . import visit_frequency_rule
 from . import visit_meeting_room
 from . import visit_new_customer_application

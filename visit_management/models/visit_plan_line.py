@@ -189,14 +189,15 @@ class VisitPlanLine(models.Model):
     def _sync_calendar_events(self):
         """Puts approved planned visits in the rep's calendar, or moves them."""
         Event = self.env["calendar.event"].sudo().with_context(dont_notify=True)
-        for line in self:
-            values = line._calendar_event_values()
-            if line.calendar_event_id:
-                line.calendar_event_id.sudo().with_context(dont_notify=True).write(
-                    values
-                )
-            else:
-                line.calendar_event_id = Event.create(values)
+        new_lines = self.filtered(lambda line: not line.calendar_event_id)
+        for line in self - new_lines:
+            line.calendar_event_id.sudo().with_context(dont_notify=True).write(
+                line._calendar_event_values()
+            )
+        # the events of a plan's visits are created at once
+        events = Event.create([line._calendar_event_values() for line in new_lines])
+        for line, event in zip(new_lines, events, strict=True):
+            line.calendar_event_id = event
 
     def action_open_report(self):
         """Opens the report of this planned visit, creating it (draft) if needed."""

@@ -7,6 +7,7 @@ from . import property_callback_assessment_line
 from . import property_callback_rules
 from . import property_callback_sample
 from . import property_complaint
+from . import property_demo
 from . import property_estate
 from . import property_festival
 from . import property_incident

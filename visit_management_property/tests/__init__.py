@@ -9,3 +9,4 @@ from . import test_residents
 from . import test_security
 from . import test_views_reports
 from . import test_translations
+from . import test_demo
