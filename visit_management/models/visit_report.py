@@ -19,12 +19,11 @@ from .visit_frequency_rule import DONE_STATES
 EARTH_RADIUS_M = 6371008.8
 # What a rep may still change on an approved (locked) report.
 LOCKED_REPORT_FIELDS_OPEN = {"active", "message_main_attachment_id"}
-# What a manager may also change on it: the verification call.
-LOCKED_REPORT_FIELDS_MANAGER = {
-    "verification_done",
-    "verification_score",
-    "geofence_decision",
-}
+# The manager's verification call.
+VERIFICATION_FIELDS = {"verification_done", "verification_score"}
+# What a manager may also change on it: the verification call, the decision on
+# a check-in outside the zone, and the facts it corrects (see _check_unlocked).
+LOCKED_REPORT_FIELDS_MANAGER = VERIFICATION_FIELDS | {"geofence_decision"}
 # The raw facts of a check-in or check-out, stored with these prefixes.
 POSITION_PREFIXES = ("checkin", "checkout")
 POSITION_FACTS = (
@@ -691,7 +690,7 @@ class VisitReport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
-        if LOCKED_REPORT_FIELDS_MANAGER & set(vals):
+        if VERIFICATION_FIELDS & set(vals):
             self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
         before = self._validity_neighbours() if watched & set(vals) else self.browse()
@@ -844,8 +843,16 @@ class VisitReport(models.Model):
         self, method, latitude=0.0, longitude=0.0, accuracy=0.0, client_time=None
     ):
         """Stores the raw facts of a check-in with the request it came from; the
-        distance and the in-place verdict are computed from them on the server."""
+        distance and the in-place verdict are computed from them on the server.
+        A new check-in starts the visit over: the check-out and the manager's
+        decision on the previous one no longer hold."""
         self._record_position("checkin", method, latitude, longitude, accuracy)
+        self.sudo().write(
+            {
+                **{f"checkout_{fact}": False for fact in POSITION_FACTS},
+                "geofence_decision": False,
+            }
+        )
         self._store_client_time("checkin", client_time)
         self._propose_partner_position()
 

@@ -255,6 +255,29 @@ class TestGeofenceJudgement(GeofenceCase):
         self.assertTrue(report.in_place)
         self.assertIn("accepted", report.message_ids[0].body)
 
+    def test_judged_after_approval(self):
+        report = self._submitted(
+            reason="Customer moved", north=DEGREES_800_M, dwell=timedelta(minutes=30)
+        )
+        report.with_user(self.manager).action_approve()
+        report.with_user(self.manager).action_geofence_accept()
+        self.assertEqual(report.state, "approved")
+        self.assertTrue(report.in_place)
+
+    def test_new_check_in_starts_over(self):
+        report = self._submitted(
+            reason="Wrong gate", north=DEGREES_800_M, dwell=timedelta(minutes=30)
+        )
+        report.with_user(self.manager).action_geofence_accept()
+        self.env["visit.reason.wizard"].with_user(self.manager).with_context(
+            active_model="visit.report", active_ids=report.ids
+        ).create({"reason": "Check in at the customer's office."}).action_confirm()
+        self.assertEqual(report.state, "returned")
+        self._visit(report=report)
+        self.assertFalse(report.geofence_decision)
+        self.assertFalse(report.checkout_time)
+        self.assertEqual(report.in_place_reason, "no_check_out")
+
     def test_inside_check_in_has_nothing_to_judge(self):
         report = self._submitted(dwell=timedelta(minutes=30))
         with self.assertRaisesRegex(UserError, "nothing to judge"):
