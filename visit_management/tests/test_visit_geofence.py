@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
 
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time
+from odoo.tools.safe_eval import safe_eval
 
 from .common import VisitCommon
 
@@ -254,6 +257,28 @@ class TestGeofenceJudgement(GeofenceCase):
         report.with_user(self.manager).action_geofence_accept()
         self.assertTrue(report.in_place)
         self.assertIn("accepted", report.message_ids[0].body)
+
+    def test_manager_list_of_check_ins_to_judge(self):
+        outside = self._submitted(
+            reason="Site office", north=DEGREES_800_M, dwell=timedelta(minutes=30)
+        )
+        self._submitted(dwell=timedelta(minutes=30))
+        self._visit(north=DEGREES_800_M)  # still a draft
+        action = self.env.ref("visit_management.visit_report_action_to_judge")
+        self.assertIn("search_default_to_judge", action.context)
+        arch = self.env["visit.report"].get_view(view_type="search")["arch"]
+        domain = etree.fromstring(arch).xpath("//filter[@name='to_judge']")[0]
+        Report = self.env["visit.report"].with_user(self.manager)
+        found = Report.search(safe_eval(domain.get("domain"), {"uid": self.manager.id}))
+        self.assertEqual(found, outside)
+        outside.with_user(self.manager).action_geofence_accept()
+        self.assertFalse(
+            Report.search(safe_eval(domain.get("domain"), {"uid": self.manager.id}))
+        )
+        menu = self.env.ref("visit_management.visit_report_menu_to_judge")
+        Menu = self.env["ir.ui.menu"]
+        self.assertNotIn(menu.id, Menu.with_user(self.rep)._visible_menu_ids())
+        self.assertIn(menu.id, Menu.with_user(self.manager)._visible_menu_ids())
 
     def test_judged_after_approval(self):
         report = self._submitted(
