@@ -11,7 +11,7 @@
     "maintainers": ["visit-management"],
     "license": "LGPL-3",
     "development_status": "Beta",
-    "depends": ["crm", "calendar", "contacts", "mail"],
+    "depends": ["crm", "calendar", "contacts", "mail", "base_geolocalize"],
     "data": [
         "security/visit_management_groups.xml",
         "security/ir.model.access.csv",
@@ -21,6 +21,7 @@
         "data/visit_frequency_rule_data.xml",
         "data/ir_cron_data.xml",
         "wizard/visit_reason_wizard_views.xml",
+        "wizard/visit_check_in_correction_views.xml",
         "wizard/visit_reception_reschedule_wizard_views.xml",
         "report/visit_reception_reports.xml",
         "report/visit_reception_templates.xml",

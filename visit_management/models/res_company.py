@@ -27,7 +27,20 @@ class ResCompany(models.Model):
     visit_inplace_radius = fields.Integer(
         string="In-place Radius (m)",
         default=500,
-        help="A GPS check-in farther than this from the customer is not in place.",
+        help="The geofence: a GPS check-in farther than this from the customer is "
+        "not in place.",
+    )
+    visit_checkin_max_accuracy = fields.Integer(
+        string="Maximum Check-in Accuracy (m)",
+        default=200,
+        help="A check-in whose position is less precise than this is uncertain: "
+        "not in place unless the manager accepts the rep's reason.",
+    )
+    visit_min_dwell_minutes = fields.Integer(
+        string="Minimum Time on Site (min)",
+        default=10,
+        help="A GPS check-in is in place only when the check-out comes so many "
+        "minutes later, by the server's clock (0: no check-out needed).",
     )
     visit_report_deadline_unit = fields.Selection(
         selection=[("hours", "Hours"), ("working_days", "Working Days")],
@@ -77,6 +90,14 @@ class ResCompany(models.Model):
         help="How many days after the visit its visitors may still rate it.",
     )
 
+    _visit_checkin_max_accuracy_positive = models.Constraint(
+        "CHECK(visit_checkin_max_accuracy > 0)",
+        "The maximum check-in accuracy must be above 0 m.",
+    )
+    _visit_min_dwell_minutes_positive = models.Constraint(
+        "CHECK(visit_min_dwell_minutes >= 0)",
+        "The minimum time on site cannot be negative.",
+    )
     _visit_plan_reminder_days_positive = models.Constraint(
         "CHECK(visit_plan_reminder_days >= 0)",
         "The plan reminder cannot come after the deadline.",

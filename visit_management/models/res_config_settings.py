@@ -12,6 +12,12 @@ class ResConfigSettings(models.TransientModel):
     visit_inplace_radius = fields.Integer(
         related="company_id.visit_inplace_radius", readonly=False
     )
+    visit_checkin_max_accuracy = fields.Integer(
+        related="company_id.visit_checkin_max_accuracy", readonly=False
+    )
+    visit_min_dwell_minutes = fields.Integer(
+        related="company_id.visit_min_dwell_minutes", readonly=False
+    )
     visit_report_deadline_unit = fields.Selection(
         related="company_id.visit_report_deadline_unit", readonly=False
     )

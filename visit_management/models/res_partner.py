@@ -1,6 +1,9 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -12,6 +15,10 @@ DUE_DATES_BATCH = 50000
 OVERDUE_LISTED = 100
 # Held while the reps' overdue to-dos are written (an arbitrary key).
 OVERDUE_DIGEST_LOCK = 7_418_301
+_logger = logging.getLogger(__name__)
+
+# Customers without coordinates that one run of the geocoding cron looks up.
+GEOCODE_BATCH = 100
 # Where an interrupted run of the cron stopped: "<day>/<last partner id>".
 DUE_DATES_RESUME_PARAM = "visit_management.due_dates_resume"
 
@@ -26,6 +33,28 @@ class ResPartner(models.Model):
         index=True,
         help="Customer grade by nature, size, sales volume and growth trend: "
         "it sets how often the customer must be visited.",
+    )
+    # A customer without coordinates: the first precise on-site check-in
+    # proposes its position, a manager confirms it.
+    visit_proposed_latitude = fields.Float(
+        string="Proposed Latitude",
+        digits=(10, 7),
+        readonly=True,
+        groups="visit_management.group_visit_user",
+    )
+    visit_proposed_longitude = fields.Float(
+        string="Proposed Longitude",
+        digits=(10, 7),
+        readonly=True,
+        groups="visit_management.group_visit_user",
+    )
+    visit_proposed_report_id = fields.Many2one(
+        "visit.report",
+        string="Position Proposed By",
+        readonly=True,
+        index="btree_not_null",
+        groups="visit_management.group_visit_user",
+        help="The visit report whose check-in proposed the customer's position.",
     )
     # only for visit users: others have no access to visit reports
     visit_report_ids = fields.One2many(
@@ -378,6 +407,67 @@ class ResPartner(models.Model):
             },
             lambda env: env._("Customers whose visit became overdue today"),
         )
+
+    @api.model
+    def _cron_visit_geo_localize(self):
+        """Geocodes, from their address (base_geolocalize), the tiered customers
+        that have an address but no coordinates, a batch at a time; those not
+        found wait for a check-in to propose their position."""
+        partners = self.search(
+            [
+                ("is_company", "=", True),
+                ("visit_tier", "!=", False),
+                ("partner_latitude", "=", 0.0),
+                ("partner_longitude", "=", 0.0),
+                "|",
+                ("city", "!=", False),
+                ("street", "!=", False),
+            ],
+            limit=GEOCODE_BATCH,
+        )
+        try:
+            partners.geo_localize()
+        except UserError as error:
+            # the geocoding server is down or refuses: tomorrow's run retries
+            _logger.info("Customers could not be located: %s", error)
+        return partners
+
+    def action_visit_confirm_position(self):
+        """A manager takes the position a check-in proposed as the customer's."""
+        if not self.env.user.has_group("visit_management.group_visit_manager"):
+            raise UserError(
+                self.env._("Only a manager confirms a customer's position.")
+            )
+        for partner in self:
+            if not partner.visit_proposed_report_id:
+                raise UserError(
+                    self.env._(
+                        "No check-in proposed a position for %(partner)s.",
+                        partner=partner.display_name,
+                    )
+                )
+            report = partner.visit_proposed_report_id
+            partner.write(
+                {
+                    "partner_latitude": partner.visit_proposed_latitude,
+                    "partner_longitude": partner.visit_proposed_longitude,
+                    "date_localization": fields.Date.context_today(partner),
+                }
+            )
+            partner.sudo().write(
+                {
+                    "visit_proposed_latitude": 0.0,
+                    "visit_proposed_longitude": 0.0,
+                    "visit_proposed_report_id": False,
+                }
+            )
+            partner.message_post(
+                body=self.env._(
+                    "Position confirmed from the check-in of %(report)s.",
+                    report=report.name,
+                )
+            )
+        return True
 
     def action_view_visit_reports(self):
         self.ensure_one()

@@ -72,6 +72,7 @@ COUNT_FIELDS = (
     "report_valid_count",
     "onsite_report_count",
     "onsite_in_place_count",
+    "checkin_correction_count",
     "key_customer_count",
     "key_contact_ok_count",
     "urgent_report_count",
@@ -255,6 +256,12 @@ class VisitAssessment(models.Model):
         aggregator="avg",
         digits=(5, 2),
         help="On-site visits of the month checked in at the customer." + RATE_HELP,
+    )
+    checkin_correction_count = fields.Integer(
+        string="Check-ins Needing Correction",
+        readonly=True,
+        help="On-site visits of the month checked in outside the zone whose "
+        "reason the manager did not accept. Check-ins accepted count as in place.",
     )
     urgent_report_count = fields.Integer(
         string="Urgent Reports",
@@ -638,11 +645,22 @@ class VisitAssessment(models.Model):
                     "is_valid",
                     "in_place",
                     "is_urgent",
+                    "geofence_decision",
                 ],
                 ["__count"],
             )
         )
-        for user, company, mode, late, valid, in_place, urgent, count in groups:
+        for (
+            user,
+            company,
+            mode,
+            late,
+            valid,
+            in_place,
+            urgent,
+            decision,
+            count,
+        ) in groups:
             pair = (user.id, company.id)
             if pair not in pairs:
                 continue
@@ -653,6 +671,9 @@ class VisitAssessment(models.Model):
             if mode == "onsite":
                 counts[pair]["onsite_report_count"] += count
                 counts[pair]["onsite_in_place_count"] += count if in_place else 0
+                counts[pair]["checkin_correction_count"] += (
+                    count if decision == "needs_correction" else 0
+                )
 
     @api.model
     def _count_plan_lines(self, month_start, month_end, pairs, counts):

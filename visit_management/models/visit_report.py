@@ -12,14 +12,49 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import format_datetime
 
+from .map_urls import map_url, position_map_url
 from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
 
 EARTH_RADIUS_M = 6371008.8
 # What a rep may still change on an approved (locked) report.
 LOCKED_REPORT_FIELDS_OPEN = {"active", "message_main_attachment_id"}
-# What a manager may also change on it: the verification call.
-LOCKED_REPORT_FIELDS_MANAGER = {"verification_done", "verification_score"}
+# The manager's verification call.
+VERIFICATION_FIELDS = {"verification_done", "verification_score"}
+# What a manager may also change on it: the verification call, the decision on
+# a check-in outside the zone, and the facts it corrects (see _check_unlocked).
+LOCKED_REPORT_FIELDS_MANAGER = VERIFICATION_FIELDS | {"geofence_decision"}
+# The raw facts of a check-in or check-out, stored with these prefixes.
+POSITION_PREFIXES = ("checkin", "checkout")
+POSITION_FACTS = (
+    "latitude",
+    "longitude",
+    "accuracy",
+    "time",
+    "client_time",
+    "method",
+    "ip",
+    "user_agent",
+)
+FACT_FIELDS = tuple(
+    f"{prefix}_{fact}" for prefix in POSITION_PREFIXES for fact in POSITION_FACTS
+)
+# What the rep writes only until the report is submitted.
+SUBMITTED_LOCKED_FIELDS = {"checkin_outside_reason"}
+# Verdicts a manager judges: the rep was outside the zone or the fix was poor.
+TO_JUDGE_REASONS = ("outside", "uncertain")
+IN_PLACE_REASONS = [
+    ("inside", "Inside the zone"),
+    ("outside", "Outside the zone"),
+    ("uncertain", "Position too imprecise"),
+    ("no_check_out", "Not checked out"),
+    ("too_short", "Stay too short"),
+    ("no_position", "No position"),
+    ("no_customer_position", "Customer not located"),
+    ("qr", "QR code scanned"),
+    ("phone", "Phone visit"),
+    ("accepted", "Accepted by the manager"),
+]
 # Written only by the Submit, Approve and Return steps.
 
 
@@ -47,13 +82,13 @@ class VisitReport(models.Model):
         "submitted_date",
         "submitted_late",
         "return_reason",
-        "checkin_latitude",
-        "checkin_longitude",
-        "checkin_accuracy",
-        "checkin_time",
-        "checkin_method",
-        "checkin_ip",
-        "checkin_user_agent",
+        *FACT_FIELDS,
+        # what the server concludes from the facts: never taken from the page
+        "checkin_distance",
+        "dwell_minutes",
+        "in_place",
+        "in_place_reason",
+        "geofence_decision",
         "rep_reminded",
         "manager_reminded",
     )
@@ -139,7 +174,8 @@ class VisitReport(models.Model):
         string="Duration (hours)", compute="_compute_duration", store=True
     )
     visit_date = fields.Date(compute="_compute_visit_date", store=True, index=True)
-    # Check-in
+    # Check-in and check-out: the raw facts (position, time, request), written
+    # only by the check-in/out actions, or by a manager's correction.
     checkin_latitude = fields.Float(
         string="Check-in Latitude", digits=(10, 7), readonly=True, aggregator=None
     )
@@ -150,6 +186,11 @@ class VisitReport(models.Model):
         string="Check-in Accuracy (m)", readonly=True, aggregator=None
     )
     checkin_time = fields.Datetime(string="Checked In At", readonly=True)
+    checkin_client_time = fields.Datetime(
+        string="Check-in Phone Time",
+        readonly=True,
+        help="The time the phone gave, kept as a fact; the server's time counts.",
+    )
     checkin_method = fields.Selection(
         selection=[("gps", "GPS"), ("qr", "QR Code"), ("manual", "Manual")],
         string="Check-in Method",
@@ -157,13 +198,69 @@ class VisitReport(models.Model):
     )
     checkin_ip = fields.Char(string="Check-in IP Address", readonly=True)
     checkin_user_agent = fields.Char(string="Check-in Device", readonly=True)
+    checkout_latitude = fields.Float(
+        string="Check-out Latitude", digits=(10, 7), readonly=True, aggregator=None
+    )
+    checkout_longitude = fields.Float(
+        string="Check-out Longitude", digits=(10, 7), readonly=True, aggregator=None
+    )
+    checkout_accuracy = fields.Float(
+        string="Check-out Accuracy (m)", readonly=True, aggregator=None
+    )
+    checkout_time = fields.Datetime(string="Checked Out At", readonly=True)
+    checkout_client_time = fields.Datetime(
+        string="Check-out Phone Time",
+        readonly=True,
+        help="The time the phone gave, kept as a fact; the server's time counts.",
+    )
+    checkout_method = fields.Selection(
+        selection=[("gps", "GPS"), ("manual", "Manual")],
+        string="Check-out Method",
+        readonly=True,
+    )
+    checkout_ip = fields.Char(string="Check-out IP Address", readonly=True)
+    checkout_user_agent = fields.Char(string="Check-out Device", readonly=True)
+    # What the server concludes from them
     checkin_distance = fields.Float(
         string="Distance to Customer (m)",
         compute="_compute_in_place",
         store=True,
         aggregator="avg",
     )
+    dwell_minutes = fields.Float(
+        string="Time on Site (min)",
+        compute="_compute_dwell_minutes",
+        store=True,
+        aggregator="avg",
+        help="From check-in to check-out, by the server's clock.",
+    )
     in_place = fields.Boolean(compute="_compute_in_place", store=True)
+    in_place_reason = fields.Selection(
+        selection=IN_PLACE_REASONS,
+        string="In-place Verdict",
+        compute="_compute_in_place",
+        store=True,
+    )
+    checkin_outside_reason = fields.Text(
+        string="Reason for Checking In Outside",
+        help="Why the check-in is outside the zone or imprecise; the manager "
+        "accepts it or asks for a correction.",
+    )
+    geofence_decision = fields.Selection(
+        selection=[
+            ("accepted", "Accepted"),
+            ("needs_correction", "Needs Correction"),
+        ],
+        string="Manager's Decision",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The manager's decision on a check-in outside the zone or imprecise: "
+        "accepted, it counts as in place.",
+    )
+    checkin_map_url = fields.Char(string="Check-in Map", compute="_compute_map_urls")
+    checkout_map_url = fields.Char(string="Check-out Map", compute="_compute_map_urls")
+    partner_map_url = fields.Char(string="Customer Map", compute="_compute_map_urls")
     # What was learnt and done
     customer_needs = fields.Html(string="Needs and Problems")
     opinions = fields.Html(string="Opinions, Suggestions, Complaints")
@@ -273,20 +370,37 @@ class VisitReport(models.Model):
                 else False
             )
 
+    @api.depends("checkin_time", "checkout_time")
+    def _compute_dwell_minutes(self):
+        for report in self:
+            if report.checkin_time and report.checkout_time:
+                delta = report.checkout_time - report.checkin_time
+                report.dwell_minutes = delta.total_seconds() / 60
+            else:
+                report.dwell_minutes = 0.0
+
     @api.depends(
         "visit_mode",
         "checkin_method",
         "checkin_latitude",
         "checkin_longitude",
+        "checkin_accuracy",
+        "checkin_time",
+        "checkout_time",
+        "geofence_decision",
         "partner_id.partner_latitude",
         "partner_id.partner_longitude",
         "company_id.visit_inplace_radius",
+        "company_id.visit_checkin_max_accuracy",
+        "company_id.visit_min_dwell_minutes",
     )
     def _compute_in_place(self):
-        """The domain's rule: a QR check-in is in place wherever it is; a GPS
-        check-in within the company's radius of the customer is in place; a manual
-        check-in, no check-in, or a customer without coordinates is not. Phone
-        visits have no place to be in."""
+        """The domain's rule, from the raw facts only: a QR check-in is in place
+        wherever it is; a GPS check-in is in place inside the company's radius of
+        the customer, with an accurate enough fix, and followed by a check-out
+        after the minimum time on site. A manual check-in, no check-in, or a
+        customer without coordinates is not in place, unless the manager accepts
+        the rep's reason. Phone visits have no place to be in."""
         for report in self:
             partner = report.partner_id
             has_fix = report.checkin_method == "gps"
@@ -301,15 +415,60 @@ class VisitReport(models.Model):
                 if has_fix and located
                 else 0.0
             )
-            if report.visit_mode == "phone" or report.checkin_method == "qr":
-                report.in_place = True
-            else:
-                report.in_place = bool(
-                    has_fix
-                    and located
-                    and report.checkin_distance
-                    <= report.company_id.visit_inplace_radius
+            reason = report._in_place_reason(has_fix, located)
+            report.in_place_reason = reason
+            report.in_place = reason in ("inside", "qr", "phone", "accepted")
+
+    def _in_place_reason(self, has_fix, located):
+        self.ensure_one()
+        company = self.company_id
+        if self.visit_mode == "phone":
+            return "phone"
+        if self.geofence_decision == "accepted":
+            return "accepted"
+        if self.checkin_method == "qr":
+            return "qr"
+        if not has_fix:
+            return "no_position"
+        if not located:
+            return "no_customer_position"
+        if self.checkin_accuracy > company.visit_checkin_max_accuracy:
+            return "uncertain"
+        if self.checkin_distance > company.visit_inplace_radius:
+            return "outside"
+        min_dwell = company.visit_min_dwell_minutes
+        if min_dwell and not self.checkout_time:
+            return "no_check_out"
+        if self.dwell_minutes < min_dwell:
+            return "too_short"
+        return "inside"
+
+    @api.depends(
+        "checkin_method",
+        "checkin_latitude",
+        "checkin_longitude",
+        "checkout_method",
+        "checkout_latitude",
+        "checkout_longitude",
+        "partner_id.partner_latitude",
+        "partner_id.partner_longitude",
+        "company_id.visit_map_provider",
+    )
+    def _compute_map_urls(self):
+        """Links to the free map of the company's choice (no API key)."""
+        for report in self:
+            provider = report.company_id.visit_map_provider
+            name = report.partner_id.name
+            for prefix in POSITION_PREFIXES:
+                report[f"{prefix}_map_url"] = report[
+                    f"{prefix}_method"
+                ] == "gps" and position_map_url(
+                    report[f"{prefix}_latitude"],
+                    report[f"{prefix}_longitude"],
+                    name,
+                    provider,
                 )
+            report.partner_map_url = map_url(report.partner_id, provider)
 
     @api.depends(
         "end_datetime",
@@ -531,7 +690,7 @@ class VisitReport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
-        if LOCKED_REPORT_FIELDS_MANAGER & set(vals):
+        if VERIFICATION_FIELDS & set(vals):
             self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
         before = self._validity_neighbours() if watched & set(vals) else self.browse()
@@ -555,10 +714,20 @@ class VisitReport(models.Model):
 
     def _check_unlocked(self, vals):
         """Approved reports are locked: reps may only archive them, managers may
-        also record the verification call."""
+        also record the verification call, judge and correct the check-in. The
+        reason for a check-in outside the zone is locked once submitted."""
+        if SUBMITTED_LOCKED_FIELDS & set(vals) and any(
+            r.state in DONE_STATES for r in self
+        ):
+            raise UserError(
+                self.env._(
+                    "The reason for the check-in cannot change once the report "
+                    "is submitted."
+                )
+            )
         allowed = LOCKED_REPORT_FIELDS_OPEN
         if self.env.user.has_group("visit_management.group_visit_manager"):
-            allowed = allowed | LOCKED_REPORT_FIELDS_MANAGER
+            allowed = allowed | LOCKED_REPORT_FIELDS_MANAGER | set(FACT_FIELDS)
         if set(vals) - allowed and any(r.state == "approved" for r in self):
             raise UserError(
                 self.env._(
@@ -621,15 +790,18 @@ class VisitReport(models.Model):
         if self.user_id != self.env.user:
             raise UserError(self.env._("Only the rep who visits checks in."))
 
-    def action_check_in(self, latitude, longitude, accuracy=0.0):
-        """Called by the Check in button with the position the phone gave."""
+    def _check_can_check_out(self):
         self._check_can_check_in()
-        self._check_coordinate_range(latitude, longitude)
-        self._record_check_in("gps", latitude, longitude, accuracy)
-        return {
-            "in_place": self.in_place,
-            "distance": round(self.checkin_distance),
-        }
+        if not self.checkin_method:
+            raise UserError(self.env._("Check in before checking out."))
+
+    def action_check_in(self, latitude, longitude, accuracy=0.0, client_time=None):
+        """Called by the Check in button with the raw facts the phone gave: its
+        position, the fix's accuracy and its own time. Nothing else the client
+        says is taken: the distance and the verdict are the server's."""
+        self._check_can_check_in()
+        self._record_check_in("gps", latitude, longitude, accuracy, client_time)
+        return self._position_result(self.checkin_distance)
 
     def action_check_in_manual(self):
         """Check-in without a position (refused or unavailable): flagged manual."""
@@ -637,22 +809,196 @@ class VisitReport(models.Model):
         self._record_check_in("manual")
         return True
 
-    def _record_check_in(self, method, latitude=0.0, longitude=0.0, accuracy=0.0):
+    def action_check_out(self, latitude, longitude, accuracy=0.0, client_time=None):
+        """Called by the Check out button with the same raw facts."""
+        self._check_can_check_out()
+        self._record_position("checkout", "gps", latitude, longitude, accuracy)
+        self._store_client_time("checkout", client_time)
+        partner = self.partner_id
+        located = partner.partner_latitude or partner.partner_longitude
+        return self._position_result(
+            located
+            and distance_m(
+                latitude, longitude, partner.partner_latitude, partner.partner_longitude
+            )
+        )
+
+    def action_check_out_manual(self):
+        """Check-out without a position: the time on site still counts."""
+        self._check_can_check_out()
+        self._record_position("checkout", "manual")
+        return True
+
+    def _position_result(self, distance):
+        """What the page shows after a check-in or check-out."""
+        reasons = dict(self._fields["in_place_reason"]._description_selection(self.env))
+        return {
+            "in_place": self.in_place,
+            "distance": round(distance or 0.0),
+            "inside_zone": self.in_place_reason not in ("outside", "uncertain"),
+            "verdict": reasons.get(self.in_place_reason, ""),
+        }
+
+    def _record_check_in(
+        self, method, latitude=0.0, longitude=0.0, accuracy=0.0, client_time=None
+    ):
         """Stores the raw facts of a check-in with the request it came from; the
-        distance and the in-place verdict are computed from them on the server."""
+        distance and the in-place verdict are computed from them on the server.
+        A new check-in starts the visit over: the check-out and the manager's
+        decision on the previous one no longer hold."""
+        self._record_position("checkin", method, latitude, longitude, accuracy)
+        self.sudo().write(
+            {
+                **{f"checkout_{fact}": False for fact in POSITION_FACTS},
+                "geofence_decision": False,
+            }
+        )
+        self._store_client_time("checkin", client_time)
+        self._propose_partner_position()
+
+    def _record_position(
+        self, prefix, method, latitude=0.0, longitude=0.0, accuracy=0.0
+    ):
+        """Stores the raw facts of a check-in or check-out ("checkin" or
+        "checkout" fields) with the server's time and the request's IP address
+        and device."""
         self.ensure_one()
+        self._check_coordinate_range(latitude, longitude)
+        if (accuracy or 0.0) < 0:
+            raise UserError(self.env._("A position's accuracy cannot be negative."))
         http = request.httprequest if request else None
         self.sudo().write(
             {
-                "checkin_latitude": latitude,
-                "checkin_longitude": longitude,
-                "checkin_accuracy": accuracy or 0.0,
-                "checkin_time": fields.Datetime.now(),
-                "checkin_method": method,
-                "checkin_ip": http and http.remote_addr,
-                "checkin_user_agent": http and http.user_agent.string,
+                f"{prefix}_latitude": latitude,
+                f"{prefix}_longitude": longitude,
+                f"{prefix}_accuracy": accuracy or 0.0,
+                f"{prefix}_time": fields.Datetime.now(),
+                f"{prefix}_client_time": False,
+                f"{prefix}_method": method,
+                f"{prefix}_ip": http and http.remote_addr,
+                f"{prefix}_user_agent": http and http.user_agent.string,
             }
         )
+
+    def _store_client_time(self, prefix, client_time):
+        """Keeps the phone's time (milliseconds since 1970, as the Geolocation
+        API gives it) as a fact only: a phone's clock can be set to anything, so
+        the time on site is measured by the server's clock."""
+        if client_time in (None, False):
+            return
+        try:
+            moment = datetime.fromtimestamp(float(client_time) / 1000, pytz.utc)
+        except (TypeError, ValueError, OverflowError, OSError) as error:
+            raise UserError(
+                self.env._("The phone's time %(time)s is not a time.", time=client_time)
+            ) from error
+        self.sudo().write({f"{prefix}_client_time": moment.replace(tzinfo=None)})
+
+    def _propose_partner_position(self):
+        """The first precise on-site check-in at a customer without coordinates
+        proposes its position; a manager confirms it on the customer."""
+        partner = self.partner_id.sudo()
+        if (
+            self.checkin_method == "gps"
+            and self.visit_mode == "onsite"
+            and not (partner.partner_latitude or partner.partner_longitude)
+            and not partner.visit_proposed_report_id
+            and self.checkin_accuracy <= self.company_id.visit_checkin_max_accuracy
+        ):
+            partner.write(
+                {
+                    "visit_proposed_latitude": self.checkin_latitude,
+                    "visit_proposed_longitude": self.checkin_longitude,
+                    "visit_proposed_report_id": self.id,
+                }
+            )
+
+    # ------------------------------------------------------------------
+    # Check-ins outside the zone: the rep's reason, the manager's decision
+    # ------------------------------------------------------------------
+    def _check_can_judge(self):
+        for report in self:
+            if report.state not in DONE_STATES:
+                raise UserError(
+                    self.env._("%(report)s is not submitted yet.", report=report.name)
+                )
+            if report.in_place_reason not in TO_JUDGE_REASONS and not (
+                report.geofence_decision
+            ):
+                raise UserError(
+                    self.env._(
+                        "The check-in of %(report)s is not outside the zone: "
+                        "there is nothing to judge.",
+                        report=report.name,
+                    )
+                )
+            if not report._can_review():
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the rep's sales team judges the "
+                        "check-in of %(report)s, and never their own.",
+                        report=report.name,
+                    )
+                )
+
+    def action_geofence_accept(self):
+        """The rep's reason is accepted: the visit counts as in place."""
+        return self._judge(
+            "accepted",
+            self.env._("Your check-in outside the zone was accepted as in place."),
+        )
+
+    def action_geofence_needs_correction(self):
+        """The reason is not accepted: the visit stays not in place, and the rep
+        is told."""
+        return self._judge(
+            "needs_correction",
+            self.env._("Your check-in outside the zone needs correction."),
+        )
+
+    def _judge(self, decision, message):
+        self._check_can_judge()
+        self.sudo().write({"geofence_decision": decision})
+        for report in self:
+            report.message_post(
+                body=message,
+                partner_ids=report.user_id.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_correct_check_in(self):
+        """Opens the wizard in which a manager corrects the facts, with a reason."""
+        self.ensure_one()
+        self._check_can_correct()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct Check-in"),
+            "res_model": "visit.check.in.correction",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_report_id": self.id},
+        }
+
+    def _check_can_correct(self):
+        for report in self:
+            if report.state not in DONE_STATES:
+                raise UserError(
+                    self.env._(
+                        "The rep checks in again on %(report)s: only the facts of "
+                        "a submitted report are corrected.",
+                        report=report.name,
+                    )
+                )
+            if not report._can_review():
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the rep's sales team corrects the "
+                        "check-in of %(report)s.",
+                        report=report.name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Workflow
@@ -666,6 +1012,17 @@ class VisitReport(models.Model):
             if not report.end_datetime:
                 raise UserError(
                     self.env._("Say when the visit ended before submitting.")
+                )
+            if (
+                report.in_place_reason in TO_JUDGE_REASONS
+                and not (report.checkin_outside_reason or "").strip()
+            ):
+                raise UserError(
+                    self.env._(
+                        "The check-in of %(report)s is outside the zone or "
+                        "imprecise: say why before submitting.",
+                        report=report.name,
+                    )
                 )
         self._check_has_reviewer()
         now = fields.Datetime.now()

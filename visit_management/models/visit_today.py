@@ -1,11 +1,10 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from urllib.parse import urlencode
-
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from .map_urls import map_url
 from .selections import VISIT_MODES, VISIT_PURPOSES
 
 VISIT_STATUSES = [
@@ -13,40 +12,6 @@ VISIT_STATUSES = [
     ("checked_in", "Checked In"),
     ("reported", "Reported"),
 ]
-
-
-def position_map_url(latitude, longitude, name, provider):
-    """A link that opens a position in a free map (no API key)."""
-    if provider == "osm":
-        return (
-            f"https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}"
-            f"#map=17/{latitude}/{longitude}"
-        )
-    # Odoo's coordinates are GPS ones (WGS-84), not Amap's own (GCJ-02)
-    return "https://uri.amap.com/marker?" + urlencode(
-        {
-            "position": f"{longitude},{latitude}",
-            "name": name or "",
-            "coordinate": "wgs84",
-            "callnative": 1,
-        }
-    )
-
-
-def map_url(partner, provider):
-    """A link that opens the partner's place in a free map (no API key): its
-    coordinates when it has some, else a search of its address."""
-    latitude, longitude = partner.partner_latitude, partner.partner_longitude
-    if latitude or longitude:
-        return position_map_url(latitude, longitude, partner.name, provider)
-    address = " ".join(partner._display_address(without_company=True).split()).strip()
-    if not address:
-        return False
-    if provider == "osm":
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
-    return "https://uri.amap.com/search?" + urlencode(
-        {"keyword": address, "callnative": 1}
-    )
 
 
 class VisitToday(models.Model):
@@ -298,11 +263,13 @@ class VisitToday(models.Model):
             "view_mode": "form",
         }
 
-    def action_check_in(self, latitude, longitude, accuracy=0.0):
+    def action_check_in(self, latitude, longitude, accuracy=0.0, client_time=None):
         """The Check in button of the route sheet: checks in on the visit's
         report (started if needed)."""
         self.ensure_one()
-        return self._visit_report().action_check_in(latitude, longitude, accuracy)
+        return self._visit_report().action_check_in(
+            latitude, longitude, accuracy, client_time
+        )
 
     def action_check_in_manual(self):
         self.ensure_one()

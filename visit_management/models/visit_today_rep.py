@@ -3,7 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .visit_today import position_map_url
+from .map_urls import position_map_url
 
 
 class VisitTodayRep(models.Model):

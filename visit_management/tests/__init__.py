@@ -27,3 +27,4 @@ from . import test_new_customer
 from . import test_today
 from . import test_today_tour
 from . import test_demo
+from . import test_visit_geofence

@@ -20,6 +20,9 @@ class VisitCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.company = cls.env.company
+        # Check-ins count without a check-out: the time-on-site rule is tested
+        # in test_visit_geofence.
+        cls.company.visit_min_dwell_minutes = 0
         cls.manager = new_test_user(cls.env, "visit_manager", groups=MANAGER_GROUPS)
         cls.rep = new_test_user(cls.env, "visit_rep", groups=REP_GROUPS)
         cls.rep2 = new_test_user(cls.env, "visit_rep2", groups=REP_GROUPS)

@@ -46,11 +46,16 @@ class TestCheckInTour(HttpCase):
         self.assertEqual(report.checkin_method, "gps")
         self.assertAlmostEqual(report.checkin_latitude, 31.2331, places=4)
         self.assertAlmostEqual(report.checkin_accuracy, 12)
-        self.assertTrue(report.in_place)
         self.assertAlmostEqual(report.checkin_distance, 300, delta=5)
+        self.assertEqual(report.checkin_client_time, datetime(2026, 12, 10, 2, 0))
         # the request's facts are stored by the server, not sent by the page
         self.assertEqual(report.checkin_ip, "127.0.0.1")
         self.assertIn("Chrome", report.checkin_user_agent)
+        self.assertEqual(report.checkout_method, "gps")
+        self.assertEqual(report.checkout_ip, "127.0.0.1")
+        # checked out at once: inside the zone, but not long enough on site
+        self.assertEqual(report.in_place_reason, "too_short")
+        self.assertFalse(report.in_place)
 
     def test_check_in_refused_falls_back_to_manual(self):
         report = self._draft_report()

@@ -73,5 +73,6 @@ class TestTodayTourPhone(HttpCase):
         report = self.line.report_ids
         self.assertEqual(len(report), 1)
         self.assertEqual(report.checkin_method, "gps")
-        self.assertTrue(report.in_place)
         self.assertAlmostEqual(report.checkin_distance, 300, delta=5)
+        # in the zone; in place once checked out after the minimum time on site
+        self.assertEqual(report.in_place_reason, "no_check_out")

@@ -86,7 +86,15 @@ class TestVisitReportCheckIn(VisitReportCase):
         self.assertEqual(report.checkin_accuracy, 15.0)
         self.assertAlmostEqual(report.checkin_latitude, 31.2304 + 800 / 111195, 6)
         self.assertAlmostEqual(report.checkin_distance, 800, delta=3)
-        self.assertEqual(result, {"in_place": False, "distance": 800})
+        self.assertEqual(
+            result,
+            {
+                "in_place": False,
+                "distance": 800,
+                "inside_zone": False,
+                "verdict": "Outside the zone",
+            },
+        )
 
     def test_in_place_within_company_radius(self):
         near, far = self._create_report(), self._create_report()

@@ -8,8 +8,10 @@ import { Component, useState } from "@odoo/owl";
 /**
  * "Check in" button of the visit report (and of the route sheet's visits): asks
  * the phone (or browser) for its position the way hr_attendance does, and hands
- * the raw facts to the record's action_check_in on the server, which computes the
- * distance to the customer and whether the rep is in place.
+ * the raw facts (position, accuracy, the phone's time) to the record's
+ * action_check_in on the server, which computes the distance to the customer and
+ * whether the rep is in place. Once checked in, the report's "Check out" button
+ * hands the same facts to action_check_out. The page never sends a distance.
  */
 export class VisitCheckIn extends Component {
     static template = "visit_management.VisitCheckIn";
@@ -21,19 +23,51 @@ export class VisitCheckIn extends Component {
         this.state = useState({ locating: false });
     }
 
+    get canCheckOut() {
+        // the route sheet's cards only check in; the report checks out too
+        const data = this.props.record.data;
+        return (
+            this.props.record.resModel === "visit.report" &&
+            Boolean(data.checkin_method) &&
+            !data.checkout_method
+        );
+    }
+
     get canLocate() {
         // The iOS app lacks the permission to call getCurrentPosition.
         return Boolean(navigator.geolocation) && !isIosApp();
     }
 
-    async onCheckIn() {
+    onCheckIn() {
+        this.locate("action_check_in", (result) =>
+            result.inside_zone
+                ? _t("Checked in %(distance)s m from the customer: inside the zone.", {
+                      distance: result.distance,
+                  })
+                : _t("Checked in, but outside the zone (%(distance)s m from the customer): %(verdict)s.", {
+                      distance: result.distance,
+                      verdict: result.verdict,
+                  })
+        );
+    }
+
+    onCheckOut() {
+        this.locate("action_check_out", (result) =>
+            _t("Checked out %(distance)s m from the customer: %(verdict)s.", {
+                distance: result.distance,
+                verdict: result.verdict,
+            })
+        );
+    }
+
+    locate(method, message) {
         if (!this.canLocate) {
             this.refused();
             return;
         }
         this.state.locating = true;
         navigator.geolocation.getCurrentPosition(
-            (position) => this.checkIn(position.coords),
+            (position) => this.send(method, position, message),
             () => {
                 this.state.locating = false;
                 this.refused();
@@ -42,28 +76,22 @@ export class VisitCheckIn extends Component {
         );
     }
 
-    async checkIn({ latitude, longitude, accuracy }) {
+    async send(method, { coords, timestamp }, message) {
         const record = this.props.record;
         try {
             if (await record.save()) {
                 // the visit report's form, or the route sheet's card of a visit
-                const result = await this.orm.call(record.resModel, "action_check_in", [
+                const result = await this.orm.call(record.resModel, method, [
                     [record.resId],
-                    latitude,
-                    longitude,
-                    accuracy || 0,
+                    coords.latitude,
+                    coords.longitude,
+                    coords.accuracy || 0,
+                    timestamp || null,
                 ]);
                 await record.load();
-                this.notification.add(
-                    result.in_place
-                        ? _t("Checked in %(distance)s m from the customer: in place.", {
-                              distance: result.distance,
-                          })
-                        : _t("Checked in, but not in place (%(distance)s m from the customer).", {
-                              distance: result.distance,
-                          }),
-                    { type: result.in_place ? "success" : "warning" }
-                );
+                this.notification.add(message(result), {
+                    type: result.inside_zone ? "success" : "warning",
+                });
             }
         } finally {
             this.state.locating = false;
@@ -73,7 +101,7 @@ export class VisitCheckIn extends Component {
     refused() {
         this.notification.add(
             _t(
-                "Your position could not be read: allow location access for Odoo and try again, or use Manual Check-in (it is flagged as not in place)."
+                "Your position could not be read: allow location access for Odoo and try again, or use Manual Check-in or Manual Check-out (a manual check-in is flagged as not in place)."
             ),
             { type: "danger", sticky: true }
         );

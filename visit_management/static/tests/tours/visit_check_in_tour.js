@@ -1,7 +1,8 @@
 import { registry } from "@web/core/registry";
 
 // The page gets a fixed position, as a phone would report it, 300 m north of
-// the customer; the rep checks in from the report form.
+// the customer, with the phone's time; the rep checks in from the report form,
+// then checks out.
 registry.category("web_tour.tours").add("visit_management_check_in_tour", {
     steps: () => [
         {
@@ -9,16 +10,31 @@ registry.category("web_tour.tours").add("visit_management_check_in_tour", {
             content: "give the page a position, then check in",
             run(helpers) {
                 navigator.geolocation.getCurrentPosition = (success) =>
-                    success({ coords: { latitude: 31.2331, longitude: 121.4737, accuracy: 12 } });
+                    success({
+                        coords: { latitude: 31.2331, longitude: 121.4737, accuracy: 12 },
+                        timestamp: Date.UTC(2026, 11, 10, 2, 0),
+                    });
                 helpers.click();
             },
         },
         {
-            trigger: ".o_notification:contains('in place')",
-            content: "the server says the rep is in place",
+            trigger: ".o_notification:contains('inside the zone')",
+            content: "the server says the rep is inside the zone",
         },
         {
             trigger: ".o_form_view .o_field_widget[name='checkin_method']:contains('GPS')",
+        },
+        {
+            trigger: ".o_form_view .o_visit_check_out",
+            content: "check out when leaving",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('Checked out')",
+            content: "the server gives its verdict",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='checkout_method']:contains('GPS')",
         },
     ],
 });

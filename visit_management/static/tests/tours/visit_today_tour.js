@@ -24,8 +24,8 @@ registry.category("web_tour.tours").add("visit_management_today_tour", {
             },
         },
         {
-            trigger: ".o_notification:contains('in place')",
-            content: "the server says the rep is in place",
+            trigger: ".o_notification:contains('inside the zone')",
+            content: "the server says the rep is inside the zone",
         },
         {
             trigger: ".o_visit_today .o_kanban_record:contains('Tour Customer') .badge:contains('Checked In')",
