@@ -26,3 +26,4 @@ from . import test_visit_reception_cron
 from . import test_new_customer
 from . import test_today
 from . import test_today_tour
+from . import test_visit_qr_check_in
