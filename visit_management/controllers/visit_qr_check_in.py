@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import http
 from odoo.http import request
+from odoo.tools import format_datetime
 
-# HTTP status of each outcome of a scan; an unknown token is a 404.
+# HTTP status of each outcome of a scan (see visit.qr.token._scan).
 OUTCOME_STATUS = {
     "checked_in": 200,
     "recent": 200,
@@ -12,6 +13,7 @@ OUTCOME_STATUS = {
     "no_visit": 409,
     "revoked": 403,
     "foreign": 403,
+    "unknown": 404,
 }
 
 
@@ -27,22 +29,70 @@ class VisitQrCheckIn(http.Controller):
         sitemap=False,
     )
     def visit_qr_check_in(self, token):
-        # reps cannot read labels: the token is the proof of presence
+        # reps cannot read labels: holding the token is the proof of presence
         label = (
             request.env["visit.qr.token"]
             .sudo()
             .with_context(active_test=False)
             .search([("token", "=", token)], limit=1)
         )
-        if not label:
-            return request.render(
-                "visit_management.visit_qr_check_in_page",
-                {"outcome": "unknown", "label": label, "report": False},
-                status=404,
-            )
-        outcome, report = label._scan(request.env.user)
+        outcome, report = label._scan(request.env.user) if label else ("unknown", False)
         return request.render(
             "visit_management.visit_qr_check_in_page",
-            {"outcome": outcome, "label": label, "report": report},
+            {
+                "outcome": outcome,
+                "message": self._message(outcome, label, report),
+                "report": report,
+            },
             status=OUTCOME_STATUS[outcome],
         )
+
+    def _message(self, outcome, label, report):
+        env = request.env
+        partner = label.partner_id.name
+        time = report and format_datetime(
+            env, report.checkin_time, tz=env.user.tz, dt_format="HH:mm"
+        )
+        messages = {
+            "checked_in": lambda: env._(
+                "You are checked in at %(partner)s at %(time)s. A QR code check-in "
+                "counts as in place.",
+                partner=partner,
+                time=time,
+            ),
+            "recent": lambda: env._(
+                "You checked in at %(partner)s at %(time)s, a few minutes ago: "
+                "nothing more was recorded.",
+                partner=partner,
+                time=time,
+            ),
+            "already": lambda: env._(
+                "Your visits of today at %(partner)s are all checked in by QR code "
+                "already: nothing more was recorded.",
+                partner=partner,
+            ),
+            "reported": lambda: env._(
+                "Your visits of today at %(partner)s are reported already: they can "
+                "no longer be checked in.",
+                partner=partner,
+            ),
+            "no_visit": lambda: env._(
+                "You have no visit of today at %(partner)s: no approved planned "
+                "visit and no visit report started. Start the report of your visit "
+                "first, then scan the label again.",
+                partner=partner,
+            ),
+            "revoked": lambda: env._(
+                "This QR label no longer checks in: ask your manager for the "
+                "customer's new label."
+            ),
+            "foreign": lambda: env._(
+                "This QR label belongs to a company you do not work for: nothing "
+                "was recorded."
+            ),
+            "unknown": lambda: env._(
+                "This code is not a check-in label of ours: check that you scanned "
+                "the whole label."
+            ),
+        }
+        return messages[outcome]()

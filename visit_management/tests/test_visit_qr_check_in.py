@@ -39,6 +39,7 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         response = self._scan()
         self.assertEqual(response.status_code, 200)
         self.assertIn("Checked in", response.text)
+        self.assertIn(f"You are checked in at {self.customer.name}", response.text)
         report = self.line.report_ids
         self.assertEqual(len(report), 1, "the planned visit's report is started")
         self.assertIn(f"/odoo/visit-reports/{report.id}", response.text)
@@ -260,3 +261,18 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         visible = self.env["visit.qr.token"].with_user(self.manager).search([])
         self.assertNotIn(foreign, visible)
         self.assertIn(self.label, visible)
+
+    def test_label_views_and_menu(self):
+        action = self.env.ref("visit_management.visit_qr_token_action")
+        views = (
+            self.env["visit.qr.token"]
+            .with_user(self.manager)
+            .get_views([(False, "list"), (False, "form"), (False, "search")])
+        )
+        self.assertIn('name="action_revoke"', views["views"]["form"]["arch"])
+        self.assertIn('name="action_new_label"', views["views"]["form"]["arch"])
+        self.assertEqual(action.path, "visit-qr-labels")
+        self.assertEqual(
+            self.env.ref("visit_management.visit_qr_token_menu").group_ids,
+            self.env.ref("visit_management.group_visit_manager"),
+        )
