@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import http
+from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import format_datetime
 
@@ -13,6 +14,8 @@ OUTCOME_STATUS = {
     "no_visit": 409,
     "revoked": 403,
     "foreign": 403,
+    "not_rep": 403,
+    "refused": 409,
     "unknown": 404,
 }
 
@@ -36,12 +39,19 @@ class VisitQrCheckIn(http.Controller):
             .with_context(active_test=False)
             .search([("token", "=", token)], limit=1)
         )
-        outcome, report = label._scan(request.env.user) if label else ("unknown", False)
+        outcome, report, message = "unknown", False, ""
+        if label:
+            try:
+                with request.env.cr.savepoint():
+                    outcome, report = label._scan(request.env.user)
+            except UserError as error:
+                # a check-in the report refuses: said as it is, nothing kept
+                outcome, message = "refused", error.args[0]
         return request.render(
             "visit_management.visit_qr_check_in_page",
             {
                 "outcome": outcome,
-                "message": self._message(outcome, label, report),
+                "message": message or self._message(outcome, label, report),
                 "report": report,
             },
             status=OUTCOME_STATUS[outcome],
@@ -89,6 +99,9 @@ class VisitQrCheckIn(http.Controller):
             "foreign": lambda: env._(
                 "This QR label belongs to a company you do not work for: nothing "
                 "was recorded."
+            ),
+            "not_rep": lambda: env._(
+                "Only sales reps check in at customers: you have no visits."
             ),
             "unknown": lambda: env._(
                 "This code is not a check-in label of ours: check that you scanned "

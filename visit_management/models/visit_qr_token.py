@@ -143,6 +143,7 @@ class VisitQrToken(models.Model):
         customer. Returns (outcome, report); only "checked_in" writes anything:
         - revoked: the label was revoked;
         - foreign: the label is of a company the rep does not work for;
+        - not_rep: the user has no visits (no sales rep rights);
         - no_visit: no approved planned visit nor report of the rep's today there;
         - reported: today's visits there are all reported already;
         - recent: the rep checked in there by QR code a few minutes ago;
@@ -154,6 +155,8 @@ class VisitQrToken(models.Model):
             return "revoked", self.env["visit.report"]
         if self.company_id not in user.company_ids:
             return "foreign", self.env["visit.report"]
+        if not user.has_group("visit_management.group_visit_user"):
+            return "not_rep", self.env["visit.report"]
         rep_env = self.with_user(user).with_company(self.company_id).env
         visits = rep_env["visit.today"].search(
             [

@@ -5,7 +5,7 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .test_today import TodayCommon
@@ -173,6 +173,27 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         response = self._scan(label)
         self.assertEqual(response.status_code, 409)
         self.assertIn("No visit today", response.text)
+
+    def test_employee_without_visits(self):
+        new_test_user(self.env, "qr_employee", groups="base.group_user")
+        response = self._scan(login="qr_employee")
+        self.assertEqual(response.status_code, 403)
+        self.assertIn("Only sales reps check in", response.text)
+        self.assertFalse(self._reports())
+
+    def test_check_in_the_report_refuses(self):
+        """The planned contact has left the customer since: the report cannot
+        be started, which the page says; nothing is kept."""
+        contact = self.line.contact_id
+        contact.parent_id = self.customer_b
+        response = self._scan()
+        self.assertEqual(response.status_code, 409)
+        self.assertIn("Not checked in", response.text)
+        self.assertIn(
+            f"{contact.name} is not a contact of Huadong Trading Co.", response.text
+        )
+        self.assertFalse(self._reports())
+        self.assertEqual(self.label.scan_count, 0)
 
     def test_unknown_label_and_login(self):
         self.authenticate("visit_rep", "visit_rep")
