@@ -222,8 +222,14 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         self.assertIn(self.label, labels, "the customer's label is printed again")
         self.assertEqual(labels.company_id, self.company)
         self.assertEqual(len(labels[0].token), 43, "256 random bits")
-        # printing again makes no new label
-        again = Label._action_print_for_partners(partners)
+        # printing again, from the customers' Action menu, makes no new label
+        again = (
+            self.env.ref("visit_management.res_partner_action_print_visit_qr_labels")
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_ids=partners.ids)
+            .run()
+        )
+        self.assertEqual(again["report_name"], action["report_name"])
         self.assertEqual(again["context"]["active_ids"], labels.ids)
         html, _type = (
             self.env["ir.actions.report"]
