@@ -99,7 +99,7 @@ class VisitQrToken(models.Model):
             raise UserError(self.env._("Select the customers to print labels for."))
         return self._for_partners(partners).action_print_labels()
 
-    def action_print_labels(self):
+    def _check_active(self):
         revoked = self.filtered(lambda label: not label.active)
         if revoked:
             raise UserError(
@@ -108,6 +108,9 @@ class VisitQrToken(models.Model):
                     partner=revoked[0].partner_id.display_name,
                 )
             )
+
+    def action_print_labels(self):
+        self._check_active()
         return self.env.ref("visit_management.visit_qr_label_report").report_action(
             self
         )
@@ -125,6 +128,7 @@ class VisitQrToken(models.Model):
 
     def action_new_label(self):
         """Revokes the labels and prints new ones for the same customers."""
+        self._check_active()
         self.action_revoke()
         self.flush_recordset(["active"])
         new_labels = self.create(

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -147,6 +147,9 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         self.assertEqual(new_label.partner_id, self.customer)
         self.assertTrue(new_label.active)
         self.assertNotEqual(new_label.token, self.label.token)
+        for action in (label.action_new_label, label.action_print_labels):
+            with self.assertRaisesRegex(UserError, "is revoked: print its new label"):
+                action()
         response = self._scan()
         self.assertEqual(response.status_code, 403)
         self.assertIn("This label is revoked", response.text)
