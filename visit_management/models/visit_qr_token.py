@@ -6,10 +6,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .visit_frequency_rule import DONE_STATES
+
 # A second QR scan of the same rep at the same customer within this delay is the
 # same arrival: it is told so and checks in nothing more.
 QR_RESCAN_MINUTES = 10
-REPORTED_STATES = ("submitted", "approved")
 
 
 def new_token(_labels=None):
@@ -172,7 +173,7 @@ class VisitQrToken(models.Model):
         if not visits:
             return "no_visit", rep_env["visit.report"]
         open_visits = visits.filtered(
-            lambda visit: visit.report_state not in REPORTED_STATES
+            lambda visit: visit.report_state not in DONE_STATES
         )
         if not open_visits:
             return "reported", visits[-1].report_id
