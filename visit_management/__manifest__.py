@@ -25,6 +25,7 @@
         "wizard/visit_reception_reschedule_wizard_views.xml",
         "report/visit_reception_reports.xml",
         "report/visit_reception_templates.xml",
+        "report/visit_qr_label_report.xml",
         "views/visit_plan_views.xml",
         "views/visit_plan_line_views.xml",
         "views/visit_report_views.xml",
@@ -39,6 +40,8 @@
         "views/res_config_settings_views.xml",
         "report/visit_report_analysis_views.xml",
         "views/visit_management_menus.xml",
+        "views/visit_qr_token_views.xml",
+        "views/visit_qr_check_in_templates.xml",
         "report/visit_assessment_report.xml",
     ],
     "demo": [

@@ -13,6 +13,7 @@ from . import visit_meeting_room
 from . import visit_new_customer_application
 from . import visit_plan
 from . import visit_plan_line
+from . import visit_qr_token
 from . import visit_reception
 from . import visit_reception_incident
 from . import visit_reception_material
