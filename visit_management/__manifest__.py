@@ -28,6 +28,7 @@
         "views/visit_plan_line_views.xml",
         "views/visit_report_views.xml",
         "views/visit_frequency_rule_views.xml",
+        "views/visit_photo_requirement_views.xml",
         "views/visit_new_customer_application_views.xml",
         "views/visit_today_views.xml",
         "views/visit_assessment_views.xml",

@@ -187,6 +187,8 @@ class VisitReport(models.Model):
     commitment_ids = fields.One2many(
         "visit.report.commitment", "report_id", string="Commitments"
     )
+    # Evidence: photos and the customer's signature
+    photo_ids = fields.One2many("visit.report.photo", "report_id", string="Photos")
     # Urgent escalation
     is_urgent = fields.Boolean(string="Urgent", tracking=True)
     urgent_category = fields.Selection(
@@ -668,6 +670,7 @@ class VisitReport(models.Model):
                     self.env._("Say when the visit ended before submitting.")
                 )
         self._check_has_reviewer()
+        self._check_required_evidence()
         now = fields.Datetime.now()
         for report in self:
             report.sudo().write(
@@ -687,6 +690,11 @@ class VisitReport(models.Model):
             )
         self.filtered("is_urgent")._escalate_urgent()
         return True
+
+    def _check_required_evidence(self):
+        """The photos the purpose requires (phone visits have none to take)."""
+        onsite = self.filtered(lambda report: report.visit_mode != "phone")
+        self.env["visit.photo.requirement"]._check_reports(onsite)
 
     def _escalate_urgent(self):
         categories = dict(

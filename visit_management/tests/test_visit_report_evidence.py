@@ -1,0 +1,150 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+
+from PIL import Image
+
+from odoo.exceptions import AccessError, UserError
+
+from .common import VisitCommon
+
+
+def _jpeg(width, height, color=(200, 30, 30)):
+    """A JPEG of that size, base64-encoded as the web client sends it."""
+    stream = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(stream, format="JPEG")
+    return base64.b64encode(stream.getvalue())
+
+
+def _size(data):
+    return Image.open(io.BytesIO(base64.b64decode(data))).size
+
+
+class VisitEvidenceCase(VisitCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.photo = _jpeg(400, 300)
+
+    def _add_photo(self, report, user=None, **values):
+        return (
+            self.env["visit.report.photo"]
+            .with_user(user or report.user_id)
+            .create(
+                {"report_id": report.id, "image": self.photo, "kind": "shelf", **values}
+            )
+        )
+
+
+class TestVisitReportPhotos(VisitEvidenceCase):
+    def test_photo_scaled_down(self):
+        report = self._create_report()
+        photo = self._add_photo(
+            report, image=_jpeg(4000, 3000), latitude=31.2305, longitude=121.4738
+        )
+        self.assertEqual(_size(photo.image), (1600, 1200))
+        self.assertLessEqual(max(_size(photo.image_128)), 128)
+        self.assertTrue(photo.capture_datetime)
+        self.assertEqual(photo.company_id, report.company_id)
+        # the write path scales too
+        photo.image = _jpeg(1000, 5000)
+        self.assertEqual(_size(photo.image), (320, 1600))
+        # a small photo is kept as it is
+        photo.image = _jpeg(800, 600)
+        self.assertEqual(_size(photo.image), (800, 600))
+        self.assertEqual(report.photo_ids, photo)
+
+    def test_photos_locked_after_submit(self):
+        report = self._create_report()
+        photo = self._add_photo(report)
+        report.action_submit()
+        with self.assertRaisesRegex(UserError, "submitted"):
+            self._add_photo(report)
+        with self.assertRaisesRegex(UserError, "submitted"):
+            photo.note = "Retouched"
+        with self.assertRaisesRegex(UserError, "submitted"):
+            photo.with_user(self.manager).unlink()
+        with self.assertRaisesRegex(UserError, "submitted"):
+            photo.sudo().unlink()
+        self.assertTrue(photo.exists())
+        # returned to the rep: the photos can be completed again
+        report.with_user(self.manager)._action_refuse("Add a shelf photo.")
+        self._add_photo(report, note="Second shelf")
+        self.assertEqual(len(report.photo_ids), 2)
+
+    def test_photo_position_checked(self):
+        report = self._create_report()
+        with self.assertRaisesRegex(UserError, "latitude"):
+            self._add_photo(report, latitude=95.0)
+
+    def test_photos_of_another_rep_hidden(self):
+        report = self._create_report()
+        photo = self._add_photo(report)
+        Photo = self.env["visit.report.photo"]
+        self.assertFalse(
+            Photo.with_user(self.rep2).search([("report_id", "=", report.id)])
+        )
+        with self.assertRaises(AccessError):
+            photo.with_user(self.rep2).read(["image"])
+        with self.assertRaises(AccessError):
+            photo.with_user(self.manager_b).read(["image"])
+        as_manager = photo.with_user(self.manager)
+        self.assertEqual(as_manager.read(["kind"])[0]["kind"], "shelf")
+        report2 = self._create_report(user=self.rep2)
+        with self.assertRaises(AccessError):
+            self._add_photo(report, user=self.rep2)
+        self.assertTrue(self._add_photo(report2))
+
+
+class TestVisitPhotoRequirement(VisitEvidenceCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Requirement = cls.env["visit.photo.requirement"]
+        Requirement.create({"purpose": "coverage", "minimum_count": 2})
+        Requirement.create(
+            {"purpose": "coverage", "kind": "storefront", "minimum_count": 1}
+        )
+
+    def test_missing_photos_block_submission(self):
+        report = self._create_report(purpose="coverage")
+        self._add_photo(report)
+        with self.assertRaisesRegex(
+            UserError, r"Product Coverage visits need at least 2 photos: add 1 more"
+        ):
+            report.action_submit()
+        self._add_photo(report)
+        with self.assertRaisesRegex(
+            UserError, r"at least 1 photos of the kind Storefront: add 1 more"
+        ):
+            report.action_submit()
+        self.assertEqual(report.state, "draft")
+        self._add_photo(report, kind="storefront")
+        report.action_submit()
+        self.assertEqual(report.state, "submitted")
+
+    def test_other_purpose_and_phone_visits_need_none(self):
+        report = self._create_report(purpose="relationship")
+        report.action_submit()
+        self.assertEqual(report.state, "submitted")
+        phone = self._create_report(purpose="coverage", visit_mode="phone")
+        phone.action_submit()
+        self.assertEqual(phone.state, "submitted")
+
+    def test_requirement_of_another_company_ignored(self):
+        other = self.env["res.company"].create({"name": "Visit Company B"})
+        self.env["visit.photo.requirement"].create(
+            {"purpose": "service", "minimum_count": 3, "company_id": other.id}
+        )
+        report = self._create_report(purpose="service")
+        report.action_submit()
+        self.assertEqual(report.state, "submitted")
+
+    def test_requirements_managed_by_admins_only(self):
+        Requirement = self.env["visit.photo.requirement"]
+        self.assertEqual(len(Requirement.with_user(self.rep).search([])), 2)
+        with self.assertRaises(AccessError):
+            Requirement.with_user(self.manager).create({"purpose": "service"})
+        created = Requirement.with_user(self.visit_admin).create({"purpose": "service"})
+        self.assertEqual(created.minimum_count, 1)
