@@ -189,6 +189,13 @@ class VisitReport(models.Model):
     )
     # Evidence: photos and the customer's signature
     photo_ids = fields.One2many("visit.report.photo", "report_id", string="Photos")
+    customer_signature = fields.Image(
+        copy=False, attachment=True, max_width=1024, max_height=1024
+    )
+    signed_by = fields.Char(
+        compute="_compute_signed_by", store=True, readonly=False, copy=False
+    )
+    signed_on = fields.Datetime(compute="_compute_signed_on", store=True, copy=False)
     # Urgent escalation
     is_urgent = fields.Boolean(string="Urgent", tracking=True)
     urgent_category = fields.Selection(
@@ -256,6 +263,18 @@ class VisitReport(models.Model):
     def _compute_contact_function(self):
         for report in self:
             report.contact_function = report.contact_id.function
+
+    @api.depends("customer_signature")
+    def _compute_signed_by(self):
+        for report in self:
+            report.signed_by = report.customer_signature and (
+                report.signed_by or report.contact_id.name
+            )
+
+    @api.depends("customer_signature")
+    def _compute_signed_on(self):
+        for report in self:
+            report.signed_on = report.customer_signature and fields.Datetime.now()
 
     @api.depends("start_datetime", "end_datetime")
     def _compute_duration(self):
@@ -692,9 +711,25 @@ class VisitReport(models.Model):
         return True
 
     def _check_required_evidence(self):
-        """The photos the purpose requires (phone visits have none to take)."""
+        """The photos the purpose requires and the signature the customer's tier
+        requires. Phone visits are exempt from both: there is nothing to
+        photograph and nobody at hand to sign on the rep's phone."""
         onsite = self.filtered(lambda report: report.visit_mode != "phone")
         self.env["visit.photo.requirement"]._check_reports(onsite)
+        for report in onsite:
+            tier = report.visit_tier
+            company = report.company_id
+            if tier and company[f"visit_signature_tier_{tier}"]:
+                if not report.customer_signature:
+                    raise UserError(
+                        self.env._(
+                            "Customers of tier %(tier)s sign their visit reports: "
+                            "ask %(partner)s to sign %(report)s before submitting.",
+                            tier=tier.upper(),
+                            partner=report.partner_id.name,
+                            report=report.name,
+                        )
+                    )
 
     def _escalate_urgent(self):
         categories = dict(

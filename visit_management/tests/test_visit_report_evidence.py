@@ -148,3 +148,47 @@ class TestVisitPhotoRequirement(VisitEvidenceCase):
             Requirement.with_user(self.manager).create({"purpose": "service"})
         created = Requirement.with_user(self.visit_admin).create({"purpose": "service"})
         self.assertEqual(created.minimum_count, 1)
+
+
+class TestVisitReportSignature(VisitEvidenceCase):
+    def test_signature_required_by_tier(self):
+        self.company.visit_signature_tier_a = True
+        report = self._create_report()
+        self.assertEqual(report.visit_tier, "a")
+        with self.assertRaisesRegex(
+            UserError, "tier A sign .* ask Huadong Trading Co. to sign"
+        ):
+            report.action_submit()
+        self.assertFalse(report.signed_on)
+        report.customer_signature = _jpeg(300, 90, color=(0, 0, 0))
+        self.assertEqual(report.signed_by, "Wang Wei")
+        self.assertTrue(report.signed_on)
+        report.action_submit()
+        self.assertEqual(report.state, "submitted")
+
+    def test_signer_named_by_the_rep(self):
+        report = self._create_report()
+        report.write({"customer_signature": self.photo, "signed_by": "Zhao Lei"})
+        self.assertEqual(report.signed_by, "Zhao Lei")
+        report.customer_signature = False
+        self.assertFalse(report.signed_by)
+        self.assertFalse(report.signed_on)
+
+    def test_signature_not_required(self):
+        # another tier's setting, and a phone visit at a tier that requires one
+        self.company.visit_signature_tier_c = True
+        report = self._create_report()
+        report.action_submit()
+        self.assertEqual(report.state, "submitted")
+        self.company.visit_signature_tier_a = True
+        phone = self._create_report(visit_mode="phone")
+        phone.action_submit()
+        self.assertEqual(phone.state, "submitted")
+
+    def test_signature_setting(self):
+        settings = self.env["res.config.settings"].create(
+            {"visit_signature_tier_b": True}
+        )
+        settings.execute()
+        self.assertTrue(self.company.visit_signature_tier_b)
+        self.assertFalse(self.company.visit_signature_tier_a)
