@@ -716,20 +716,18 @@ class VisitReport(models.Model):
         photograph and nobody at hand to sign on the rep's phone."""
         onsite = self.filtered(lambda report: report.visit_mode != "phone")
         self.env["visit.photo.requirement"]._check_reports(onsite)
-        for report in onsite:
+        for report in onsite.filtered(lambda report: not report.customer_signature):
             tier = report.visit_tier
-            company = report.company_id
-            if tier and company[f"visit_signature_tier_{tier}"]:
-                if not report.customer_signature:
-                    raise UserError(
-                        self.env._(
-                            "Customers of tier %(tier)s sign their visit reports: "
-                            "ask %(partner)s to sign %(report)s before submitting.",
-                            tier=tier.upper(),
-                            partner=report.partner_id.name,
-                            report=report.name,
-                        )
+            if tier and report.company_id[f"visit_signature_tier_{tier}"]:
+                raise UserError(
+                    self.env._(
+                        "Customers of tier %(tier)s sign their visit reports: "
+                        "ask %(partner)s to sign %(report)s before submitting.",
+                        tier=tier.upper(),
+                        partner=report.partner_id.name,
+                        report=report.name,
                     )
+                )
 
     def _escalate_urgent(self):
         categories = dict(
