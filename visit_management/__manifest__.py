@@ -24,6 +24,7 @@
         "wizard/visit_reception_reschedule_wizard_views.xml",
         "report/visit_reception_reports.xml",
         "report/visit_reception_templates.xml",
+        "report/visit_report_record.xml",
         "views/visit_plan_views.xml",
         "views/visit_plan_line_views.xml",
         "views/visit_report_views.xml",

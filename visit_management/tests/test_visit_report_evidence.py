@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError, UserError
 
 from .common import VisitCommon
 
+RECORD_REPORT = "visit_management.visit_report_action_record"
+
 
 def _jpeg(width, height, color=(200, 30, 30)):
     """A JPEG of that size, base64-encoded as the web client sends it."""
@@ -192,3 +194,47 @@ class TestVisitReportSignature(VisitEvidenceCase):
         settings.execute()
         self.assertTrue(self.company.visit_signature_tier_b)
         self.assertFalse(self.company.visit_signature_tier_a)
+
+
+class TestVisitRecordReport(VisitEvidenceCase):
+    def _render(self, report, user):
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_qweb_html(RECORD_REPORT, report.ids)
+        )
+        return html.decode()
+
+    def test_record_prints_the_evidence(self):
+        report = self._create_report(
+            purpose="coverage",
+            customer_needs="<p>Needs a second shelf</p>",
+            customer_signature=_jpeg(300, 90, color=(0, 0, 0)),
+        )
+        report.action_check_in(31.2305, 121.4738, 12.0)
+        photo = self._add_photo(report, kind="storefront")
+        html = self._render(report, self.rep)
+        self.assertIn("Visit Record", html)
+        self.assertIn(report.name, html)
+        self.assertIn("Huadong Trading Co.", html)
+        self.assertIn("Needs a second shelf", html)
+        self.assertIn(report.customer_signature.decode(), html)
+        self.assertIn(photo.image_128.decode(), html)
+        self.assertIn("Storefront", html)
+        self.assertIn("Wang Wei", html)
+        # the check-in facts
+        self.assertTrue(report.in_place)
+        self.assertIn("GPS", html)
+        self.assertIn("31.2305000", html)
+        self.assertIn("121.4738000", html)
+        self.assertEqual(round(report.checkin_distance), 15)
+        self.assertIn("<span>15</span> m", html)
+        self.assertIn("(± <span>12</span> m)", html)
+        self.assertRegex(html, r"In Place</th>\s*<td[^>]*>\s*<span>Yes</span>")
+
+    def test_record_of_an_unsigned_report(self):
+        report = self._create_report()
+        html = self._render(report, self.rep)
+        self.assertIn("Not signed.", html)
+        self.assertIn("No check-in.", html)
+        self.assertNotIn("data:image/jpeg", html)
