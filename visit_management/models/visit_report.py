@@ -552,6 +552,8 @@ class VisitReport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
+        if {"customer_signature", "signed_by"} & set(vals):
+            self._check_signature_open()
         if LOCKED_REPORT_FIELDS_MANAGER & set(vals):
             self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
@@ -725,6 +727,19 @@ class VisitReport(models.Model):
                         "ask %(partner)s to sign %(report)s before submitting.",
                         tier=tier.upper(),
                         partner=report.partner_id.name,
+                        report=report.name,
+                    )
+                )
+
+    def _check_signature_open(self):
+        """The customer signs the report the rep submits: once submitted the
+        signature is evidence, changed only when the report is returned."""
+        for report in self:
+            if report.state not in ("draft", "returned"):
+                raise UserError(
+                    self.env._(
+                        "%(report)s is submitted: its customer signature cannot "
+                        "change.",
                         report=report.name,
                     )
                 )

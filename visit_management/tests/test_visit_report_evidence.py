@@ -167,6 +167,15 @@ class TestVisitReportSignature(VisitEvidenceCase):
         self.assertTrue(report.signed_on)
         report.action_submit()
         self.assertEqual(report.state, "submitted")
+        signed_on = report.signed_on
+        with self.assertRaisesRegex(UserError, "signature cannot change"):
+            report.customer_signature = False
+        with self.assertRaisesRegex(UserError, "signature cannot change"):
+            report.with_user(self.manager).signed_by = "Someone else"
+        self.assertEqual(report.signed_on, signed_on)
+        report.with_user(self.manager)._action_refuse("Wrong signer.")
+        report.signed_by = "Li Na"
+        self.assertEqual(report.signed_by, "Li Na")
 
     def test_signer_named_by_the_rep(self):
         report = self._create_report()
