@@ -6,6 +6,7 @@ import io
 from PIL import Image
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form
 
 from .common import VisitCommon
 
@@ -56,6 +57,17 @@ class TestVisitReportPhotos(VisitEvidenceCase):
         photo.image = _jpeg(800, 600)
         self.assertEqual(_size(photo.image), (800, 600))
         self.assertEqual(report.photo_ids, photo)
+
+    def test_photo_added_in_the_report_form(self):
+        report = self._create_report()
+        with Form(report) as form:
+            with form.photo_ids.new() as photo:
+                photo.kind = "storefront"
+                photo.image = _jpeg(2400, 1800)
+                photo.note = "Shop front"
+            form.signed_by = "Wang Wei"
+        self.assertEqual(report.photo_ids.kind, "storefront")
+        self.assertEqual(_size(report.photo_ids.image), (1600, 1200))
 
     def test_photos_locked_after_submit(self):
         report = self._create_report()
