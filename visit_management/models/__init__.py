@@ -11,6 +11,7 @@ from . import visit_demo
 from . import visit_frequency_rule
 from . import visit_meeting_room
 from . import visit_new_customer_application
+from . import visit_photo_requirement
 from . import visit_plan
 from . import visit_plan_line
 from . import visit_qr_token
@@ -21,5 +22,6 @@ from . import visit_reception_next_step
 from . import visit_reception_visitor
 from . import visit_report
 from . import visit_report_commitment
+from . import visit_report_photo
 from . import visit_today
 from . import visit_today_rep

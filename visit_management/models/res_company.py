@@ -137,6 +137,11 @@ class ResCompany(models.Model):
         string="Key Contacts Weight", default=10
     )
 
+    # Customer signature on the visit reports, tier by tier
+    visit_signature_tier_a = fields.Boolean(string="Signature Required for A")
+    visit_signature_tier_b = fields.Boolean(string="Signature Required for B")
+    visit_signature_tier_c = fields.Boolean(string="Signature Required for C")
+    visit_signature_tier_d = fields.Boolean(string="Signature Required for D")
     visit_map_provider = fields.Selection(
         selection=[("amap", "Amap"), ("osm", "OpenStreetMap")],
         string="Map Links",

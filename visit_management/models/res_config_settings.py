@@ -75,6 +75,18 @@ class ResConfigSettings(models.TransientModel):
     visit_new_customer_apply_days = fields.Integer(
         related="company_id.visit_new_customer_apply_days", readonly=False
     )
+    visit_signature_tier_a = fields.Boolean(
+        related="company_id.visit_signature_tier_a", readonly=False
+    )
+    visit_signature_tier_b = fields.Boolean(
+        related="company_id.visit_signature_tier_b", readonly=False
+    )
+    visit_signature_tier_c = fields.Boolean(
+        related="company_id.visit_signature_tier_c", readonly=False
+    )
+    visit_signature_tier_d = fields.Boolean(
+        related="company_id.visit_signature_tier_d", readonly=False
+    )
     visit_map_provider = fields.Selection(
         related="company_id.visit_map_provider", readonly=False
     )

@@ -46,3 +46,11 @@ RECEPTION_CATERING = [
     ("tea", "Tea"),
     ("working_meal", "Working Meal"),
 ]
+
+PHOTO_KINDS = [
+    ("storefront", "Storefront"),
+    ("shelf", "Shelf"),
+    ("competitor", "Competitor Material"),
+    ("meeting", "Meeting"),
+    ("other", "Other"),
+]

@@ -284,6 +284,15 @@ class VisitReport(models.Model):
     commitment_ids = fields.One2many(
         "visit.report.commitment", "report_id", string="Commitments"
     )
+    # Evidence: photos and the customer's signature
+    photo_ids = fields.One2many("visit.report.photo", "report_id", string="Photos")
+    customer_signature = fields.Image(
+        copy=False, attachment=True, max_width=1024, max_height=1024
+    )
+    signed_by = fields.Char(
+        compute="_compute_signed_by", store=True, readonly=False, copy=False
+    )
+    signed_on = fields.Datetime(compute="_compute_signed_on", store=True, copy=False)
     # Urgent escalation
     is_urgent = fields.Boolean(string="Urgent", tracking=True)
     urgent_category = fields.Selection(
@@ -351,6 +360,18 @@ class VisitReport(models.Model):
     def _compute_contact_function(self):
         for report in self:
             report.contact_function = report.contact_id.function
+
+    @api.depends("customer_signature")
+    def _compute_signed_by(self):
+        for report in self:
+            report.signed_by = report.customer_signature and (
+                report.signed_by or report.contact_id.name
+            )
+
+    @api.depends("customer_signature")
+    def _compute_signed_on(self):
+        for report in self:
+            report.signed_on = report.customer_signature and fields.Datetime.now()
 
     @api.depends("start_datetime", "end_datetime")
     def _compute_duration(self):
@@ -690,6 +711,8 @@ class VisitReport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
+        if {"customer_signature", "signed_by"} & set(vals):
+            self._check_signature_open()
         if VERIFICATION_FIELDS & set(vals):
             self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
@@ -1025,6 +1048,7 @@ class VisitReport(models.Model):
                     )
                 )
         self._check_has_reviewer()
+        self._check_required_evidence()
         now = fields.Datetime.now()
         for report in self:
             report.sudo().write(
@@ -1044,6 +1068,38 @@ class VisitReport(models.Model):
             )
         self.filtered("is_urgent")._escalate_urgent()
         return True
+
+    def _check_required_evidence(self):
+        """The photos the purpose requires and the signature the customer's tier
+        requires. Phone visits are exempt from both: there is nothing to
+        photograph and nobody at hand to sign on the rep's phone."""
+        onsite = self.filtered(lambda report: report.visit_mode != "phone")
+        self.env["visit.photo.requirement"]._check_reports(onsite)
+        for report in onsite.filtered(lambda report: not report.customer_signature):
+            tier = report.visit_tier
+            if tier and report.company_id[f"visit_signature_tier_{tier}"]:
+                raise UserError(
+                    self.env._(
+                        "Customers of tier %(tier)s sign their visit reports: "
+                        "ask %(partner)s to sign %(report)s before submitting.",
+                        tier=tier.upper(),
+                        partner=report.partner_id.name,
+                        report=report.name,
+                    )
+                )
+
+    def _check_signature_open(self):
+        """The customer signs the report the rep submits: once submitted the
+        signature is evidence, changed only when the report is returned."""
+        for report in self:
+            if report.state not in ("draft", "returned"):
+                raise UserError(
+                    self.env._(
+                        "%(report)s is submitted: its customer signature cannot "
+                        "change.",
+                        report=report.name,
+                    )
+                )
 
     def _escalate_urgent(self):
         categories = dict(
