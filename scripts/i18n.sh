@@ -17,6 +17,7 @@ for addon in ${ADDONS//,/ }; do
     say "Exporting $pot"
     "$VENV/bin/python" "$ODOO_SRC/odoo-bin" i18n export -c "$ODOO_CONF" -d "$I18N_DB" "$addon" -o "$pot"
     msgmerge --quiet --no-fuzzy-matching --backup=none --update "$REPO_ROOT/$addon/i18n/zh_CN.po" "$pot"
+    msgattrib --no-obsolete -o "$REPO_ROOT/$addon/i18n/zh_CN.po" "$REPO_ROOT/$addon/i18n/zh_CN.po"
     "$VENV/bin/python" - "$REPO_ROOT/$addon/i18n/zh_CN.po" <<'PY'
 import sys
 

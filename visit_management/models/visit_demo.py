@@ -517,14 +517,29 @@ class VisitDemo(models.AbstractModel):
             return {"checkin_method": "qr", "checkin_time": checked_in}
         far = draw > 0.9
         offset = rng.uniform(0.012, 0.05) if far else rng.uniform(0.0002, 0.002)
+        latitude = customer.partner_latitude + rng.choice([-1, 1]) * offset
+        longitude = customer.partner_longitude + rng.choice([-1, 1]) * offset
+        # a few left after a few minutes: too short a stay to count
+        stay = rng.randint(3, 8) if 0.85 < draw <= 0.9 else rng.randint(20, 90)
         return {
             "checkin_method": "gps",
             "checkin_time": checked_in,
-            "checkin_latitude": customer.partner_latitude
-            + rng.choice([-1, 1]) * offset,
-            "checkin_longitude": customer.partner_longitude
-            + rng.choice([-1, 1]) * offset,
+            "checkin_latitude": latitude,
+            "checkin_longitude": longitude,
             "checkin_accuracy": rng.choice([8, 12, 20, 35, 60]),
+            "checkout_method": "gps",
+            "checkout_time": checked_in + timedelta(minutes=stay),
+            "checkout_latitude": latitude,
+            "checkout_longitude": longitude,
+            "checkout_accuracy": rng.choice([8, 12, 20]),
+            "checkin_outside_reason": far
+            and rng.choice(
+                [
+                    "客户临时改在新仓库见面。",
+                    "客户门店搬迁，地址尚未更新。",
+                    "在客户的展会展位拜访。",
+                ]
+            ),
         }
 
     @api.model
