@@ -12,11 +12,9 @@ from .screenshots import ScreenshotTourCase
 from .test_today import local_noon_timezone
 
 
-@tagged("post_install", "-at_install")
-class TestRepJourneys(ScreenshotTourCase):
-    """A rep's month in the browser, each step by the user who takes it: the
-    plan submitted, rejected, revised and approved; today's visit checked in,
-    reported with a commitment, returned, completed and approved."""
+class JourneyCase(ScreenshotTourCase):
+    """A rep of the East China team led by a manager, in a timezone where it
+    is just past noon; a customer of the rep (tier A) and its buyer."""
 
     @classmethod
     def setUpClass(cls):
@@ -38,7 +36,7 @@ class TestRepJourneys(ScreenshotTourCase):
             tz=tz,
             lang=cls.lang,
         )
-        cls.env["crm.team"].create(
+        cls.team = cls.env["crm.team"].create(
             {
                 "name": "East China Sales",
                 "user_id": cls.manager.id,
@@ -64,6 +62,13 @@ class TestRepJourneys(ScreenshotTourCase):
     def _tour(self, user, url, tour):
         self.start_tour(url, tour, login=user.login)
         self.env.invalidate_all()
+
+
+@tagged("post_install", "-at_install")
+class TestRepJourneys(JourneyCase):
+    """A rep's month in the browser, each step by the user who takes it: the
+    plan submitted, rejected, revised and approved; today's visit checked in,
+    reported with a commitment, returned, completed and approved."""
 
     def test_plan_journey(self):
         self._tour(self.rep, "/odoo/visit-plans", "visit_management_plan_submit_tour")
@@ -184,3 +189,77 @@ class TestRepJourneysPhone(TestRepJourneys):
 
     browser_size = "375x667"
     touch_enabled = True
+
+
+@tagged("post_install", "-at_install")
+class TestOfficeJourneys(JourneyCase):
+    """The front desk's reception of a visit, and the manager's assessments."""
+
+    def test_reception_journey(self):
+        receptionist = new_test_user(
+            self.env,
+            "visit_receptionist",
+            name="Chen Jing",
+            groups="base.group_user,visit_management.group_visit_user",
+            lang=self.lang,
+        )
+        Room = self.env["visit.meeting.room"]
+        huangshan = Room.create({"name": "Huangshan", "capacity": 6})
+        taishan = Room.create({"name": "Taishan", "capacity": 20})
+        other = self.env["res.partner"].create(
+            {"name": "Xibei Supplies", "is_company": True}
+        )
+        tomorrow = self.today + timedelta(days=1)
+        # the front desk booked another visit that holds Huangshan from 10:00
+        # to 12:00 tomorrow (UTC, the browser's timezone)
+        held = (
+            self.env["visit.reception"]
+            .with_user(receptionist)
+            .create(
+                {
+                    "partner_id": other.id,
+                    "start_datetime": datetime.combine(tomorrow, time(10)),
+                    "stop_datetime": datetime.combine(tomorrow, time(12)),
+                    "room_id": huangshan.id,
+                    "user_id": self.rep.id,
+                    "team_id": self.team.id,
+                    "visitor_ids": [Command.create({"name": "Liu Yang"})],
+                }
+            )
+        )
+        held.action_confirm()
+
+        self._tour(
+            receptionist,
+            "/odoo/visit-reception-rooms",
+            "visit_management_reception_journey_tour",
+        )
+        reception = self.env["visit.reception"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        self.assertEqual(reception.state, "done")
+        self.assertEqual(reception.room_id, taishan)
+        self.assertEqual(reception.user_id, self.rep)
+        self.assertEqual(reception.create_uid, receptionist)
+        self.assertEqual(reception.visitor_ids.partner_id, self.contact)
+        self.assertEqual(reception.satisfaction, "4")
+        self.assertEqual(reception.feedback_by, "host")
+        self.assertEqual(
+            reception.feedback_comment, "The demonstration convinced them."
+        )
+        self.assertEqual(held.room_id, huangshan)
+        self.assertEqual(held.state, "confirmed")
+        self.assertScreenshots("reception_form", "reception_rooms")
+
+    def test_assessment_pivot(self):
+        last_month = self.today.replace(day=1) - relativedelta(months=1)
+        Assessment = self.env["visit.assessment"]
+        Assessment._assess_month(last_month - relativedelta(months=1))
+        Assessment._assess_month(last_month)
+        self.assertTrue(Assessment.search([("user_id", "=", self.rep.id)]))
+        self._tour(
+            self.manager,
+            "/odoo/visit-assessments-by-team",
+            "visit_management_assessment_pivot_tour",
+        )
+        self.assertScreenshots("assessment_pivot")
