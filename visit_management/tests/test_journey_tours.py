@@ -263,3 +263,24 @@ class TestOfficeJourneys(JourneyCase):
             "visit_management_assessment_pivot_tour",
         )
         self.assertScreenshots("assessment_pivot")
+
+
+@tagged("post_install", "-at_install")
+class TestRepJourneysChinese(TestRepJourneys):
+    """The same journeys in Chinese."""
+
+    lang = "zh_CN"
+
+
+@tagged("post_install", "-at_install")
+class TestRepJourneysPhoneChinese(TestRepJourneysPhone):
+    """The same journeys in Chinese on a phone."""
+
+    lang = "zh_CN"
+
+
+@tagged("post_install", "-at_install")
+class TestOfficeJourneysChinese(TestOfficeJourneys):
+    """The same journeys in Chinese."""
+
+    lang = "zh_CN"

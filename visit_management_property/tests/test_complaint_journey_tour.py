@@ -77,3 +77,10 @@ class TestComplaintJourney(ScreenshotTourCase):
         complaint.with_user(self.clerk).action_close()
         self.assertEqual(complaint.state, "closed")
         self.assertScreenshots("complaint_form", "callback_form")
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintJourneyChinese(TestComplaintJourney):
+    """The same journey in Chinese."""
+
+    lang = "zh_CN"

@@ -4,14 +4,20 @@ import { utils as uiUtils } from "@web/core/ui/ui_service";
 
 // Has the test save a screenshot of the page as it is now, for the README's
 // user guide (see tests/screenshots.py): the first step asks for it, the
-// second waits until it is saved. The page is shown from its top.
+// second waits until it is saved. The page is shown from its top, no field
+// focused.
 export function screenshot(name) {
     return [
         {
             trigger: "body",
             content: `screenshot of ${name}`,
             run() {
-                document.querySelector(".o_action_manager .o_content")?.scrollTo(0, 0);
+                document.activeElement?.blur();
+                for (const element of document.querySelectorAll("*")) {
+                    if (element.scrollTop || element.scrollLeft) {
+                        element.scrollTo(0, 0);
+                    }
+                }
                 console.log(`visit_screenshot:${name}`);
             },
         },
