@@ -33,10 +33,17 @@ def _small_png(data):
 
 class ScreenshotTourCase(HttpCase):
     """Tours whose steps may ask for screenshots; ``lang`` is the language of
-    the class's users (en_US, or zh_CN loaded with the addons' translations)."""
+    the class's users (en_US, or zh_CN loaded with the translations of the
+    installed ``translated_modules``)."""
 
     lang = "en_US"
-    translated_modules = ("web", "mail", "visit_management")
+    translated_modules = (
+        "web",
+        "mail",
+        "visit_management",
+        "visit_management_property",
+        "visit_management_sale",
+    )
 
     @classmethod
     def setUpClass(cls):
@@ -44,7 +51,7 @@ class ScreenshotTourCase(HttpCase):
         if cls.lang != "en_US":
             cls.env["res.lang"]._activate_lang(cls.lang)
             modules = cls.env["ir.module.module"].search(
-                [("name", "in", cls.translated_modules)]
+                [("name", "in", cls.translated_modules), ("state", "=", "installed")]
             )
             modules._update_translations([cls.lang], overwrite=True)
         cls.screenshots = []

@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
 from .common import MANAGER_GROUPS, REP_GROUPS
@@ -209,17 +209,17 @@ class TestOfficeJourneys(JourneyCase):
         other = self.env["res.partner"].create(
             {"name": "Xibei Supplies", "is_company": True}
         )
-        tomorrow = self.today + timedelta(days=1)
         # the front desk booked another visit that holds Huangshan from 10:00
-        # to 12:00 tomorrow (UTC, the browser's timezone)
+        # to 12:00 (UTC) today: the rooms' calendar opens on this week
+        day = fields.Date.today()
         held = (
             self.env["visit.reception"]
             .with_user(receptionist)
             .create(
                 {
                     "partner_id": other.id,
-                    "start_datetime": datetime.combine(tomorrow, time(10)),
-                    "stop_datetime": datetime.combine(tomorrow, time(12)),
+                    "start_datetime": datetime.combine(day, time(10)),
+                    "stop_datetime": datetime.combine(day, time(12)),
                     "room_id": huangshan.id,
                     "user_id": self.rep.id,
                     "team_id": self.team.id,

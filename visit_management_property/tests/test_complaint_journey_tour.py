@@ -12,11 +12,6 @@ class TestComplaintJourney(ScreenshotTourCase):
     """The office manager of an estate resolves a complaint caused by the
     management and makes the callback that resolving it created."""
 
-    translated_modules = (
-        *ScreenshotTourCase.translated_modules,
-        "visit_management_property",
-    )
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

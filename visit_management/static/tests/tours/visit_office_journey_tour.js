@@ -12,12 +12,12 @@ function pick(field, search, name, scope = ".o_form_view") {
     ];
 }
 
-// Types a time of tomorrow into a datetime field of the form.
-function tomorrowAt(field, hour, minute) {
+// Types a time of today (UTC, as the test's bookings) into a datetime field.
+function todayAt(field, hour, minute) {
     return {
         trigger: `.o_form_view .o_field_widget[name='${field}'] input`,
         async run(helpers) {
-            const when = DateTime.now().plus({ days: 1 }).set({ hour, minute }).startOf("minute");
+            const when = DateTime.utc().set({ hour, minute }).startOf("minute").toLocal();
             await helpers.edit(formatDateTime(when));
             await helpers.press("Enter");
         },
@@ -50,8 +50,8 @@ registry.category("web_tour.tours").add("visit_management_reception_journey_tour
             run: "click",
         },
         ...pick("partner_id", "Huadong", "Huadong Trading Co.", ".o_form_view .oe_title"),
-        tomorrowAt("start_datetime", 10, 30),
-        tomorrowAt("stop_datetime", 11, 30),
+        todayAt("start_datetime", 10, 30),
+        todayAt("stop_datetime", 11, 30),
         ...pick("room_id", "Huang", "Huangshan"),
         ...pick("user_id", "Li Ming", "Li Ming"),
         ...pick("team_id", "East", "East China Sales"),
