@@ -7,7 +7,12 @@ import { clickHeaderButton, screenshot } from "@visit_management/../tests/tours/
 registry.category("web_tour.tours").add("visit_management_property_complaint_tour", {
     steps: () => [
         {
-            trigger: ".o_data_row:contains('Zhang Wei') td[name='name']",
+            trigger: ".o_control_panel .o_switch_view.o_kanban",
+            content: "the complaints by status",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Zhang Wei')",
             content: "open the complaint",
             run: "click",
         },
