@@ -68,15 +68,20 @@ ensure_venv() {
 }
 
 ensure_chromium() {
-    if command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; then
-        return
-    fi
+    local packages=()
+    command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null \
+        || packages+=(chromium)
+    # the tours' Chinese screenshots (docs/images) need a Chinese font
+    fc-list :lang=zh 2>/dev/null | grep -q . || packages+=(fonts-wqy-microhei)
+    [ ${#packages[@]} = 0 ] && return
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        say "Installing Debian's chromium for the browser tests"
-        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-            || die "could not install chromium with apt-get."
-    else
+        say "Installing Debian's ${packages[*]} for the browser tests"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null) \
+            || die "could not install ${packages[*]} with apt-get."
+    elif [[ " ${packages[*]} " == *" chromium "* ]]; then
         die "the browser tests need Chromium: install it (e.g. 'sudo apt-get install chromium')."
+    else
+        echo "No Chinese font: the Chinese screenshots will show boxes (e.g. 'sudo apt-get install fonts-wqy-microhei')."
     fi
 }
 

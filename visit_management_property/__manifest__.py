@@ -38,6 +38,11 @@
         "views/property_menus.xml",
     ],
     "demo": ["demo/property_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "visit_management_property/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

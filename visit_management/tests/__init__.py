@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_partner_tier
+from . import test_journey_tours
 from . import test_partner_tour
 from . import test_partner_visits
 from . import test_security

@@ -4,6 +4,7 @@ from . import test_callback_assessment
 from . import test_callback_rules
 from . import test_callback_rules_batches
 from . import test_callbacks
+from . import test_complaint_journey_tour
 from . import test_office_records
 from . import test_residents
 from . import test_security

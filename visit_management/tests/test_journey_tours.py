@@ -1,0 +1,286 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+from odoo.tests import new_test_user, tagged
+
+from .common import MANAGER_GROUPS, REP_GROUPS
+from .screenshots import ScreenshotTourCase
+from .test_today import local_noon_timezone
+
+
+class JourneyCase(ScreenshotTourCase):
+    """A rep of the East China team led by a manager, in a timezone where it
+    is just past noon; a customer of the rep (tier A) and its buyer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        tz, cls.offset, cls.today = local_noon_timezone(cls.env)
+        cls.rep = new_test_user(
+            cls.env,
+            "visit_rep",
+            name="Li Ming",
+            groups=REP_GROUPS,
+            tz=tz,
+            lang=cls.lang,
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            "visit_manager",
+            name="Zhao Qiang",
+            groups=MANAGER_GROUPS,
+            tz=tz,
+            lang=cls.lang,
+        )
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "East China Sales",
+                "user_id": cls.manager.id,
+                "member_ids": [Command.set(cls.rep.ids)],
+            }
+        )
+        # Shanghai People's Square; the tours check in 300 m north of it
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Huadong Trading Co.",
+                "is_company": True,
+                "visit_tier": "a",
+                "user_id": cls.rep.id,
+                "city": "Shanghai",
+                "partner_latitude": 31.2304,
+                "partner_longitude": 121.4737,
+            }
+        )
+        cls.contact = cls.env["res.partner"].create(
+            {"name": "Wang Wei", "parent_id": cls.customer.id, "function": "Buyer"}
+        )
+
+    def _tour(self, user, url, tour):
+        self.start_tour(url, tour, login=user.login)
+        self.env.invalidate_all()
+
+
+@tagged("post_install", "-at_install")
+class TestRepJourneys(JourneyCase):
+    """A rep's month in the browser, each step by the user who takes it: the
+    plan submitted, rejected, revised and approved; today's visit checked in,
+    reported with a commitment, returned, completed and approved."""
+
+    def test_plan_journey(self):
+        self._tour(self.rep, "/odoo/visit-plans", "visit_management_plan_submit_tour")
+        plan = self.env["visit.plan"].search([("user_id", "=", self.rep.id)])
+        self.assertEqual(plan.state, "submitted")
+        self.assertEqual(
+            plan.date_start, self.today.replace(day=1) + relativedelta(months=1)
+        )
+        self.assertEqual(plan.line_ids.partner_id, self.customer)
+
+        self._tour(
+            self.manager,
+            "/odoo/visit-plans-to-approve",
+            "visit_management_plan_reject_tour",
+        )
+        self.assertEqual(plan.state, "rejected")
+        self.assertIn("Plan a second visit", plan.reject_reason)
+
+        self._tour(self.rep, "/odoo/visit-plans", "visit_management_plan_revise_tour")
+        self.assertEqual(plan.state, "submitted")
+        self.assertEqual(len(plan.line_ids), 2)
+
+        self._tour(
+            self.manager,
+            "/odoo/visit-plans-to-approve",
+            "visit_management_plan_approve_tour",
+        )
+        self.assertEqual(plan.state, "approved")
+        # submitted once more after the rejection, whose reason stays in the chatter
+        self.assertEqual(plan.submission_count, 2)
+        self.assertTrue(
+            plan.message_ids.filtered(lambda m: "Plan a second visit" in (m.body or ""))
+        )
+        self.assertScreenshots("plan_form", "plan_review")
+
+    def test_report_journey(self):
+        def at(hour):
+            return datetime.combine(self.today, time(hour)) - timedelta(
+                hours=self.offset
+            )
+
+        later = self.env["res.partner"].create(
+            {"name": "Minhang Hardware", "is_company": True, "city": "Shanghai"}
+        )
+        plan = (
+            self.env["visit.plan"]
+            .with_user(self.rep)
+            .create(
+                {
+                    "date_start": self.today.replace(day=1),
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "partner_id": self.customer.id,
+                                "contact_id": self.contact.id,
+                                # the visit is going on (it is past noon there)
+                                "planned_datetime": at(12),
+                                "place": "Huadong's office, 5F",
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "partner_id": later.id,
+                                "planned_datetime": at(16),
+                                "visit_mode": "phone",
+                                "purpose": "payment_collection",
+                            }
+                        ),
+                    ],
+                }
+            )
+        )
+        plan.action_submit()
+        plan.with_user(self.manager).action_approve()
+        root = self.env.ref("visit_management.visit_management_menu_root")
+
+        self._tour(
+            self.rep, f"/odoo?menu_id={root.id}", "visit_management_report_write_tour"
+        )
+        report = plan.line_ids.report_ids
+        self.assertEqual(report.partner_id, self.customer)
+        self.assertEqual(report.state, "submitted")
+        self.assertEqual(report.checkin_method, "gps")
+        self.assertTrue(report.in_place)
+        self.assertEqual(
+            report.commitment_ids.name, "Send the price list of the new model"
+        )
+        activity = report.commitment_ids.activity_id
+        self.assertEqual(activity.user_id, self.rep)
+        self.assertEqual(activity.date_deadline, self.today + timedelta(days=7))
+
+        self._tour(
+            self.manager,
+            "/odoo/visit-reports-to-approve",
+            "visit_management_report_return_tour",
+        )
+        self.assertEqual(report.state, "returned")
+        self.assertIn("prices", report.return_reason)
+
+        self._tour(self.rep, "/odoo/visit-reports", "visit_management_report_fix_tour")
+        self.assertEqual(report.state, "submitted")
+        self.assertIn("5% above", report.opinions)
+
+        self._tour(
+            self.manager,
+            "/odoo/visit-reports-to-approve",
+            "visit_management_report_approve_tour",
+        )
+        self.assertEqual(report.state, "approved")
+        # resubmitting kept the one follow-up activity of the commitment
+        self.assertEqual(report.commitment_ids.activity_id, activity)
+        self.assertScreenshots("today", "report_form", "reports_to_review")
+
+
+@tagged("post_install", "-at_install")
+class TestRepJourneysPhone(TestRepJourneys):
+    """The same journeys on a phone-sized touch screen."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+
+@tagged("post_install", "-at_install")
+class TestOfficeJourneys(JourneyCase):
+    """The front desk's reception of a visit, and the manager's assessments."""
+
+    def test_reception_journey(self):
+        receptionist = new_test_user(
+            self.env,
+            "visit_receptionist",
+            name="Chen Jing",
+            groups="base.group_user,visit_management.group_visit_user",
+            lang=self.lang,
+        )
+        Room = self.env["visit.meeting.room"]
+        huangshan = Room.create({"name": "Huangshan", "capacity": 6})
+        taishan = Room.create({"name": "Taishan", "capacity": 20})
+        other = self.env["res.partner"].create(
+            {"name": "Xibei Supplies", "is_company": True}
+        )
+        # the front desk booked another visit that holds Huangshan from 10:00
+        # to 12:00 (UTC) today: the rooms' calendar opens on this week
+        day = fields.Date.today()
+        held = (
+            self.env["visit.reception"]
+            .with_user(receptionist)
+            .create(
+                {
+                    "partner_id": other.id,
+                    "start_datetime": datetime.combine(day, time(10)),
+                    "stop_datetime": datetime.combine(day, time(12)),
+                    "room_id": huangshan.id,
+                    "user_id": self.rep.id,
+                    "team_id": self.team.id,
+                    "visitor_ids": [Command.create({"name": "Liu Yang"})],
+                }
+            )
+        )
+        held.action_confirm()
+
+        self._tour(
+            receptionist,
+            "/odoo/visit-reception-rooms",
+            "visit_management_reception_journey_tour",
+        )
+        reception = self.env["visit.reception"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        self.assertEqual(reception.state, "done")
+        self.assertEqual(reception.room_id, taishan)
+        self.assertEqual(reception.user_id, self.rep)
+        self.assertEqual(reception.create_uid, receptionist)
+        self.assertEqual(reception.visitor_ids.partner_id, self.contact)
+        self.assertEqual(reception.satisfaction, "4")
+        self.assertEqual(reception.feedback_by, "host")
+        self.assertEqual(
+            reception.feedback_comment, "The demonstration convinced them."
+        )
+        self.assertEqual(held.room_id, huangshan)
+        self.assertEqual(held.state, "confirmed")
+        self.assertScreenshots("reception_form", "reception_rooms")
+
+    def test_assessment_pivot(self):
+        last_month = self.today.replace(day=1) - relativedelta(months=1)
+        Assessment = self.env["visit.assessment"]
+        Assessment._assess_month(last_month - relativedelta(months=1))
+        Assessment._assess_month(last_month)
+        self.assertTrue(Assessment.search([("user_id", "=", self.rep.id)]))
+        self._tour(
+            self.manager,
+            "/odoo/visit-assessments-by-team",
+            "visit_management_assessment_pivot_tour",
+        )
+        self.assertScreenshots("assessment_pivot")
+
+
+@tagged("post_install", "-at_install")
+class TestRepJourneysChinese(TestRepJourneys):
+    """The same journeys in Chinese."""
+
+    lang = "zh_CN"
+
+
+@tagged("post_install", "-at_install")
+class TestRepJourneysPhoneChinese(TestRepJourneysPhone):
+    """The same journeys in Chinese on a phone."""
+
+    lang = "zh_CN"
+
+
+@tagged("post_install", "-at_install")
+class TestOfficeJourneysChinese(TestOfficeJourneys):
+    """The same journeys in Chinese."""
+
+    lang = "zh_CN"
