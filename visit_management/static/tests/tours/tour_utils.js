@@ -4,20 +4,23 @@ import { utils as uiUtils } from "@web/core/ui/ui_service";
 
 // Has the test save a screenshot of the page as it is now, for the README's
 // user guide (see tests/screenshots.py): the first step asks for it, the
-// second waits until it is saved. The page is shown from its top, no field
-// focused.
+// second waits until it is saved. The page is shown from its top, with no
+// field focused and no picker open.
 export function screenshot(name) {
     return [
         {
             trigger: "body",
             content: `screenshot of ${name}`,
-            run() {
+            async run() {
+                // an outside click closes the pickers and dropdowns still open
+                document.body.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
                 document.activeElement?.blur();
                 for (const element of document.querySelectorAll("*")) {
                     if (element.scrollTop || element.scrollLeft) {
                         element.scrollTo(0, 0);
                     }
                 }
+                await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
                 console.log(`visit_screenshot:${name}`);
             },
         },
