@@ -20,6 +20,9 @@ class JourneyCase(ScreenshotTourCase):
     def setUpClass(cls):
         super().setUpClass()
         tz, cls.offset, cls.today = local_noon_timezone(cls.env)
+        # A journey lasts seconds: no minimum time on site between check-in and
+        # check-out here (test_visit_geofence tests it).
+        cls.env.company.visit_min_dwell_minutes = 0
         cls.rep = new_test_user(
             cls.env,
             "visit_rep",
@@ -152,6 +155,8 @@ class TestRepJourneys(JourneyCase):
         self.assertEqual(report.partner_id, self.customer)
         self.assertEqual(report.state, "submitted")
         self.assertEqual(report.checkin_method, "gps")
+        self.assertEqual(report.checkout_method, "gps")
+        self.assertEqual(report.in_place_reason, "inside")
         self.assertTrue(report.in_place)
         self.assertEqual(
             report.commitment_ids.name, "Send the price list of the new model"

@@ -44,6 +44,15 @@ registry.category("web_tour.tours").add("visit_management_report_write_tour", {
             content: "the rep is in place",
         },
         {
+            trigger: ".o_form_view .o_visit_check_out",
+            content: "leaving the customer, the rep checks out",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='checkout_method']",
+            content: "the check-out is recorded",
+        },
+        {
             trigger: ".o_form_view .o_field_widget[name='end_datetime'] input",
             content: "the visit ends in a minute",
             async run(helpers) {
