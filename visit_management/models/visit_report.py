@@ -167,7 +167,13 @@ class VisitReport(models.Model):
         precompute=True,
     )
     start_datetime = fields.Datetime(
-        string="Start", required=True, default=fields.Datetime.now, tracking=True
+        string="Start",
+        compute="_compute_start_datetime",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
     )
     end_datetime = fields.Datetime(string="End", tracking=True)
     duration = fields.Float(
@@ -355,6 +361,16 @@ class VisitReport(models.Model):
                 report.purpose = line.purpose
             elif not report.visit_mode:
                 report.visit_mode = "onsite"
+
+    @api.depends("plan_line_id")
+    def _compute_start_datetime(self):
+        """A report on a planned visit starts at the planned time, so that a
+        visit reported days later keeps its day; any other report starts now."""
+        now = fields.Datetime.now()
+        for report in self:
+            report.start_datetime = (
+                report.plan_line_id.planned_datetime or report.start_datetime or now
+            )
 
     @api.depends("contact_id")
     def _compute_contact_function(self):

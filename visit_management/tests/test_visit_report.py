@@ -1,9 +1,9 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form
+from odoo.tests import Form, freeze_time
 
 from .common import VisitCommon
 
@@ -63,6 +63,33 @@ class TestVisitReportFields(VisitReportCase):
         self.assertEqual(report.contact_id, self.contact2)
         self.assertEqual(report.purpose, "market_research")
         self.assertEqual(report.visit_mode, "onsite")
+
+    def test_report_filed_later_starts_at_the_planned_time(self):
+        """Filed days after the visit, from the planned visit or from the form,
+        the report keeps the visit's day and so its deadline; a report without a
+        planned visit starts when it is created."""
+        plan = self._create_plan()
+        plan.action_submit()
+        plan.with_user(self.manager).action_approve()
+        line = plan.line_ids
+        filed_at = datetime(2026, 12, 14, 9, 0)
+        with freeze_time(filed_at):
+            action = line.with_user(self.rep).action_open_report()
+            report = self.env["visit.report"].browse(action["res_id"])
+            self.assertEqual(report.start_datetime, line.planned_datetime)
+            self.assertEqual(report.visit_date, date(2026, 12, 10))
+            report.unlink()
+            with Form(self.env["visit.report"].with_user(self.rep)) as form:
+                self.assertEqual(form.start_datetime, filed_at)
+                form.plan_line_id = line
+                self.assertEqual(form.start_datetime, line.planned_datetime)
+                form.end_datetime = datetime(2026, 12, 10, 3, 0)
+            unplanned = (
+                self.env["visit.report"]
+                .with_user(self.rep)
+                .create({"partner_id": self.customer.id})
+            )
+            self.assertEqual(unplanned.start_datetime, filed_at)
 
     def test_plan_line_of_someone_else(self):
         line = self._create_plan(user=self.rep2).line_ids
