@@ -1,16 +1,22 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
+from unittest.mock import patch
 
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase, freeze_time, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 SALES = "base.group_user,sales_team.group_sale_salesman"
 REP_GROUPS = f"{SALES},visit_management.group_visit_user"
 MANAGER_GROUPS = f"{SALES},visit_management.group_visit_manager"
+# The tests' own today: Monday 23 November 2026, noon in Shanghai. The fixtures
+# plan December 2026 and file reports in it, so every class of VisitCommon runs on
+# this clock (its setUpClass included), whatever day the suite runs.
+TESTS_NOW = datetime(2026, 11, 23, 4, 0)
 
 
+@freeze_time(TESTS_NOW)
 class VisitCommon(TransactionCase):
     """Two sales teams, each with a leader (visit manager) and reps; a visit
     administrator; a portal user; customers of the first rep with contacts."""
@@ -18,6 +24,9 @@ class VisitCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Records are created and written at the test's clock, as under Odoo's
+        # HTTP test cursor, not at the database's time of the test transaction.
+        cls.startClassPatcher(patch.object(cls.cr, "now", datetime.now))
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.company = cls.env.company
         # Check-ins count without a check-out: the time-on-site rule is tested
