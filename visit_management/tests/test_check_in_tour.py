@@ -29,12 +29,7 @@ class TestCheckInTour(HttpCase):
         return (
             self.env["visit.report"]
             .with_user(self.rep)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "start_datetime": datetime(2026, 12, 10, 2, 0),
-                }
-            )
+            .create({"partner_id": self.customer.id})
         )
 
     def _run(self, tour, report):

@@ -1,4 +1,18 @@
 import { registry } from "@web/core/registry";
+import { formatDateTime, parseDateTime } from "@web/core/l10n/dates";
+
+// Moves the time a datetime field of the dialog shows by an hour: the booking is
+// on a day relative to the test's clock, so the tour reads it rather than knowing it.
+function anHourLater(field) {
+    return {
+        trigger: `.modal .o_field_widget[name='${field}'] input`,
+        async run(helpers) {
+            const shown = parseDateTime(helpers.anchor.value);
+            await helpers.edit(formatDateTime(shown.plus({ hours: 1 })));
+            await helpers.press("Enter");
+        },
+    };
+}
 
 // The host opens the bookings board, opens the requested booking, confirms it
 // and sees it confirmed; then the room planning calendar shows it.
@@ -40,18 +54,12 @@ registry.category("web_tour.tours").add("visit_management_reception_tour", {
             content: "move the visit by an hour",
             run: "click",
         },
-        {
-            trigger: ".modal .o_field_widget[name='start_datetime'] input",
-            run: "edit 12/10/2030 11:00:00 && press Enter",
-        },
+        anHourLater("start_datetime"),
         {
             trigger: ".modal .o_field_widget[name='stop_datetime'] button",
             run: "click",
         },
-        {
-            trigger: ".modal .o_field_widget[name='stop_datetime'] input",
-            run: "edit 12/10/2030 13:00:00 && press Enter",
-        },
+        anHourLater("stop_datetime"),
         {
             trigger: ".modal button[name='action_reschedule']",
             run: "click",
