@@ -5,6 +5,7 @@ run:
 	@bash scripts/run.sh
 
 ## make test: set up what is missing, lint, fresh test database, full pytest suite
+## make test AT="2028-02-29 20:30:00": the same on a clock shifted to that moment (UTC)
 test:
 	@bash scripts/test.sh
 

@@ -104,19 +104,35 @@ pg_bin() {
 }
 
 start_embedded_postgres() {
-    local data="$VAR_DIR/pgdata"
+    local data=$1 port=$2
     if [ ! -f "$data/PG_VERSION" ]; then
-        say "No PostgreSQL server answers: creating a private cluster in $data"
+        say "Creating a private PostgreSQL cluster in $data"
         mkdir -p "$data"
         [ "$(id -u)" = 0 ] && chown postgres "$data"
         as_pg_owner "$(pg_bin initdb)" -D "$data" -A trust -U "$PGUSER" >/dev/null
     fi
-    if ! "$(pg_bin pg_isready)" -q -h "$data" -p 5432; then
+    if ! "$(pg_bin pg_isready)" -q -h "$data" -p "$port"; then
         as_pg_owner "$(pg_bin pg_ctl)" -D "$data" -l "$data/server.log" -w \
-            -o "-c listen_addresses='' -k $data -p 5432" start >/dev/null \
+            -o "-c listen_addresses='' -k $data -p $port" start >/dev/null \
             || die "the private PostgreSQL cluster did not start: see $data/server.log"
     fi
-    export PGHOST="$data" PGPORT=5432
+    export PGHOST="$data" PGPORT=$port
+}
+
+stop_embedded_postgres() {
+    as_pg_owner "$(pg_bin pg_ctl)" -D "$1" -m fast -w stop >/dev/null
+}
+
+# Under scripts/faketime.sh the whole stack must read the shifted clock, PostgreSQL's
+# now() included: a cluster of its own, started under the shifted clock and stopped
+# when the command ends (faketime waits for every process it started).
+start_shifted_postgres() {
+    local data="$VAR_DIR/pgdata-shifted"
+    if [ -f "$data/postmaster.pid" ]; then
+        stop_embedded_postgres "$data" || true
+    fi
+    start_embedded_postgres "$data" 5433
+    trap 'stop_embedded_postgres "$VAR_DIR/pgdata-shifted"' EXIT
 }
 
 ensure_postgres() {
@@ -125,7 +141,10 @@ ensure_postgres() {
     if [ -z "${PGUSER:-}" ] || [ "$PGUSER" = postgres ]; then
         export PGUSER=odoo
     fi
-    if "$(pg_bin pg_isready)" -q -h "$PGHOST" -p "$PGPORT"; then
+    if [ -n "${VISIT_SHIFTED_CLOCK:-}" ]; then
+        start_shifted_postgres
+        echo "PostgreSQL: private cluster in $PGHOST (socket) on the shifted clock, role $PGUSER"
+    elif "$(pg_bin pg_isready)" -q -h "$PGHOST" -p "$PGPORT"; then
         if ! psql -qtA -d postgres -c 'select 1' >/dev/null 2>&1; then
             say "Creating the PostgreSQL role '$PGUSER' (CREATEDB)"
             psql -q -U postgres -d postgres -c "CREATE ROLE \"$PGUSER\" LOGIN CREATEDB" \
@@ -134,17 +153,19 @@ Create it (createuser --createdb $PGUSER) or set PGUSER to a role with CREATEDB.
         fi
         echo "PostgreSQL: server at $PGHOST:$PGPORT, role $PGUSER"
     else
-        start_embedded_postgres
+        say "No PostgreSQL server answers at $PGHOST:$PGPORT"
+        start_embedded_postgres "$VAR_DIR/pgdata" 5432
         echo "PostgreSQL: private cluster in $PGHOST (socket), role $PGUSER"
     fi
-    ODOO_CONF="$VAR_DIR/odoo.conf"
+    local suffix=${VISIT_SHIFTED_CLOCK:+-shifted}
+    ODOO_CONF="$VAR_DIR/odoo$suffix.conf"
     cat > "$ODOO_CONF" <<EOF
 [options]
 db_host = $PGHOST
 db_port = $PGPORT
 db_user = $PGUSER
 addons_path = $ODOO_SRC/addons,$REPO_ROOT
-data_dir = $VAR_DIR/data
+data_dir = $VAR_DIR/data$suffix
 EOF
 }
 

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # `make test`: set-up if missing, lint, fresh test database with both addons (no demo data),
 # a clean install log, then pytest (pytest-odoo) over the addons' tests and tests/.
+#   AT="2028-02-29 20:30:00"  runs it all on a clock shifted to that moment (UTC): see
+#                             scripts/shifted_clock.sh
+if [ -n "${AT:-}" ] && [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
+    exec bash "$(dirname "$0")/shifted_clock.sh" "$AT" bash "$0" "$@"
+fi
 source "$(dirname "$0")/bootstrap.sh"
 ensure_chromium
 
@@ -24,6 +29,7 @@ fi
 echo "Install log clean: $INSTALL_LOG"
 
 say "pytest (pytest-odoo) over the addons' tests and tests/"
-exec "$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
+# not exec: under the shifted clock, bootstrap.sh stops its cluster when this script ends
+"$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
     --cov=visit_management --cov=visit_management_property --cov=visit_management_sale --cov-report=term-missing --cov-fail-under=90 \
     visit_management visit_management_property visit_management_sale tests "$@"
