@@ -26,6 +26,6 @@ fi
 offset=$((target - $(date +%s)))
 export VISIT_SHIFTED_CLOCK="$moment"
 echo "Shifted clock: $(TZ=UTC date -d "@$target" '+%F %T UTC') (Shanghai: $(TZ=Asia/Shanghai date -d "@$target" '+%F %T')), offset ${offset} s"
-# -m: the multi-threaded libfaketime (Odoo's server threads, PostgreSQL, Chromium);
-# the monotonic clock is left alone so that time-outs keep their length.
-exec faketime -m --exclude-monotonic -f "$(printf '%+d' "$offset")s" "$@"
+# -m: the multi-threaded libfaketime (Odoo's server threads, PostgreSQL, Chromium).
+# Not --exclude-monotonic: Chromium's child processes crash with it.
+exec faketime -m -f "$(printf '%+d' "$offset")s" "$@"

@@ -10,7 +10,7 @@ source "$(dirname "$0")/bootstrap.sh"
 ensure_chromium
 
 TEST_DB=${TEST_DB:-visit_test}
-INSTALL_LOG="$VAR_DIR/install.log"
+INSTALL_LOG="$VAR_DIR/install${VISIT_SHIFTED_CLOCK:+-shifted}.log"
 
 say "Lint: ruff and pylint-odoo (mandatory checks)"
 cd "$REPO_ROOT"
