@@ -315,7 +315,9 @@ INSERT INTO visit_report (
     is_unplanned, partner_id, visit_tier, contact_id, contact_function,
     contact_is_decision_maker, visit_mode, purpose, start_datetime, end_datetime,
     duration, visit_date, checkin_latitude, checkin_longitude, checkin_accuracy,
-    checkin_time, checkin_method, checkin_distance, in_place, customer_needs,
+    checkin_time, checkin_method, checkin_distance, checkout_latitude,
+    checkout_longitude, checkout_accuracy, checkout_time, checkout_method,
+    dwell_minutes, in_place, in_place_reason, customer_needs,
     visit_effect, is_urgent, urgent_category, return_reason, report_deadline,
     submitted_date, submitted_late, is_valid, invalid_reason, verification_done,
     create_date, write_date, create_uid, write_uid)
@@ -325,14 +327,15 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
        n.plan_line_id, n.plan_line_id IS NULL, n.partner_id, n.tier, n.contact_id,
        n.contact_function, n.contact_j = 1, n.visit_mode, n.purpose,
        n.start_datetime, n.end_datetime, n.duration, n.visit_date,
-       n.checkin_latitude, n.checkin_longitude,
-       CASE WHEN n.checkin_method = 'gps' THEN 5 + mod(n.u, 45) ELSE 0 END,
-       CASE WHEN n.checkin_method IS NOT NULL
-            THEN n.start_datetime - interval '5 minutes' END,
+       n.checkin_latitude, n.checkin_longitude, fix.accuracy, fix.checkin_time,
        n.checkin_method, n.checkin_distance,
-       coalesce(n.visit_mode = 'phone' OR n.checkin_method = 'qr'
-                OR (n.checkin_method = 'gps' AND n.lat IS NOT NULL
-                    AND n.checkin_distance <= %(radius)s), FALSE),
+       CASE WHEN fix.checkout_time IS NOT NULL THEN n.checkin_latitude END,
+       CASE WHEN fix.checkout_time IS NOT NULL THEN n.checkin_longitude END,
+       CASE WHEN fix.checkout_time IS NOT NULL THEN fix.accuracy END,
+       fix.checkout_time,
+       CASE WHEN fix.checkout_time IS NOT NULL THEN 'gps' END,
+       coalesce(extract(epoch FROM fix.checkout_time - fix.checkin_time) / 60, 0),
+       verdict.reason IN ('inside', 'qr', 'phone', 'accepted'), verdict.reason,
        '<p>Wants a better price on the spring order.</p>',
        '<p>Order confirmed for next month.</p>',
        n.is_urgent, CASE WHEN n.is_urgent THEN 'competitor_policy' END,
@@ -348,6 +351,32 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
        n.start_datetime, coalesce(n.submitted_date, n.end_datetime),
        n.user_id, n.user_id
   FROM numbered n
+  -- the check-in's accuracy and time, and the check-out of most GPS visits: at the
+  -- visit's end, a few after 5 minutes (too short a stay), a few never
+ CROSS JOIN LATERAL (
+    SELECT CASE WHEN n.checkin_method IS DISTINCT FROM 'gps' THEN 0
+                WHEN pg_temp.rnd(n.u, 30) < 0.03 THEN 250 + mod(n.u, 200)
+                ELSE 5 + mod(n.u, 45) END AS accuracy,
+           CASE WHEN n.checkin_method IS NOT NULL
+                THEN n.start_datetime - interval '5 minutes' END AS checkin_time,
+           CASE WHEN n.checkin_method IS DISTINCT FROM 'gps'
+                     OR pg_temp.rnd(n.u, 31) < 0.04 THEN NULL
+                WHEN pg_temp.rnd(n.u, 31) < 0.08 THEN n.start_datetime
+                ELSE n.end_datetime END AS checkout_time
+ ) fix
+  -- the in-place verdict, as visit.report._in_place_reason (no manager's decision)
+ CROSS JOIN LATERAL (
+    SELECT CASE WHEN n.visit_mode = 'phone' THEN 'phone'
+                WHEN n.checkin_method = 'qr' THEN 'qr'
+                WHEN n.checkin_method IS DISTINCT FROM 'gps' THEN 'no_position'
+                WHEN n.lat IS NULL THEN 'no_customer_position'
+                WHEN fix.accuracy > %(max_accuracy)s THEN 'uncertain'
+                WHEN n.checkin_distance > %(radius)s THEN 'outside'
+                WHEN %(min_dwell)s > 0 AND fix.checkout_time IS NULL THEN 'no_check_out'
+                WHEN coalesce(extract(epoch FROM fix.checkout_time - fix.checkin_time)
+                              / 60, 0) < %(min_dwell)s THEN 'too_short'
+                ELSE 'inside' END AS reason
+ ) verdict
 """
 
 PLAN_COMPLETION = """
@@ -489,6 +518,8 @@ def generate(env, size, customers, reports, log=print):
         "now": fields.Datetime.now(),
         "done_states": ("submitted", "approved"),
         "radius": company.visit_inplace_radius,
+        "max_accuracy": company.visit_checkin_max_accuracy,
+        "min_dwell": company.visit_min_dwell_minutes,
         "deadline_hours": company.visit_report_deadline_hours,
         **{f"w_{tier}": weight for tier, weight in TIER_VISITS.items()},
     }
