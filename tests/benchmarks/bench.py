@@ -108,6 +108,8 @@ CHECKED = [
             "report_deadline",
             "is_valid",
             "invalid_reason",
+            "signed_by",
+            "signed_on",
             "team_id",
             "manager_id",
         ],
@@ -115,7 +117,7 @@ CHECKED = [
     (
         "visit.report",
         "plan_line_id IS NOT NULL",
-        ["partner_id", "contact_id", "visit_mode", "purpose"],
+        ["partner_id", "contact_id", "visit_mode", "purpose", "start_datetime"],
     ),
     (
         "res.partner",
@@ -129,6 +131,8 @@ CHECKED = [
             "last_phone_visit_date",
             "last_visit_date",
             "next_visit_date",
+            "visit_developed_by_id",
+            "visit_developed_date",
         ],
     ),
     (
@@ -146,6 +150,8 @@ CHECKED = [
             "line_count",
             "done_line_count",
             "completion_rate",
+            "team_id",
+            "manager_id",
         ],
     ),
     ("visit.plan.line", "TRUE", ["user_id", "company_id", "place", "is_done"]),
