@@ -123,7 +123,7 @@ stop_embedded_postgres() {
     as_pg_owner "$(pg_bin pg_ctl)" -D "$1" -m fast -w stop >/dev/null
 }
 
-# Under scripts/faketime.sh the whole stack must read the shifted clock, PostgreSQL's
+# Under scripts/shifted_clock.sh the whole stack must read the shifted clock, PostgreSQL's
 # now() included: a cluster of its own, started under the shifted clock and stopped
 # when the command ends (faketime waits for every process it started).
 start_shifted_postgres() {

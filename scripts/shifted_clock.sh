@@ -24,8 +24,10 @@ if ! command -v faketime >/dev/null; then
 fi
 
 offset=$((target - $(date +%s)))
-export VISIT_SHIFTED_CLOCK="$moment"
-echo "Shifted clock: $(TZ=UTC date -d "@$target" '+%F %T UTC') (Shanghai: $(TZ=Asia/Shanghai date -d "@$target" '+%F %T')), offset ${offset} s"
+# read by bootstrap.sh (a cluster on the shifted clock) and tests/test_clock.py
+VISIT_SHIFTED_CLOCK=$(TZ=UTC date -d "@$target" '+%F %T')
+export VISIT_SHIFTED_CLOCK
+echo "Shifted clock: $VISIT_SHIFTED_CLOCK UTC (Shanghai: $(TZ=Asia/Shanghai date -d "@$target" '+%F %T')), offset ${offset} s"
 # -m: the multi-threaded libfaketime (Odoo's server threads, PostgreSQL, Chromium).
 # Not --exclude-monotonic: Chromium's child processes crash with it.
 exec faketime -m -f "$(printf '%+d' "$offset")s" "$@"
