@@ -114,7 +114,7 @@ start_embedded_postgres() {
     if ! "$(pg_bin pg_isready)" -q -h "$data" -p "$port"; then
         as_pg_owner "$(pg_bin pg_ctl)" -D "$data" -l "$data/server.log" -w \
             -o "-c listen_addresses='' -k $data -p $port" start >/dev/null \
-            || die "the private PostgreSQL cluster did not start: see $data/server.log"
+            || { tail -n 20 "$data/server.log" >&2; die "the private PostgreSQL cluster in $data did not start (its log is above)"; }
     fi
     export PGHOST="$data" PGPORT=$port
 }
@@ -124,15 +124,13 @@ stop_embedded_postgres() {
 }
 
 # Under scripts/shifted_clock.sh the whole stack must read the shifted clock, PostgreSQL's
-# now() included: a cluster of its own, started under the shifted clock and stopped
-# when the command ends (faketime waits for every process it started).
+# now() included: a new cluster of its own, started under the shifted clock, stopped and
+# removed when the command ends (faketime waits for every process it started). It lives
+# in the temporary folder, which the postgres user can reach wherever the clone is.
 start_shifted_postgres() {
-    local data="$VAR_DIR/pgdata-shifted"
-    if [ -f "$data/postmaster.pid" ]; then
-        stop_embedded_postgres "$data" || true
-    fi
-    start_embedded_postgres "$data" 5433
-    trap 'stop_embedded_postgres "$VAR_DIR/pgdata-shifted"' EXIT
+    SHIFTED_PGDATA=$(mktemp -d "${TMPDIR:-/tmp}/visit-pg-shifted.XXXXXX")
+    trap 'stop_embedded_postgres "$SHIFTED_PGDATA" || true; rm -rf "$SHIFTED_PGDATA"' EXIT
+    start_embedded_postgres "$SHIFTED_PGDATA" 5433
 }
 
 ensure_postgres() {
