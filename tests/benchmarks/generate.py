@@ -7,8 +7,9 @@ groups, partners and team memberships that only the ORM sets right). Everything
 else is one INSERT ... SELECT per table: customers and their contacts, a monthly
 plan per rep and month, the planned visits, and the visit reports, with every NOT
 NULL column and every stored computed column filled the way the ORM computes it
-(visit date, tier, duration, deadline, lateness, check-in distance and in-place,
-validity, plan completion, the customers' visit dates and key-contact counts).
+(visit date, tier, duration, deadline, lateness, check-in distance, time on site
+and the in-place verdict, validity, plan completion, the customers' visit dates and
+key-contact counts).
 
 Randomness is a hash of the row number (pg_temp.rnd), so a size always builds the
 same data."""
@@ -80,6 +81,7 @@ SELECT id, name, name, id, name,
 """
 
 # Every customer has 2 or 3 contacts; those of A/B customers are key contacts.
+# Like res.partner._compute_user_id, a contact has its customer's salesperson.
 CONTACTS = """
 CREATE TEMP TABLE bench_contact AS
 SELECT c.id AS customer_id, j,
@@ -100,11 +102,11 @@ INSERT_CONTACTS = """
 INSERT INTO res_partner (
     id, name, complete_name, parent_id, commercial_partner_id,
     commercial_company_name, is_company, type, active, partner_share, lang, color,
-    function, visit_key_contact, visit_key_contact_count, street, city, zip,
-    create_date, write_date, create_uid, write_uid)
+    user_id, function, visit_key_contact, visit_key_contact_count, street, city,
+    zip, create_date, write_date, create_uid, write_uid)
 SELECT k.id, k.name, c.name || ', ' || k.name, c.id, c.id,
        c.name, FALSE, 'contact', TRUE, TRUE, 'en_US', 0,
-       k.function, k.key_contact, 0, c.street, 'Shanghai', c.zip,
+       c.user_id, k.function, k.key_contact, 0, c.street, 'Shanghai', c.zip,
        c.created, c.created, 1, 1
   FROM bench_contact k
   JOIN bench_customer c ON c.id = k.customer_id
@@ -208,11 +210,23 @@ WITH weighted AS (
            -- metres from the customer and bearing of a GPS fix
            CASE WHEN pg_temp.rnd(u, 11) < 0.1 THEN 1000 + 4000 * pg_temp.rnd(u, 12)
                 ELSE 300 * pg_temp.rnd(u, 12) END AS offset_m,
-           2 * pi() * pg_temp.rnd(u, 13) AS bearing
+           2 * pi() * pg_temp.rnd(u, 13) AS bearing,
+           -- a GPS fix is mostly precise, sometimes a poor one indoors
+           CASE WHEN pg_temp.rnd(u, 20) < 0.05
+                THEN 250 + floor(1750 * pg_temp.rnd(u, 21))
+                ELSE 5 + mod(u, 45) END AS fix_accuracy,
+           -- after a check-in: a check-out as the visit ends, none, or too soon
+           CASE WHEN pg_temp.rnd(u, 22) < 0.05 THEN 'none'
+                WHEN pg_temp.rnd(u, 22) < 0.09 THEN 'soon'
+                ELSE 'end' END AS checkout
       FROM drawn d
 ), placed AS (
     SELECT t.*,
            t.start_datetime + make_interval(secs => t.duration * 3600) AS end_datetime,
+           CASE WHEN t.checkin_method IS NOT NULL
+                THEN t.start_datetime - interval '5 minutes' END AS checkin_time,
+           CASE WHEN t.checkin_method = 'gps' THEN t.fix_accuracy ELSE 0 END
+               AS checkin_accuracy,
            CASE WHEN t.checkin_method = 'manual' THEN 0
                 WHEN t.checkin_method IS DISTINCT FROM 'gps' THEN NULL
                 WHEN t.lat IS NULL
@@ -227,6 +241,20 @@ WITH weighted AS (
                             / (111320 * cos(radians(t.lat::float))))::numeric, 7)
            END AS checkin_longitude
       FROM timed t
+), checked_out AS (
+    SELECT p.*,
+           CASE WHEN p.checkin_method IS NULL OR p.checkout = 'none' THEN NULL
+                WHEN p.checkout = 'soon'
+                    THEN p.checkin_time
+                         + make_interval(secs => 60 + floor(480 * pg_temp.rnd(u, 23)))
+                ELSE p.end_datetime
+                     - make_interval(secs => floor(300 * pg_temp.rnd(u, 23)))
+           END AS checkout_time,
+           -- by GPS after a GPS check-in, without a position otherwise
+           CASE WHEN p.checkin_method IS NULL OR p.checkout = 'none' THEN NULL
+                WHEN p.checkin_method = 'gps' THEN 'gps'
+                ELSE 'manual' END AS checkout_method
+      FROM placed p
 )
 SELECT p.*,
        -- haversine, as visit_report.distance_m
@@ -236,6 +264,20 @@ SELECT p.*,
                + cos(radians(p.lat::float)) * cos(radians(p.checkin_latitude::float))
                  * sin(radians((p.checkin_longitude - p.lon)::float) / 2) ^ 2))
        ELSE 0 END AS checkin_distance,
+       -- a few metres from where the rep checked in
+       CASE WHEN p.checkout_method = 'gps'
+            THEN round((p.checkin_latitude
+                        + 0.0004 * (pg_temp.rnd(u, 24) - 0.5))::numeric, 7)
+       END AS checkout_latitude,
+       CASE WHEN p.checkout_method = 'gps'
+            THEN round((p.checkin_longitude
+                        + 0.0004 * (pg_temp.rnd(u, 25) - 0.5))::numeric, 7)
+       END AS checkout_longitude,
+       CASE WHEN p.checkout_method = 'gps' THEN 5 + floor(40 * pg_temp.rnd(u, 26))
+       END AS checkout_accuracy,
+       -- as visit_report._compute_dwell_minutes
+       coalesce(extract(epoch FROM p.checkout_time - p.checkin_time)::float / 60, 0)
+           AS dwell_minutes,
        CASE WHEN p.state != 'draft'
             THEN least(p.end_datetime
                        + make_interval(secs => 36 * 3600 * pg_temp.rnd(u, 16) ^ 2),
@@ -250,7 +292,7 @@ SELECT p.*,
        CASE WHEN pg_temp.rnd(u, 18) < 0.75
             THEN nextval('visit_plan_line_id_seq')::int END AS plan_line_id,
        pg_temp.rnd(u, 19) < 0.03 AS missed_line
-  FROM placed p
+  FROM checked_out p
 """
 
 INSERT_PLAN_LINES = """
@@ -285,7 +327,11 @@ SELECT nextval('visit_plan_line_id_seq'), p.id, v.user_id, %(company)s,
 
 # The reports. Validity follows visit_report._compute_is_valid: a report is invalid
 # when the only contact its rep met at the customer in its month (counting the
-# report's own contact) is also the only one met there the month before.
+# report's own contact) is also the only one met there the month before. The
+# in-place verdict follows visit_report._in_place_reason, from the facts: the rep
+# gives a reason for a check-in outside the zone or imprecise; the manager has
+# judged it on most reports approved (mostly accepted: then it is in place) and
+# asked for a correction on those returned.
 INSERT_REPORTS = """
 WITH met AS (
     SELECT user_id, partner_id, date_trunc('month', visit_date)::date AS month,
@@ -317,7 +363,8 @@ INSERT INTO visit_report (
     duration, visit_date, checkin_latitude, checkin_longitude, checkin_accuracy,
     checkin_time, checkin_method, checkin_distance, checkout_latitude,
     checkout_longitude, checkout_accuracy, checkout_time, checkout_method,
-    dwell_minutes, in_place, in_place_reason, customer_needs,
+    dwell_minutes, checkin_outside_reason, geofence_decision, in_place_reason,
+    in_place, customer_needs,
     visit_effect, is_urgent, urgent_category, return_reason, report_deadline,
     submitted_date, submitted_late, is_valid, invalid_reason, verification_done,
     create_date, write_date, create_uid, write_uid)
@@ -327,15 +374,16 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
        n.plan_line_id, n.plan_line_id IS NULL, n.partner_id, n.tier, n.contact_id,
        n.contact_function, n.contact_j = 1, n.visit_mode, n.purpose,
        n.start_datetime, n.end_datetime, n.duration, n.visit_date,
-       n.checkin_latitude, n.checkin_longitude, fix.accuracy, fix.checkin_time,
-       n.checkin_method, n.checkin_distance,
-       CASE WHEN fix.checkout_time IS NOT NULL THEN n.checkin_latitude END,
-       CASE WHEN fix.checkout_time IS NOT NULL THEN n.checkin_longitude END,
-       CASE WHEN fix.checkout_time IS NOT NULL THEN fix.accuracy END,
-       fix.checkout_time,
-       CASE WHEN fix.checkout_time IS NOT NULL THEN 'gps' END,
-       coalesce(extract(epoch FROM fix.checkout_time - fix.checkin_time) / 60, 0),
-       verdict.reason IN ('inside', 'qr', 'phone', 'accepted'), verdict.reason,
+       n.checkin_latitude, n.checkin_longitude, n.checkin_accuracy,
+       n.checkin_time, n.checkin_method, n.checkin_distance, n.checkout_latitude,
+       n.checkout_longitude, n.checkout_accuracy, n.checkout_time,
+       n.checkout_method, n.dwell_minutes,
+       CASE WHEN n.state != 'draft' AND facts.reason = 'outside'
+                THEN 'Met the buyer at the warehouse across the road.'
+            WHEN n.state != 'draft' AND facts.reason = 'uncertain'
+                THEN 'No GPS signal inside the building.' END,
+       judged.decision, verdict.reason,
+       verdict.reason IN ('inside', 'qr', 'phone', 'accepted'),
        '<p>Wants a better price on the spring order.</p>',
        '<p>Order confirmed for next month.</p>',
        n.is_urgent, CASE WHEN n.is_urgent THEN 'competitor_policy' END,
@@ -351,32 +399,27 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
        n.start_datetime, coalesce(n.submitted_date, n.end_datetime),
        n.user_id, n.user_id
   FROM numbered n
-  -- the check-in's accuracy and time, and the check-out of most GPS visits: at the
-  -- visit's end, a few after 5 minutes (too short a stay), a few never
- CROSS JOIN LATERAL (
-    SELECT CASE WHEN n.checkin_method IS DISTINCT FROM 'gps' THEN 0
-                WHEN pg_temp.rnd(n.u, 30) < 0.03 THEN 250 + mod(n.u, 200)
-                ELSE 5 + mod(n.u, 45) END AS accuracy,
-           CASE WHEN n.checkin_method IS NOT NULL
-                THEN n.start_datetime - interval '5 minutes' END AS checkin_time,
-           CASE WHEN n.checkin_method IS DISTINCT FROM 'gps'
-                     OR pg_temp.rnd(n.u, 31) < 0.04 THEN NULL
-                WHEN pg_temp.rnd(n.u, 31) < 0.08 THEN n.start_datetime
-                ELSE n.end_datetime END AS checkout_time
- ) fix
-  -- the in-place verdict, as visit.report._in_place_reason (no manager's decision)
  CROSS JOIN LATERAL (
     SELECT CASE WHEN n.visit_mode = 'phone' THEN 'phone'
                 WHEN n.checkin_method = 'qr' THEN 'qr'
                 WHEN n.checkin_method IS DISTINCT FROM 'gps' THEN 'no_position'
                 WHEN n.lat IS NULL THEN 'no_customer_position'
-                WHEN fix.accuracy > %(max_accuracy)s THEN 'uncertain'
+                WHEN n.checkin_accuracy > %(max_accuracy)s THEN 'uncertain'
                 WHEN n.checkin_distance > %(radius)s THEN 'outside'
-                WHEN %(min_dwell)s > 0 AND fix.checkout_time IS NULL THEN 'no_check_out'
-                WHEN coalesce(extract(epoch FROM fix.checkout_time - fix.checkin_time)
-                              / 60, 0) < %(min_dwell)s THEN 'too_short'
-                ELSE 'inside' END AS reason
- ) verdict
+                WHEN %(min_dwell)s > 0 AND n.checkout_time IS NULL
+                    THEN 'no_check_out'
+                WHEN n.dwell_minutes < %(min_dwell)s THEN 'too_short'
+                ELSE 'inside' END AS reason) facts
+ CROSS JOIN LATERAL (
+    SELECT CASE WHEN facts.reason NOT IN ('outside', 'uncertain')
+                     OR n.state IN ('draft', 'submitted') THEN NULL
+                WHEN n.state = 'approved' AND pg_temp.rnd(n.u, 27) < 0.7
+                    THEN 'accepted'
+                WHEN n.state = 'returned' OR pg_temp.rnd(n.u, 27) < 0.9
+                    THEN 'needs_correction' END AS decision) judged
+ CROSS JOIN LATERAL (
+    SELECT CASE WHEN judged.decision = 'accepted' THEN 'accepted'
+                ELSE facts.reason END AS reason) verdict
 """
 
 PLAN_COMPLETION = """
