@@ -23,8 +23,21 @@ GEOCODE_BATCH = 100
 DUE_DATES_RESUME_PARAM = "visit_management.due_dates_resume"
 
 
+# Where the customer is: what check-ins are judged against.
+POSITION_FIELDS = ("partner_latitude", "partner_longitude", "date_localization")
+# What a rep writes on a contact of their own customer (or of nobody's).
+CONTACT_VISIT_FIELDS = ("visit_gender", "visit_business_scope", "visit_key_contact")
+# What a visit manager decides: how often a customer is visited, and where it is.
+MASTER_VISIT_FIELDS = ("visit_tier", *POSITION_FIELDS)
+
+
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "visit.write.guard"]
+    # The guard covers the visit fields and the position (_guard_scope); the
+    # rest of a contact is Odoo's, under Odoo's access rights.
+    _user_fields = dict.fromkeys(("create", "open"), CONTACT_VISIT_FIELDS)
+    _reviewer_fields = dict.fromkeys(("create", "open"), MASTER_VISIT_FIELDS)
 
     visit_tier = fields.Selection(
         selection=TIERS,
@@ -431,6 +444,22 @@ class ResPartner(models.Model):
             # the geocoding server is down or refuses: tomorrow's run retries
             _logger.info("Customers could not be located: %s", error)
         return partners
+
+    def _guard_scope(self, names):
+        return super()._guard_scope(names) | (set(names) & set(POSITION_FIELDS))
+
+    def _guard_reviews(self):
+        return self.env.user.has_group("visit_management.group_visit_manager")
+
+    def _guard_writable(self, state):
+        """A rep writes the visit fields of their own customers' contacts, or of
+        customers nobody is in charge of; a manager, of any customer."""
+        allowed = super()._guard_writable(state)
+        salesperson = self.commercial_partner_id.user_id
+        others = self and salesperson and salesperson != self.env.user
+        if others and not self._guard_reviews():
+            allowed -= set(CONTACT_VISIT_FIELDS)
+        return allowed
 
     def action_visit_confirm_position(self):
         """A manager takes the position a check-in proposed as the customer's."""

@@ -9,10 +9,8 @@ class VisitApprovalMixin(models.AbstractModel):
     team leader who reviews, and the review steps (activity, notification)."""
 
     _name = "visit.approval.mixin"
+    _inherit = "visit.write.guard"
     _description = "Visit Review Steps"
-    # Fields that only the workflow actions write, as superuser, once they have
-    # checked who may: a rep must not approve a record by writing its status.
-    _workflow_fields = ("state",)
     # The activity type the reviewer gets when a record is submitted.
     _review_activity = ""
 
@@ -69,14 +67,7 @@ class VisitApprovalMixin(models.AbstractModel):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_workflow_fields(self._non_default_workflow_values(vals))
-        return super().create(vals_list)
-
     def write(self, vals):
-        self._check_workflow_fields(vals)
         if "user_id" in vals and not self.env.su:
             self._check_can_reassign(vals["user_id"])
         return super().write(vals)
@@ -94,33 +85,13 @@ class VisitApprovalMixin(models.AbstractModel):
                     )
                 )
 
-    def _non_default_workflow_values(self, vals):
-        """The workflow fields of new values that differ from their defaults: the
-        form of a new record sends its status ("Draft") and empty review fields,
-        which are no workflow step."""
-        names = [name for name in self._workflow_fields if name in vals]
-        if not names:
-            return {}
-        defaults = self.default_get(names)
-        return {
-            name: vals[name]
-            for name in names
-            if vals[name] and vals[name] != defaults.get(name)
-        }
-
-    def _check_workflow_fields(self, vals):
-        if not self.env.su and set(self._workflow_fields) & set(vals):
-            raise UserError(
-                self.env._(
-                    "The status of a %(document)s changes only with its buttons.",
-                    document=self._description,
-                )
-            )
-
     def _can_review(self):
         """Administrators, and the manager of the rep's team; never the rep."""
         self.ensure_one()
         return self.env.user._visit_reviews(self.user_id, self.manager_id)
+
+    def _guard_reviews(self):
+        return self._can_review()
 
     def _check_review(self, state):
         for record in self:
@@ -167,6 +138,11 @@ class VisitApprovalMixin(models.AbstractModel):
         self._check_review("submitted")
         self.sudo().write(values)
         self.activity_feedback([self._review_activity], feedback=message)
+        self._tell_rep(message)
+        return True
+
+    def _tell_rep(self, message):
+        """The reviewer's decision, in the chatter, to the rep."""
         for record in self:
             record.message_post(
                 body=message,
@@ -174,7 +150,6 @@ class VisitApprovalMixin(models.AbstractModel):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        return True
 
     def _open_reason_wizard(self, title):
         return {

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
 
 from .visit_frequency_rule import DONE_STATES
@@ -78,21 +78,8 @@ COUNT_FIELDS = (
     "urgent_report_count",
     "new_customer_count",
 )
-# What the monthly computation writes; nobody else does.
-COMPUTED_FIELDS = {
-    "user_id",
-    "team_id",
-    "manager_id",
-    "company_id",
-    "month",
-    "coverage_baseline",
-    "below_baseline",
-    "computed_score",
-    "computed_date",
-    *COUNT_FIELDS,
-}
 # What the rep's team leader (or an administrator) writes.
-MANAGER_FIELDS = {"comment", "adjustment", "adjustment_reason"}
+MANAGER_FIELDS = ("comment", "adjustment", "adjustment_reason")
 RATE_HELP = " When nothing was required (0), the rate is 100 %."
 
 
@@ -104,7 +91,9 @@ def _rate(done, required):
 class VisitAssessment(models.Model):
     _name = "visit.assessment"
     _description = "Monthly Visit Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "visit.write.guard"]
+    # Everything else is the monthly computation's (action_recompute).
+    _reviewer_fields = {"open": MANAGER_FIELDS}
     _order = "month desc, team_id, user_id"
     _check_company_auto = True
 
@@ -408,31 +397,13 @@ class VisitAssessment(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise UserError(
-                self.env._("Assessments are computed from the visits, not entered.")
-            )
-        return super().create(vals_list)
-
     def write(self, vals):
-        if not self.env.su:
-            self.check_access("write")
-            if COMPUTED_FIELDS & set(vals):
-                raise UserError(
-                    self.env._(
-                        "The indicators of an assessment are computed from the "
-                        "visits: recompute it instead of editing them."
-                    )
+        if set(MANAGER_FIELDS) & set(vals) and not self.env.su:
+            # the rep hears of the manager's comment and adjustment
+            for assessment in self:
+                assessment.message_subscribe(
+                    partner_ids=assessment.user_id.partner_id.ids
                 )
-            if MANAGER_FIELDS & set(vals):
-                self._check_can_adjust()
-                # the rep hears of the manager's comment and adjustment
-                for assessment in self:
-                    assessment.message_subscribe(
-                        partner_ids=assessment.user_id.partner_id.ids
-                    )
         return super().write(vals)
 
     def _can_adjust(self):
@@ -440,16 +411,8 @@ class VisitAssessment(models.Model):
         self.ensure_one()
         return self.env.user._visit_reviews(self.user_id, self.team_id.user_id)
 
-    def _check_can_adjust(self):
-        for assessment in self:
-            if not assessment._can_adjust():
-                raise UserError(
-                    self.env._(
-                        "Only the leader of the rep's sales team comments on or "
-                        "adjusts %(assessment)s.",
-                        assessment=assessment.name,
-                    )
-                )
+    def _guard_reviews(self):
+        return self._can_adjust()
 
     # ------------------------------------------------------------------
     # Actions

@@ -11,9 +11,23 @@ from odoo.tools import format_amount, format_date
 
 from .visit_frequency_rule import DONE_STATES
 
-# What changes on an application that is no longer a draft (besides the workflow
-# steps, which write as superuser).
-LOCKED_APPLICATION_FIELDS_OPEN = {"message_main_attachment_id"}
+# What the rep writes on a draft application; what the manager checked stays as
+# it was once it is submitted.
+APPLICATION_FIELDS = (
+    "user_id",
+    "company_id",
+    "team_id",
+    "partner_id",
+    "discovery",
+    "negotiation_history",
+    "report_ids",
+    "lead_ids",
+    "expected_contribution",
+    "expected_yearly_sales",
+    "credit_standing",
+    "support_needed",
+    "first_deal_lead_id",
+)
 
 
 class VisitNewCustomerApplication(models.Model):
@@ -22,18 +36,13 @@ class VisitNewCustomerApplication(models.Model):
     deal, and the application is filed within a delay after that deal."""
 
     _name = "visit.new.customer.application"
+    _numbered = True
     _description = "New Customer Application"
     _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
     _order = "id desc"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_new_customer_review"
-    _workflow_fields = (
-        "state",
-        "submitted_date",
-        "confirm_date",
-        "refuse_reason",
-        "checked_history",
-    )
+    _user_fields = {"create": APPLICATION_FIELDS, "draft": APPLICATION_FIELDS}
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -451,23 +460,6 @@ class VisitNewCustomerApplication(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code(
-                        "visit.new.customer.application"
-                    )
-                    or "/"
-                )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_workflow_fields(vals)
-        self._check_draft(vals)
-        return super().write(vals)
-
     def unlink(self):
         if any(application.state != "draft" for application in self):
             raise UserError(
@@ -476,20 +468,6 @@ class VisitNewCustomerApplication(models.Model):
                 )
             )
         return super().unlink()
-
-    def _check_draft(self, vals):
-        """Only a draft is edited: what the manager checked stays as it was."""
-        if self.env.su or set(vals) <= LOCKED_APPLICATION_FIELDS_OPEN:
-            return
-        for application in self:
-            if application.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(application)s is no longer a draft: set it back to draft "
-                        "to change it.",
-                        application=application.name,
-                    )
-                )
 
     # ------------------------------------------------------------------
     # Workflow

@@ -8,6 +8,16 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# What the rep writes on a plan until it is submitted.
+PLAN_FIELDS = (
+    "user_id",
+    "company_id",
+    "team_id",
+    "period_type",
+    "date_start",
+    "line_ids",
+)
+
 
 def _next_month_start(today):
     return today.replace(day=1) + relativedelta(months=1)
@@ -20,15 +30,9 @@ class VisitPlan(models.Model):
     _order = "date_start desc, user_id"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_plan_approval"
-    _workflow_fields = (
-        "state",
-        "submitted_date",
-        "submitted_late",
-        "submission_count",
-        "reject_reason",
-        "rep_reminded",
-        "manager_reminded",
-    )
+    _user_fields = {"create": PLAN_FIELDS, "draft": PLAN_FIELDS}
+    # the team leader adjusts the planned visits of a plan he reviews
+    _reviewer_fields = {"submitted": ("line_ids",), "approved": ("line_ids",)}
 
     name = fields.Char(compute="_compute_name", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -219,29 +223,10 @@ class VisitPlan(models.Model):
         else:
             self.date_start = self.date_start.replace(day=1)
 
-    def write(self, vals):
-        self._check_editable(vals)
-        return super().write(vals)
-
     def unlink(self):
         if any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("Only draft plans can be deleted."))
         return super().unlink()
-
-    def _check_editable(self, vals):
-        """Approved plans are read-only except for their manager (and the
-        scheduled actions, which run as superuser)."""
-        if self.env.su or set(vals) <= {"message_main_attachment_id", "activity_ids"}:
-            return
-        for plan in self.filtered(lambda p: p.state == "approved"):
-            if not plan._can_review():
-                raise UserError(
-                    self.env._(
-                        "The plan %(plan)s is approved: only its manager can "
-                        "change it.",
-                        plan=plan.name,
-                    )
-                )
 
     # ------------------------------------------------------------------
     # Workflow

@@ -19,11 +19,30 @@ CALENDAR_FIELDS = {
     "contact_id",
     "topics",
 }
+# What the rep writes on a planned visit while the plan is a draft, and its
+# reviewer after submission.
+LINE_FIELDS = (
+    "partner_id",
+    "contact_id",
+    "planned_datetime",
+    "duration",
+    "place",
+    "purpose",
+    "visit_mode",
+    "topics",
+    "materials",
+    "budget_amount",
+    "budget_note",
+)
 
 
 class VisitPlanLine(models.Model):
     _name = "visit.plan.line"
+    _inherit = ["visit.write.guard"]
     _description = "Planned Visit"
+    _guard_parent = "plan_id"
+    _user_fields = {"draft": LINE_FIELDS}
+    _reviewer_fields = {"submitted": LINE_FIELDS, "approved": LINE_FIELDS}
     _order = "planned_datetime, id"
     _check_company_auto = True
 
@@ -141,14 +160,12 @@ class VisitPlanLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.plan_id._check_editable({"line_ids": True})
         lines.filtered(
             lambda line: line.plan_state == "approved"
         )._sync_calendar_events()
         return lines
 
     def write(self, vals):
-        self.plan_id._check_editable(vals)
         result = super().write(vals)
         if CALENDAR_FIELDS & set(vals):
             self.filtered(
@@ -157,7 +174,6 @@ class VisitPlanLine(models.Model):
         return result
 
     def unlink(self):
-        self.plan_id._check_editable({"line_ids": True})
         reported = self.with_context(active_test=False).filtered("report_ids")
         if reported:
             raise UserError(
@@ -197,7 +213,7 @@ class VisitPlanLine(models.Model):
         # the events of a plan's visits are created at once
         events = Event.create([line._calendar_event_values() for line in new_lines])
         for line, event in zip(new_lines, events, strict=True):
-            line.calendar_event_id = event
+            line.sudo().calendar_event_id = event
 
     def action_open_report(self):
         """Opens the report of this planned visit, creating it (draft) if needed."""

@@ -8,7 +8,7 @@ import pytz
 from markupsafe import Markup
 from psycopg2.errors import ExclusionViolation
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq, format_datetime
 
@@ -20,6 +20,55 @@ ROOM_HOLDING_STATES = ("confirmed", "in_progress")
 REQUEST_FIELDS = {"special_request", "special_request_date"}
 # What the host or the visitor answers after the visit.
 FEEDBACK_FIELDS = {"satisfaction", "feedback_comment"}
+# What the host and the front desk write on a booking until it is cancelled.
+BOOKING_FIELDS = (
+    "company_id",
+    "partner_id",
+    "visitor_ids",
+    "people_count",
+    "purpose",
+    "purpose_detail",
+    "request_channel",
+    "start_datetime",
+    "stop_datetime",
+    "team_id",
+    "support_team_ids",
+    "user_id",
+    "companion_ids",
+    "translator_needed",
+    "expert_needed",
+    "room_id",
+    "catering",
+    "catering_covers",
+    "dietary_notes",
+    "pickup_needed",
+    "pickup_place",
+    "pickup_datetime",
+    "pickup_vehicle",
+    "pickup_driver",
+    "agenda",
+    "material_ids",
+    "note",
+    "special_request",
+    "special_request_date",
+    "special_request_answer",
+    "incident_ids",
+    "room_user_id",
+    "catering_user_id",
+    "material_user_id",
+    "pickup_user_id",
+)
+# What they record of the visit's outcome.
+OUTCOME_FIELDS = (
+    "outcome",
+    "next_step_ids",
+    "agreement_signed",
+    "agreement_file",
+    "agreement_filename",
+)
+OPEN_FIELDS = (*BOOKING_FIELDS, *OUTCOME_FIELDS)
+# The states in which a booking and its lines change.
+OPEN_STATES = ("requested", "confirmed", "in_progress", "done")
 # What the booking's calendar event shows.
 EVENT_FIELDS = {
     "partner_id",
@@ -50,23 +99,19 @@ class VisitReception(models.Model):
     feedback."""
 
     _name = "visit.reception"
+    _numbered = True
     _description = "Reception Booking"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "visit.write.guard"]
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
-    # Written only by the workflow actions, as superuser, once they have checked
-    # who may: a host must not confirm a booking by writing its status.
-    _workflow_fields = (
-        "state",
-        "checked_in_datetime",
-        "done_datetime",
-        "calendar_event_id",
-        "feedback_token",
-        "feedback_by",
-        "feedback_date",
-        "prep_reminded",
-        "close_flagged",
-    )
+    # A cancelled booking no longer changes; the host rates a visit once over.
+    _user_fields = {
+        "create": OPEN_FIELDS,
+        "requested": OPEN_FIELDS,
+        "confirmed": OPEN_FIELDS,
+        "in_progress": OPEN_FIELDS,
+        "done": (*OPEN_FIELDS, *FEEDBACK_FIELDS),
+    }
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -312,15 +357,19 @@ class VisitReception(models.Model):
         copy=False,
     )
     feedback_date = fields.Datetime(readonly=True, copy=False)
+    # The visitor's key to the feedback page: no employee reads it, or the host
+    # could rate his own reception as the visitor. It reaches the visitor by
+    # e-mail (Send Feedback Link) or on the printed sheet.
     feedback_token = fields.Char(
         readonly=True,
         copy=False,
         default=lambda self: secrets.token_urlsafe(32),
-        groups="visit_management.group_visit_user",
+        groups="base.group_system",
     )
     feedback_url = fields.Char(
         string="Feedback Link",
         compute="_compute_feedback_url",
+        groups="base.group_system",
         help="The page where the visitor rates the visit, without logging in.",
     )
 
@@ -381,10 +430,11 @@ class VisitReception(models.Model):
     @api.depends("feedback_token")
     def _compute_feedback_url(self):
         for reception in self:
+            token = reception.sudo().feedback_token
             reception.feedback_url = (
                 f"{reception.get_base_url()}/visit/reception/{reception.id}"
-                f"/feedback/{reception.feedback_token}"
-                if reception.feedback_token
+                f"/feedback/{token}"
+                if token
                 else False
             )
 
@@ -406,12 +456,6 @@ class VisitReception(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._check_workflow_fields(vals, create=True)
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("visit.reception") or "/"
-                )
         receptions = super().create(vals_list)
         for reception in receptions:
             reception.message_subscribe(reception._involved_partners().ids)
@@ -419,9 +463,6 @@ class VisitReception(models.Model):
         return receptions
 
     def write(self, vals):
-        self._check_workflow_fields(vals)
-        if set(vals) - {"message_main_attachment_id"} and not self.env.su:
-            self._check_open()
         host_feedback = FEEDBACK_FIELDS & set(vals) and not self.env.su
         if host_feedback:
             self._check_host_feedback()
@@ -455,32 +496,6 @@ class VisitReception(models.Model):
             )
         return super().unlink()
 
-    def _check_workflow_fields(self, vals, create=False):
-        if create:
-            # a new booking may come with the defaults of these fields
-            vals = {
-                key: value
-                for key, value in vals.items()
-                if value and not (key == "state" and value == "requested")
-            }
-        if not self.env.su and set(self._workflow_fields) & set(vals):
-            raise UserError(
-                self.env._("The status of a booking changes only with its buttons.")
-            )
-
-    def _check_open(self):
-        for reception in self:
-            if reception.state == "cancelled":
-                raise UserError(
-                    self.env._(
-                        "%(reception)s is cancelled: it can no longer be changed.",
-                        reception=reception.display_name,
-                    )
-                )
-
-    # ------------------------------------------------------------------
-    # Meeting room
-    # ------------------------------------------------------------------
     def _check_room_free(self, vals):
         """Refuses, naming the other booking, a write that would make these
         bookings hold a room another booking already holds at an overlapping
@@ -766,13 +781,6 @@ class VisitReception(models.Model):
     # ------------------------------------------------------------------
     def _check_host_feedback(self):
         for reception in self:
-            if reception.state != "done":
-                raise UserError(
-                    self.env._(
-                        "%(reception)s is rated once the visit is over.",
-                        reception=reception.display_name,
-                    )
-                )
             if reception.feedback_by == "visitor":
                 raise UserError(
                     self.env._(
@@ -793,16 +801,35 @@ class VisitReception(models.Model):
             raise UserError(
                 self.env._("None of the visitors has an e-mail address on file.")
             )
+        # an e-mail to the visitors only: the link stays out of the chatter
+        url = self.sudo().feedback_url
+        self.env["mail.mail"].sudo().create(
+            {
+                "subject": self.env._(
+                    "How was your visit to %(company)s?", company=self.company_id.name
+                ),
+                "body_html": Markup('<p>%s</p><p><a href="%s">%s</a></p>')
+                % (
+                    self.env._(
+                        "Thank you for visiting us. Tell us how the visit went:"
+                    ),
+                    url,
+                    url,
+                ),
+                "recipient_ids": [Command.set(visitors.ids)],
+                "email_from": self.company_id.email_formatted
+                or self.env.user.email_formatted,
+                "model": self._name,
+                "res_id": self.id,
+            }
+        )
         self.message_post(
-            body=Markup('%s <a href="%s">%s</a>')
-            % (
-                self.env._("Thank you for visiting us. Tell us how the visit went:"),
-                self.feedback_url,
-                self.feedback_url,
+            body=self.env._(
+                "Feedback link sent by e-mail to %(visitors)s.",
+                visitors=", ".join(visitors.mapped("name")),
             ),
-            partner_ids=visitors.ids,
             message_type="comment",
-            subtype_xmlid="mail.mt_comment",
+            subtype_xmlid="mail.mt_note",
         )
         return True
 
@@ -810,9 +837,9 @@ class VisitReception(models.Model):
         """Why a visitor may not answer with this token, or False: "invalid"
         (no such booking or another token), "not_done", "answered" or
         "expired" (the company's number of days after the visit)."""
-        if len(self) != 1 or not self.feedback_token or not token:
+        if len(self) != 1 or not self.sudo().feedback_token or not token:
             return "invalid"
-        if not consteq(self.feedback_token, token):
+        if not consteq(self.sudo().feedback_token, token):
             return "invalid"
         if self.state != "done":
             return "not_done"

@@ -4,6 +4,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from .visit_reception import OPEN_STATES
+
 INCIDENT_ACTIVITY = "visit_management.mail_activity_visit_reception_incident"
 
 
@@ -12,7 +14,19 @@ class VisitReceptionIncident(models.Model):
     the emergency plan, recorded here and reported to the managers."""
 
     _name = "visit.reception.incident"
+    _inherit = ["visit.write.guard"]
     _description = "Reception Incident"
+    _guard_parent = "reception_id"
+    _user_fields = {
+        state: (
+            "incident_type",
+            "incident_datetime",
+            "description",
+            "actions_taken",
+            "reported_by_id",
+        )
+        for state in OPEN_STATES
+    }
     _order = "incident_datetime desc, id desc"
 
     reception_id = fields.Many2one(

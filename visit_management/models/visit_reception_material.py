@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .visit_reception import OPEN_STATES
+
 
 class VisitReceptionMaterial(models.Model):
     """Material prepared for a visit: company profile, product data, cases,
@@ -9,7 +11,20 @@ class VisitReceptionMaterial(models.Model):
     the managers (record rules)."""
 
     _name = "visit.reception.material"
+    _inherit = ["visit.write.guard"]
     _description = "Reception Material"
+    _guard_parent = "reception_id"
+    _user_fields = {
+        state: (
+            "sequence",
+            "name",
+            "quantity",
+            "confidential",
+            "prepared",
+            "note",
+        )
+        for state in OPEN_STATES
+    }
     _order = "reception_id, sequence, id"
 
     reception_id = fields.Many2one(

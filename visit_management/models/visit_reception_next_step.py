@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .visit_reception import OPEN_STATES
+
 NEXT_STEP_ACTIVITY = "visit_management.mail_activity_visit_reception_next_step"
 
 
@@ -10,7 +12,10 @@ class VisitReceptionNextStep(models.Model):
     once the visit is closed."""
 
     _name = "visit.reception.next.step"
+    _inherit = ["visit.write.guard"]
     _description = "Reception Next Step"
+    _guard_parent = "reception_id"
+    _user_fields = {state: ("name", "deadline", "user_id") for state in OPEN_STATES}
     _order = "deadline, id"
 
     reception_id = fields.Many2one(
@@ -37,7 +42,7 @@ class VisitReceptionNextStep(models.Model):
         """One activity per step, on the booking, never twice."""
         for step in self.filtered(lambda step: not step.activity_id):
             reception = step.reception_id
-            step.activity_id = reception.activity_schedule(
+            step.sudo().activity_id = reception.activity_schedule(
                 NEXT_STEP_ACTIVITY,
                 date_deadline=step.deadline,
                 summary=step.name,

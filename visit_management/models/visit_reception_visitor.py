@@ -1,9 +1,12 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .selections import GENDERS
+from .visit_reception import OPEN_STATES
 
 
 class VisitReceptionVisitor(models.Model):
@@ -11,7 +14,23 @@ class VisitReceptionVisitor(models.Model):
     confirmed it on arrival."""
 
     _name = "visit.reception.visitor"
+    _inherit = ["visit.write.guard"]
     _description = "Reception Visitor"
+    _guard_parent = "reception_id"
+    _user_fields = {
+        state: (
+            "sequence",
+            "partner_id",
+            "name",
+            "gender",
+            "function",
+            "phone",
+            "email",
+            "company_name",
+            "business_scope",
+        )
+        for state in OPEN_STATES
+    }
     _order = "reception_id, sequence, id"
 
     reception_id = fields.Many2one(
@@ -98,13 +117,13 @@ class VisitReceptionVisitor(models.Model):
                 )
 
     def _register_on_partners(self):
-        """Saves what the visitors confirmed onto the customer file: each
-        visitor's contact is updated, or created under the visiting company, and
-        the company's business scope is completed.
-
-        Runs as superuser on purpose: receptionists need not be contact managers,
-        and what they may write is bounded (these fields, on contacts of the
-        visiting company only, see _check_partner)."""
+        """Saves what the visitors confirmed onto the customer file. A new
+        visitor becomes a contact of the visiting company (created as superuser:
+        receptionists need not be contact managers, and _check_partner keeps it
+        under that company). A change to an existing contact, or to the company's
+        business scope, is applied with the user's own rights, or proposed as a
+        to-do to the customer's salesperson: never as superuser, and never over
+        the contact of a user or portal user."""
         Partner = self.env["res.partner"].sudo()
         for visitor in self:
             if not (visitor.name or "").strip():
@@ -122,20 +141,47 @@ class VisitReceptionVisitor(models.Model):
                 "email": visitor.email,
             }
             values = {key: value for key, value in values.items() if value}
-            partner = visitor.partner_id.sudo()
-            if partner:
-                changed = {
-                    key: value for key, value in values.items() if partner[key] != value
-                }
-                if changed:
-                    partner.write(changed)
+            company = visitor.reception_id.partner_id
+            if visitor.partner_id:
+                visitor._apply_or_propose(visitor.partner_id, values)
             else:
-                company = visitor.reception_id.partner_id
-                visitor.partner_id = Partner.create(
+                visitor.sudo().partner_id = Partner.create(
                     {**values, "parent_id": company.id, "type": "contact"}
                 )
-            company = visitor.reception_id.partner_id.sudo()
-            if visitor.business_scope and company.visit_business_scope != (
-                visitor.business_scope
-            ):
-                company.visit_business_scope = visitor.business_scope
+            if visitor.business_scope:
+                visitor._apply_or_propose(
+                    company, {"visit_business_scope": visitor.business_scope}
+                )
+
+    def _apply_or_propose(self, partner, values):
+        self.ensure_one()
+        current = partner.sudo()
+        changes = {key: value for key, value in values.items() if current[key] != value}
+        if not changes:
+            return
+        if not current.with_context(active_test=False).user_ids:
+            try:
+                with self.env.cr.savepoint():
+                    partner.with_env(self.env).write(changes)
+                return
+            except UserError:  # access rights and the visit fields' guard alike
+                pass
+        labels = {
+            key: current._fields[key]._description_string(self.env) for key in changes
+        }
+        lines = Markup("").join(
+            Markup("<li>%s: %s → %s</li>") % (labels[key], current[key] or "", value)
+            for key, value in changes.items()
+        )
+        current.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._(
+                "Check the details %(visitor)s gave at reception %(reception)s",
+                visitor=self.name,
+                reception=self.reception_id.name,
+            ),
+            note=Markup("<ul>%s</ul>") % lines,
+            user_id=(
+                current.commercial_partner_id.user_id or self.reception_id.user_id
+            ).id,
+        )

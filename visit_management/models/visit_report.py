@@ -12,18 +12,46 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import format_datetime
 
+from .evidence_image import EvidenceImage
 from .map_urls import map_url, position_map_url
 from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
 
 EARTH_RADIUS_M = 6371008.8
-# What a rep may still change on an approved (locked) report.
-LOCKED_REPORT_FIELDS_OPEN = {"active", "message_main_attachment_id"}
-# The manager's verification call.
-VERIFICATION_FIELDS = {"verification_done", "verification_score"}
-# What a manager may also change on it: the verification call, the decision on
-# a check-in outside the zone, and the facts it corrects (see _check_unlocked).
-LOCKED_REPORT_FIELDS_MANAGER = VERIFICATION_FIELDS | {"geofence_decision"}
+# What the rep writes on a report until it is submitted, and again once returned.
+REPORT_FIELDS = (
+    "user_id",
+    "company_id",
+    "team_id",
+    "plan_line_id",
+    "partner_id",
+    "contact_id",
+    "contact_function",
+    "contact_is_decision_maker",
+    "visit_mode",
+    "purpose",
+    "start_datetime",
+    "end_datetime",
+    "checkin_outside_reason",
+    "absence",
+    "customer_needs",
+    "opinions",
+    "market_info",
+    "visit_effect",
+    "matters_result",
+    "next_steps",
+    "is_business",
+    "is_sample",
+    "commitment_ids",
+    "photo_ids",
+    "customer_signature",
+    "signed_by",
+    "is_urgent",
+    "urgent_category",
+    "active",
+)
+# The reviewer's verification call, once the report is submitted.
+VERIFICATION_FIELDS = ("verification_done", "verification_score")
 # The raw facts of a check-in or check-out, stored with these prefixes.
 POSITION_PREFIXES = ("checkin", "checkout")
 POSITION_FACTS = (
@@ -39,8 +67,8 @@ POSITION_FACTS = (
 FACT_FIELDS = tuple(
     f"{prefix}_{fact}" for prefix in POSITION_PREFIXES for fact in POSITION_FACTS
 )
-# What the rep writes only until the report is submitted.
-SUBMITTED_LOCKED_FIELDS = {"checkin_outside_reason"}
+# Verdicts that count as in place.
+IN_PLACE = ("inside", "qr", "phone", "accepted", "absence_verified")
 # Verdicts a manager judges: the rep was outside the zone or the fix was poor.
 TO_JUDGE_REASONS = ("outside", "uncertain")
 IN_PLACE_REASONS = [
@@ -54,6 +82,7 @@ IN_PLACE_REASONS = [
     ("qr", "QR code scanned"),
     ("phone", "Phone visit"),
     ("accepted", "Accepted by the manager"),
+    ("absence_verified", "Customer absent, verified"),
 ]
 # Written only by the Submit, Approve and Return steps.
 
@@ -72,26 +101,23 @@ def distance_m(lat1, lon1, lat2, lon2):
 
 class VisitReport(models.Model):
     _name = "visit.report"
+    _numbered = True
     _description = "Visit Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_report_review"
-    _workflow_fields = (
-        "state",
-        "submitted_date",
-        "submitted_late",
-        "return_reason",
-        *FACT_FIELDS,
-        # what the server concludes from the facts: never taken from the page
-        "checkin_distance",
-        "dwell_minutes",
-        "in_place",
-        "in_place_reason",
-        "geofence_decision",
-        "rep_reminded",
-        "manager_reminded",
-    )
+    _user_fields = {
+        "create": REPORT_FIELDS,
+        "draft": REPORT_FIELDS,
+        "returned": REPORT_FIELDS,
+        "approved": ("active",),
+    }
+    # the team leader also archives a report filed by mistake
+    _reviewer_fields = {
+        "submitted": (*VERIFICATION_FIELDS, "active"),
+        "approved": VERIFICATION_FIELDS,
+    }
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -241,6 +267,12 @@ class VisitReport(models.Model):
         help="From check-in to check-out, by the server's clock.",
     )
     in_place = fields.Boolean(compute="_compute_in_place", store=True)
+    judged_against = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The customer's position and the company's thresholds the report "
+        "was approved with: later changes to them do not rewrite its verdict.",
+    )
     in_place_reason = fields.Selection(
         selection=IN_PLACE_REASONS,
         string="In-place Verdict",
@@ -263,6 +295,21 @@ class VisitReport(models.Model):
         tracking=True,
         help="The manager's decision on a check-in outside the zone or imprecise: "
         "accepted, it counts as in place.",
+    )
+    # 客户不在、关机: counted as in place once the manager verified it [003]
+    absence = fields.Selection(
+        selection=[
+            ("customer_absent", "Customer Absent"),
+            ("phone_off", "Phone Switched Off"),
+        ],
+        string="Customer Not Met",
+        tracking=True,
+        help="The rep went but could not meet the customer: absent, or the phone "
+        "switched off. Once the manager has verified it, the visit counts as in "
+        "place.",
+    )
+    absence_verified = fields.Boolean(
+        string="Absence Verified", readonly=True, copy=False, tracking=True
     )
     checkin_map_url = fields.Char(string="Check-in Map", compute="_compute_map_urls")
     checkout_map_url = fields.Char(string="Check-out Map", compute="_compute_map_urls")
@@ -292,7 +339,7 @@ class VisitReport(models.Model):
     )
     # Evidence: photos and the customer's signature
     photo_ids = fields.One2many("visit.report.photo", "report_id", string="Photos")
-    customer_signature = fields.Image(
+    customer_signature = EvidenceImage(
         copy=False, attachment=True, max_width=1024, max_height=1024
     )
     signed_by = fields.Char(
@@ -425,6 +472,9 @@ class VisitReport(models.Model):
         "checkin_time",
         "checkout_time",
         "geofence_decision",
+        "absence",
+        "absence_verified",
+        "judged_against",
         "partner_id.partner_latitude",
         "partner_id.partner_longitude",
         "company_id.visit_inplace_radius",
@@ -439,41 +489,57 @@ class VisitReport(models.Model):
         customer without coordinates is not in place, unless the manager accepts
         the rep's reason. Phone visits have no place to be in."""
         for report in self:
-            partner = report.partner_id
+            basis = report._judging_basis()
             has_fix = report.checkin_method == "gps"
-            located = partner.partner_latitude or partner.partner_longitude
+            located = basis["latitude"] or basis["longitude"]
             report.checkin_distance = (
                 distance_m(
                     report.checkin_latitude,
                     report.checkin_longitude,
-                    partner.partner_latitude,
-                    partner.partner_longitude,
+                    basis["latitude"],
+                    basis["longitude"],
                 )
                 if has_fix and located
                 else 0.0
             )
-            reason = report._in_place_reason(has_fix, located)
+            reason = report._in_place_reason(basis, has_fix, located)
             report.in_place_reason = reason
-            report.in_place = reason in ("inside", "qr", "phone", "accepted")
+            report.in_place = reason in IN_PLACE
 
-    def _in_place_reason(self, has_fix, located):
+    def _judging_basis(self):
+        """What the check-in is judged against: the customer's position and the
+        company's thresholds as they were at approval, or as they are now."""
         self.ensure_one()
+        if self.judged_against:
+            return self.judged_against
         company = self.company_id
+        return {
+            "latitude": self.partner_id.partner_latitude,
+            "longitude": self.partner_id.partner_longitude,
+            "radius": company.visit_inplace_radius,
+            "max_accuracy": company.visit_checkin_max_accuracy,
+            "min_dwell": company.visit_min_dwell_minutes,
+        }
+
+    def _in_place_reason(self, basis, has_fix, located):
+        self.ensure_one()
         if self.visit_mode == "phone":
             return "phone"
         if self.geofence_decision == "accepted":
             return "accepted"
+        if self.absence and self.absence_verified:
+            return "absence_verified"
         if self.checkin_method == "qr":
             return "qr"
         if not has_fix:
             return "no_position"
         if not located:
             return "no_customer_position"
-        if self.checkin_accuracy > company.visit_checkin_max_accuracy:
+        if self.checkin_accuracy > basis["max_accuracy"]:
             return "uncertain"
-        if self.checkin_distance > company.visit_inplace_radius:
+        if self.checkin_distance > basis["radius"]:
             return "outside"
-        min_dwell = company.visit_min_dwell_minutes
+        min_dwell = basis["min_dwell"]
         if min_dwell and not self.checkout_time:
             return "no_check_out"
         if self.dwell_minutes < min_dwell:
@@ -716,21 +782,11 @@ class VisitReport(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("visit.report") or "/"
-                )
         reports = super().create(vals_list)
         reports._refresh_neighbour_validity()
         return reports
 
     def write(self, vals):
-        self._check_unlocked(vals)
-        if {"customer_signature", "signed_by"} & set(vals):
-            self._check_signature_open()
-        if VERIFICATION_FIELDS & set(vals):
-            self._check_can_verify()
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}
         before = self._validity_neighbours() if watched & set(vals) else self.browse()
         result = super().write(vals)
@@ -750,42 +806,6 @@ class VisitReport(models.Model):
         result = super().unlink()
         neighbours._refresh_neighbour_validity()
         return result
-
-    def _check_unlocked(self, vals):
-        """Approved reports are locked: reps may only archive them, managers may
-        also record the verification call, judge and correct the check-in. The
-        reason for a check-in outside the zone is locked once submitted."""
-        if SUBMITTED_LOCKED_FIELDS & set(vals) and any(
-            r.state in DONE_STATES for r in self
-        ):
-            raise UserError(
-                self.env._(
-                    "The reason for the check-in cannot change once the report "
-                    "is submitted."
-                )
-            )
-        allowed = LOCKED_REPORT_FIELDS_OPEN
-        if self.env.user.has_group("visit_management.group_visit_manager"):
-            allowed = allowed | LOCKED_REPORT_FIELDS_MANAGER | set(FACT_FIELDS)
-        if set(vals) - allowed and any(r.state == "approved" for r in self):
-            raise UserError(
-                self.env._(
-                    "An approved visit report is locked: it can only be archived."
-                )
-            )
-
-    def _check_can_verify(self):
-        """The verification call is recorded by whoever reviews the report: the
-        rep's team leader or an administrator, never the rep."""
-        for report in self:
-            if not report._can_review():
-                raise UserError(
-                    self.env._(
-                        "Only the rep's team leader records the verification call "
-                        "of %(report)s.",
-                        report=report.name,
-                    )
-                )
 
     def _validity_neighbours(self):
         """Reports whose validity depends on these: the same rep at the same
@@ -995,16 +1015,37 @@ class VisitReport(models.Model):
             self.env._("Your check-in outside the zone needs correction."),
         )
 
+    def action_verify_absence(self):
+        """The manager checked that the customer was indeed absent (or the
+        phone off): the visit counts as in place."""
+        for report in self:
+            if report.state not in DONE_STATES or not report.absence:
+                raise UserError(
+                    self.env._(
+                        "%(report)s records no absence of the customer to verify.",
+                        report=report.name,
+                    )
+                )
+            if not report._can_review():
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the rep's sales team verifies the "
+                        "absence recorded in %(report)s, and never their own.",
+                        report=report.name,
+                    )
+                )
+        self.sudo().write({"absence_verified": True})
+        self._tell_rep(
+            self.env._(
+                "The customer's absence was verified: the visit counts as in place."
+            )
+        )
+        return True
+
     def _judge(self, decision, message):
         self._check_can_judge()
         self.sudo().write({"geofence_decision": decision})
-        for report in self:
-            report.message_post(
-                body=message,
-                partner_ids=report.user_id.partner_id.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+        self._tell_rep(message)
         return True
 
     def action_correct_check_in(self):
@@ -1104,19 +1145,6 @@ class VisitReport(models.Model):
                     )
                 )
 
-    def _check_signature_open(self):
-        """The customer signs the report the rep submits: once submitted the
-        signature is evidence, changed only when the report is returned."""
-        for report in self:
-            if report.state not in ("draft", "returned"):
-                raise UserError(
-                    self.env._(
-                        "%(report)s is submitted: its customer signature cannot "
-                        "change.",
-                        report=report.name,
-                    )
-                )
-
     def _escalate_urgent(self):
         categories = dict(
             self._fields["urgent_category"]._description_selection(self.env)
@@ -1140,6 +1168,11 @@ class VisitReport(models.Model):
             )
 
     def action_approve(self):
+        """Approves the reports; each keeps the verdict it is approved with,
+        whatever later happens to the customer's position or the settings."""
+        self._check_review("submitted")
+        for report in self:
+            report.sudo().judged_against = report._judging_basis()
         return self._review(
             {"state": "approved"}, self.env._("Your visit report was approved.")
         )

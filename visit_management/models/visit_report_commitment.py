@@ -1,11 +1,20 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
+
+# What the rep writes on a commitment while the report is open.
+COMMITMENT_FIELDS = ("name", "deadline", "user_id")
 
 
 class VisitReportCommitment(models.Model):
     _name = "visit.report.commitment"
+    _inherit = ["visit.write.guard"]
     _description = "Commitment Made During a Visit"
+    _guard_parent = "report_id"
+    _user_fields = {
+        "draft": COMMITMENT_FIELDS,
+        "returned": COMMITMENT_FIELDS,
+    }
     _order = "deadline, id"
 
     report_id = fields.Many2one(
@@ -21,27 +30,11 @@ class VisitReportCommitment(models.Model):
     )
     activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        report_ids = [vals["report_id"] for vals in vals_list if vals.get("report_id")]
-        self.env["visit.report"].browse(report_ids)._check_unlocked(["commitment_ids"])
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) - {"activity_id"}:
-            reports = self.report_id | self.report_id.browse(vals.get("report_id"))
-            reports._check_unlocked(["commitment_ids"])
-        return super().write(vals)
-
-    def unlink(self):
-        self.report_id._check_unlocked(["commitment_ids"])
-        return super().unlink()
-
     def _schedule_follow_up(self):
         """One follow-up activity per commitment, on the report, never twice."""
         for commitment in self.filtered(lambda c: not c.activity_id):
             report = commitment.report_id
-            commitment.activity_id = report.activity_schedule(
+            commitment.sudo().activity_id = report.activity_schedule(
                 "visit_management.mail_activity_visit_commitment",
                 date_deadline=commitment.deadline,
                 summary=commitment.name,

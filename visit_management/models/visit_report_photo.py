@@ -1,17 +1,26 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
+from .evidence_image import EvidenceImage, watermark
 from .selections import PHOTO_KINDS
 
 # Longest side, in pixels, a visit photo is stored with.
 PHOTO_MAX_SIZE = 1600
+# What the rep writes on a photo while the report is open.
+PHOTO_FIELDS = ("kind", "image", "note")
 
 
 class VisitReportPhoto(models.Model):
     _name = "visit.report.photo"
+    _inherit = ["visit.write.guard"]
     _description = "Visit Photo"
+    # The photos are evidence: once the report is submitted nobody adds, changes
+    # or removes them, until it is returned to the rep. When and where a photo
+    # was taken is the server's, stamped on the picture.
+    _guard_parent = "report_id"
+    _user_fields = {"draft": PHOTO_FIELDS, "returned": PHOTO_FIELDS}
     _order = "capture_datetime, id"
 
     report_id = fields.Many2one(
@@ -21,7 +30,7 @@ class VisitReportPhoto(models.Model):
     kind = fields.Selection(selection=PHOTO_KINDS, required=True, default="other")
     # Scaled down by the server on create and write: the phone's originals would
     # swell the database.
-    image = fields.Image(
+    image = EvidenceImage(
         string="Photo",
         required=True,
         max_width=PHOTO_MAX_SIZE,
@@ -30,41 +39,68 @@ class VisitReportPhoto(models.Model):
     image_128 = fields.Image(
         string="Thumbnail", related="image", max_width=128, max_height=128, store=True
     )
-    capture_datetime = fields.Datetime(
-        string="Taken At", required=True, default=fields.Datetime.now
+    image_original = EvidenceImage(
+        string="Original Photo",
+        readonly=True,
+        copy=False,
+        max_width=PHOTO_MAX_SIZE,
+        max_height=PHOTO_MAX_SIZE,
+        groups="visit_management.group_visit_manager",
+        help="The photo as the phone sent it, before the server stamped it.",
     )
-    latitude = fields.Float(digits=(10, 7), aggregator=None)
-    longitude = fields.Float(digits=(10, 7), aggregator=None)
+    capture_datetime = fields.Datetime(
+        string="Taken At",
+        compute="_compute_taken",
+        store=True,
+        help="When the server received the photo.",
+    )
+    latitude = fields.Float(
+        compute="_compute_taken", store=True, digits=(10, 7), aggregator=None
+    )
+    longitude = fields.Float(
+        compute="_compute_taken", store=True, digits=(10, 7), aggregator=None
+    )
     note = fields.Char()
 
-    @api.constrains("latitude", "longitude")
-    def _check_position(self):
+    @api.depends("report_id")
+    def _compute_taken(self):
+        """The server's time, and the position of the report's check-in."""
+        now = fields.Datetime.now()
         for photo in self:
-            photo.report_id._check_coordinate_range(photo.latitude, photo.longitude)
+            photo.capture_datetime = now
+            photo.latitude = photo.report_id.checkin_latitude
+            photo.longitude = photo.report_id.checkin_longitude
 
     @api.model_create_multi
     def create(self, vals_list):
-        report_ids = [vals["report_id"] for vals in vals_list if vals.get("report_id")]
-        self._check_report_open(self.env["visit.report"].browse(report_ids))
-        return super().create(vals_list)
+        photos = super().create(vals_list)
+        photos._stamp()
+        return photos
 
     def write(self, vals):
-        reports = self.report_id | self.report_id.browse(vals.get("report_id"))
-        self._check_report_open(reports)
-        return super().write(vals)
+        result = super().write(vals)
+        if "image" in vals and not self.env.su:
+            self._stamp()
+        return result
 
-    def unlink(self):
-        self._check_report_open(self.report_id)
-        return super().unlink()
-
-    def _check_report_open(self, reports):
-        """The photos are evidence: once the report is submitted nobody adds,
-        changes or removes them, until it is returned to the rep."""
-        for report in reports.sudo():
-            if report.state not in ("draft", "returned"):
-                raise UserError(
-                    self.env._(
-                        "The photos of %(report)s cannot change: it is submitted.",
-                        report=report.name,
-                    )
-                )
+    def _stamp(self):
+        """Keeps the picture as sent for the manager, and shows everyone the
+        picture stamped with the server's time, the position, the rep and the
+        customer."""
+        for photo in self.sudo():
+            report = photo.report_id
+            position = (
+                f"{photo.latitude:.5f}, {photo.longitude:.5f}"
+                if photo.latitude or photo.longitude
+                else self.env._("no position")
+            )
+            taken = format_datetime(
+                self.env, photo.capture_datetime, tz=report.user_id.tz
+            )
+            lines = [
+                f"{taken}  {position}",
+                f"{report.user_id.name} · {report.partner_id.name}",
+            ]
+            photo.write(
+                {"image_original": photo.image, "image": watermark(photo.image, lines)}
+            )

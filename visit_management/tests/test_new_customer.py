@@ -324,9 +324,9 @@ class TestNewCustomerWorkflow(NewCustomerCommon):
     def test_filed_applications_are_locked(self):
         application = self._application()
         application.action_submit()
-        with self.assertRaisesRegex(UserError, "no longer a draft"):
+        with self.assertRaisesRegex(UserError, "is Submitted: you cannot change"):
             application.discovery = "Changed afterwards"
-        with self.assertRaisesRegex(UserError, "changes only with its buttons"):
+        with self.assertRaisesRegex(UserError, "recorded by the server"):
             application.write({"state": "confirmed"})
         with self.assertRaisesRegex(UserError, "Only draft applications"):
             application.unlink()

@@ -136,7 +136,7 @@ class TestPartnerVisits(VisitCommon):
     def test_archived_report_does_not_count(self):
         report = self._visit(date(2026, 12, 10))
         self._visit(date(2026, 11, 10))
-        report.action_archive()
+        report.with_user(self.manager).action_archive()
         self.assertEqual(self.customer.last_visit_date, date(2026, 11, 10))
         self.assertEqual(self.customer.next_visit_date, date(2026, 12, 10))
 

@@ -373,13 +373,13 @@ class TestVisitPlan(VisitCommon):
     def test_approved_plan_read_only_for_rep(self):
         plan = self._approved_plan()
         line = plan.line_ids
-        with self.assertRaisesRegex(UserError, "only its manager"):
+        with self.assertRaisesRegex(UserError, "is Approved: you cannot change"):
             plan.date_start = date(2026, 12, 1)
-        with self.assertRaisesRegex(UserError, "only its manager"):
+        with self.assertRaisesRegex(UserError, "is Approved: you cannot change"):
             line.topics = "Something else"
-        with self.assertRaisesRegex(UserError, "only its manager"):
+        with self.assertRaisesRegex(UserError, "is Approved: you cannot change"):
             line.create({"plan_id": plan.id, **self._line_values(12)})
-        with self.assertRaisesRegex(UserError, "only its manager"):
+        with self.assertRaisesRegex(UserError, "is Approved: you cannot change"):
             line.unlink()
         line.with_user(self.manager).topics = "Agreed with the manager"
         self.assertEqual(line.topics, "Agreed with the manager")

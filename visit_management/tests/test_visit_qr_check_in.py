@@ -5,6 +5,7 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
+from odoo.service.model import call_kw
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -292,6 +293,22 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         self.assertNotIn(foreign, visible)
         self.assertIn(self.label, visible)
 
+    def test_labels_rotated_in_bulk(self):
+        """A photographed label keeps checking in until rotated: a manager
+        rotates the labels of many customers at once, over RPC."""
+        labels = self.label | self.env["visit.qr.token"]._for_partners(self.customer_b)
+        action = call_kw(
+            self.env["visit.qr.token"].with_user(self.manager),
+            "action_new_label",
+            [labels.ids],
+            {},
+        )
+        self.assertFalse(any(labels.mapped("active")))
+        new_labels = self.env["visit.qr.token"].browse(action["context"]["active_ids"])
+        self.assertEqual(new_labels.partner_id, self.customer | self.customer_b)
+        self.assertTrue(all(new_labels.mapped("active")))
+        self.assertEqual(self._scan().status_code, 403)
+
     def test_label_views_and_menu(self):
         action = self.env.ref("visit_management.visit_qr_token_action")
         views = (
@@ -301,6 +318,8 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         )
         self.assertIn('name="action_revoke"', views["views"]["form"]["arch"])
         self.assertIn('name="action_new_label"', views["views"]["form"]["arch"])
+        # the list rotates the selected labels at once
+        self.assertIn('name="action_new_label"', views["views"]["list"]["arch"])
         self.assertEqual(action.path, "visit-qr-labels")
         self.assertEqual(
             self.env.ref("visit_management.visit_qr_token_menu").group_ids,

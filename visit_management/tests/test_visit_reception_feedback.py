@@ -4,7 +4,8 @@ import re
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.service.model import call_kw
 from odoo.tests import HttpCase, tagged
 
 from .reception_common import ReceptionCommon
@@ -89,16 +90,16 @@ class TestReceptionAfterTheVisit(ReceptionDoneCase):
 
     def test_token_is_unguessable_and_unique(self):
         first, second = self._done(), self._done(room_id=False)
-        self.assertGreaterEqual(len(first.feedback_token), 40)
-        self.assertNotEqual(first.feedback_token, second.feedback_token)
+        self.assertGreaterEqual(len(first.sudo().feedback_token), 40)
+        self.assertNotEqual(first.sudo().feedback_token, second.sudo().feedback_token)
         self.assertIn(
-            f"/visit/reception/{first.id}/feedback/{first.feedback_token}",
-            first.feedback_url,
+            f"/visit/reception/{first.id}/feedback/{first.sudo().feedback_token}",
+            first.sudo().feedback_url,
         )
 
     def test_host_records_the_feedback(self):
         reception = self._create_reception()
-        with self.assertRaisesRegex(UserError, "once the visit is over"):
+        with self.assertRaisesRegex(UserError, "you cannot change Satisfaction"):
             reception.satisfaction = "4"
         reception.action_confirm()
         reception.action_check_in()
@@ -108,13 +109,15 @@ class TestReceptionAfterTheVisit(ReceptionDoneCase):
         self.assertTrue(reception.feedback_date)
         self.assertEqual(reception.satisfaction_score, 4)
         self.assertEqual(
-            reception._feedback_refusal(reception.feedback_token), "answered"
+            reception._feedback_refusal(reception.sudo().feedback_token), "answered"
         )
 
     def test_visitor_answer_is_kept_as_given(self):
         reception = self._done()
         self.assertFalse(
-            reception._record_visitor_feedback(reception.feedback_token, 2, "Late")
+            reception._record_visitor_feedback(
+                reception.sudo().feedback_token, 2, "Late"
+            )
         )
         self.assertEqual(
             (reception.satisfaction, reception.feedback_by), ("2", "visitor")
@@ -122,12 +125,16 @@ class TestReceptionAfterTheVisit(ReceptionDoneCase):
         with self.assertRaisesRegex(UserError, "already rated"):
             reception.satisfaction = "5"
         self.assertEqual(
-            reception._record_visitor_feedback(reception.feedback_token, 5, "Again"),
+            reception._record_visitor_feedback(
+                reception.sudo().feedback_token, 5, "Again"
+            ),
             "answered",
         )
         self.assertEqual(reception.satisfaction, "2")
 
     def test_send_the_link_to_the_visitors(self):
+        """The link goes by e-mail to the visitors only: the chatter says it was
+        sent, not what it is."""
         self.contact.email = "wang.wei@huadong.example.com"
         reception = self._done(
             visitor_ids=[
@@ -135,13 +142,51 @@ class TestReceptionAfterTheVisit(ReceptionDoneCase):
                 (0, 0, {"name": "No Mail"}),
             ]
         )
-        reception.action_send_feedback_link()
-        message = reception.message_ids[:1]
-        self.assertEqual(message.partner_ids, self.contact)
-        self.assertIn(reception.feedback_url, message.body)
+        reception.with_user(self.rep).action_send_feedback_link()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "visit.reception"), ("res_id", "=", reception.id)]
+        )
+        self.assertEqual(mail.recipient_ids, self.contact)
+        self.assertIn(reception.sudo().feedback_url, mail.body_html)
+        note = reception.message_ids[:1]
+        self.assertIn("Wang Wei", note.body)
+        for message in reception.message_ids:
+            self.assertNotIn(reception.sudo().feedback_token, message.body or "")
         silent = self._done(visitor_ids=[(0, 0, {"name": "No Mail"})])
         with self.assertRaisesRegex(UserError, "e-mail"):
             silent.action_send_feedback_link()
+
+    def test_nobody_of_the_company_reads_the_token(self):
+        """The host, the front desk and the manager cannot read the visitor's
+        key over RPC, so cannot rate the visit as the visitor."""
+        reception = self._done()
+        for user in (self.rep, self.receptionist, self.manager):
+            for fname in ("feedback_token", "feedback_url"):
+                with self.subTest(user=user.login, field=fname):
+                    model = self.env["visit.reception"].with_user(user)
+                    with self.assertRaises(AccessError):
+                        call_kw(model, "read", [reception.ids, [fname]], {})
+                    with self.assertRaises(AccessError):
+                        call_kw(
+                            model, "search_read", [[(fname, "!=", False)], ["id"]], {}
+                        )
+
+    def test_printed_sheet_carries_the_feedback_code(self):
+        reception = self._done()
+
+        def sheet():
+            report = self.env.ref("visit_management.visit_reception_report_sheet")
+            html, _type = (
+                self.env["ir.actions.report"]
+                .with_user(self.rep)
+                ._render_qweb_html(report, reception.ids)
+            )
+            return html.decode()
+
+        self.assertIn("o_visit_feedback_qr", sheet())
+        self.assertIn("data:image/png;base64,", sheet())
+        reception.sudo().write({"feedback_by": "visitor"})
+        self.assertNotIn("o_visit_feedback_qr", sheet())
 
 
 @tagged("post_install", "-at_install")
@@ -151,7 +196,7 @@ class TestReceptionFeedbackPage(HttpCase, ReceptionDoneCase):
     def _url(self, reception, token=None):
         return (
             f"/visit/reception/{reception.id}/feedback/"
-            f"{token or reception.feedback_token}"
+            f"{token or reception.sudo().feedback_token}"
         )
 
     def _post(self, reception, satisfaction, comment="", token=None):
@@ -207,9 +252,11 @@ class TestReceptionFeedbackPage(HttpCase, ReceptionDoneCase):
     def test_wrong_token_or_booking(self):
         reception = self._done()
         for url in (
-            self._url(reception, token=reception.feedback_token[:-1] + "!"),
+            self._url(reception, token=reception.sudo().feedback_token[:-1] + "!"),
             self._url(reception, token="guess"),
-            self._url(reception.browse(reception.id + 1000), reception.feedback_token),
+            self._url(
+                reception.browse(reception.id + 1000), reception.sudo().feedback_token
+            ),
         ):
             with self.subTest(url=url):
                 response = self.url_open(url)
@@ -217,7 +264,9 @@ class TestReceptionFeedbackPage(HttpCase, ReceptionDoneCase):
                 self.assertIn("This link is not valid", response.text)
         # another booking's token does not open this one
         other = self._done(room_id=False)
-        response = self.url_open(self._url(reception, token=other.feedback_token))
+        response = self.url_open(
+            self._url(reception, token=other.sudo().feedback_token)
+        )
         self.assertEqual(response.status_code, 404)
         self.assertEqual(reception.satisfaction, "0")
 

@@ -75,6 +75,40 @@ class TestReceptionVisitorRegister(ReceptionCommon):
         )
         self.assertEqual(reception.visitor_ids.partner_id.parent_id, self.customer)
 
+    def _proposals(self, partner):
+        return partner.activity_ids.filtered(
+            lambda activity: "gave at reception" in activity.summary
+        )
+
+    def test_portal_users_contact_is_never_overwritten(self):
+        """A rep registers a portal user's contact with another e-mail: the
+        contact keeps its own (its password reset goes there); the change waits
+        as a to-do for the customer's salesperson."""
+        portal = new_test_user(
+            self.env, "huadong_portal", groups="base.group_portal", name="Gao Yan"
+        )
+        portal.partner_id.write(
+            {"parent_id": self.customer.id, "email": "gao.yan@huadong.example.com"}
+        )
+        self._checked_in(
+            [{"partner_id": portal.partner_id.id, "email": "rep@attacker.example.com"}]
+        )
+        self.assertEqual(portal.partner_id.email, "gao.yan@huadong.example.com")
+        proposal = self._proposals(portal.partner_id)
+        self.assertEqual(proposal.user_id, self.rep)
+        self.assertIn("rep@attacker.example.com", proposal.note)
+
+    def test_receptionist_proposes_changes_to_a_known_contact(self):
+        """Without contact rights, the front desk's corrections are proposals."""
+        reception = self._create_reception(user=self.receptionist)
+        reception.visitor_ids.with_user(self.receptionist).function = "Plant Manager"
+        reception.with_user(self.receptionist).action_confirm()
+        reception.with_user(self.receptionist).action_check_in()
+        self.assertEqual(self.contact.function, "Buyer")
+        proposal = self._proposals(self.contact)
+        self.assertEqual(proposal.user_id, self.rep)
+        self.assertIn("Plant Manager", proposal.note)
+
     def test_every_visitor_needs_a_name(self):
         reception = self._create_reception(visitor_ids=[(0, 0, {"phone": "138"})])
         reception.action_confirm()

@@ -239,7 +239,7 @@ class TestVisitReportAnalysis(VisitCommon):
         """The view's dependencies are flushed before it is read."""
         self.draft.with_user(self.rep).action_submit()
         self.assertEqual(self._row(self.draft).state, "submitted")
-        self.west_dec.with_user(self.rep_b).action_archive()
+        self.west_dec.with_user(self.manager_b).action_archive()
         self.assertFalse(self._row(self.west_dec))
 
     def test_group_by_rep_and_month(self):

@@ -2,10 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 import io
+import struct
+import zlib
 
 from PIL import Image
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
+from odoo.service.model import call_kw
 from odoo.tests import Form
 
 from .common import VisitCommon
@@ -20,8 +24,70 @@ def _jpeg(width, height, color=(200, 30, 30)):
     return base64.b64encode(stream.getvalue())
 
 
+def _png_header(width, height):
+    """A PNG announcing that size, with one empty data chunk: decoders read the
+    size before any pixel."""
+
+    def chunk(kind, data):
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return base64.b64encode(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
 def _size(data):
     return Image.open(io.BytesIO(base64.b64decode(data))).size
+
+
+class TestEvidenceImages(VisitCommon):
+    """Photos and signatures are decoded by the server: anything but a JPEG or
+    PNG of a sane size is refused with a clear message, over RPC as the rep."""
+
+    def test_only_pictures_are_evidence(self):
+        report = self._create_report()
+        Photo = self.env["visit.report.photo"].with_user(self.rep)
+        Report = self.env["visit.report"].with_user(self.rep)
+        svg = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>')
+        html = base64.b64encode(b"<html><script>alert(1)</script></html>")
+        gif = io.BytesIO()
+        Image.new("RGB", (4, 4)).save(gif, format="GIF")
+        cases = [
+            (svg, "must be a JPEG or PNG"),
+            (html, "must be a JPEG or PNG"),
+            (base64.b64encode(gif.getvalue()), "must be a JPEG or PNG"),
+            (base64.b64encode(b"not a picture at all"), "must be a JPEG or PNG"),
+            (b"%%% not base64 %%%", "not a picture file"),
+            (_png_header(20000, 20000), "too large a picture"),
+            (_png_header(8000, 7000), "too large a picture"),
+        ]
+        for data, message in cases:
+            with self.subTest(message=message, data=data[:20]):
+                with self.assertRaisesRegex(UserError, message), self.cr.savepoint():
+                    call_kw(
+                        Photo,
+                        "create",
+                        [{"report_id": report.id, "image": data, "kind": "shelf"}],
+                        {},
+                    )
+                with self.assertRaisesRegex(UserError, message), self.cr.savepoint():
+                    call_kw(
+                        Report, "write", [report.ids, {"customer_signature": data}], {}
+                    )
+        self.assertFalse(report.photo_ids)
+        self.assertFalse(report.customer_signature)
+        call_kw(
+            Photo,
+            "create",
+            [{"report_id": report.id, "image": _jpeg(40, 30), "kind": "shelf"}],
+            {},
+        )
+        self.assertEqual(len(report.photo_ids), 1)
 
 
 class VisitEvidenceCase(VisitCommon):
@@ -43,9 +109,7 @@ class VisitEvidenceCase(VisitCommon):
 class TestVisitReportPhotos(VisitEvidenceCase):
     def test_photo_scaled_down(self):
         report = self._create_report()
-        photo = self._add_photo(
-            report, image=_jpeg(4000, 3000), latitude=31.2305, longitude=121.4738
-        )
+        photo = self._add_photo(report, image=_jpeg(4000, 3000))
         self.assertEqual(_size(photo.image), (1600, 1200))
         self.assertLessEqual(max(_size(photo.image_128)), 128)
         self.assertTrue(photo.capture_datetime)
@@ -73,24 +137,52 @@ class TestVisitReportPhotos(VisitEvidenceCase):
         report = self._create_report()
         photo = self._add_photo(report)
         report.action_submit()
-        with self.assertRaisesRegex(UserError, "submitted"):
+        with self.assertRaisesRegex(UserError, "is Submitted: you cannot change"):
             self._add_photo(report)
-        with self.assertRaisesRegex(UserError, "submitted"):
+        with self.assertRaisesRegex(UserError, "is Submitted: you cannot change"):
             photo.note = "Retouched"
-        with self.assertRaisesRegex(UserError, "submitted"):
+        with self.assertRaisesRegex(UserError, "is Submitted: you cannot change"):
             photo.with_user(self.manager).unlink()
-        with self.assertRaisesRegex(UserError, "submitted"):
-            photo.sudo().unlink()
         self.assertTrue(photo.exists())
         # returned to the rep: the photos can be completed again
         report.with_user(self.manager)._action_refuse("Add a shelf photo.")
         self._add_photo(report, note="Second shelf")
         self.assertEqual(len(report.photo_ids), 2)
 
-    def test_photo_position_checked(self):
+    def test_photo_stamped_by_the_server(self):
+        """The time and position of a photo are the server's and the check-in's,
+        stamped on the picture; the manager keeps the picture as sent."""
         report = self._create_report()
-        with self.assertRaisesRegex(UserError, "latitude"):
-            self._add_photo(report, latitude=95.0)
+        report.sudo().write(
+            {
+                "checkin_method": "gps",
+                "checkin_latitude": 31.2305,
+                "checkin_longitude": 121.4738,
+            }
+        )
+        white = _jpeg(800, 600, color=(255, 255, 255))
+        photo = self._add_photo(report, image=white)
+        self.assertEqual(photo.capture_datetime, fields.Datetime.now())
+        self.assertEqual((photo.latitude, photo.longitude), (31.2305, 121.4738))
+        with Image.open(io.BytesIO(base64.b64decode(photo.image))) as stamped:
+            # the dark band of the watermark at the bottom, the top untouched
+            self.assertLess(stamped.convert("L").getpixel((2, 598)), 150)
+            self.assertGreater(stamped.convert("L").getpixel((400, 10)), 240)
+        self.assertEqual(_size(photo.sudo().image_original), (800, 600))
+        with Image.open(
+            io.BytesIO(base64.b64decode(photo.sudo().image_original))
+        ) as kept:
+            self.assertGreater(kept.convert("L").getpixel((2, 598)), 240)
+        Photo = self.env["visit.report.photo"].with_user(self.rep)
+        for values in (
+            {"capture_datetime": "2026-01-01 00:00:00"},
+            {"latitude": 39.9},
+            {"image_original": white},
+        ):
+            with self.subTest(values=values), self.assertRaises(UserError):
+                call_kw(Photo, "write", [photo.ids, values], {})
+        with self.assertRaises(AccessError):
+            call_kw(Photo, "read", [photo.ids, ["image_original"]], {})
 
     def test_photos_of_another_rep_hidden(self):
         report = self._create_report()
@@ -180,9 +272,9 @@ class TestVisitReportSignature(VisitEvidenceCase):
         report.action_submit()
         self.assertEqual(report.state, "submitted")
         signed_on = report.signed_on
-        with self.assertRaisesRegex(UserError, "signature cannot change"):
+        with self.assertRaisesRegex(UserError, "is Submitted: you cannot change"):
             report.customer_signature = False
-        with self.assertRaisesRegex(UserError, "signature cannot change"):
+        with self.assertRaisesRegex(UserError, "is Submitted: you cannot change"):
             report.with_user(self.manager).signed_by = "Someone else"
         self.assertEqual(report.signed_on, signed_on)
         report.with_user(self.manager)._action_refuse("Wrong signer.")
