@@ -32,7 +32,7 @@ class PropertyCallbackAssessment(models.Model):
 
     _name = "property.callback.assessment"
     _description = "Callback Assessment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "visit.write.guard"]
     _order = "month desc, estate_id"
     _check_company_auto = True
 

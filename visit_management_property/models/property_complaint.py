@@ -3,23 +3,34 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .property_workflow_mixin import RESIDENT_FIELDS
 from .selections import COMPLAINT_CATEGORIES
+
+# What the office writes on a complaint until it is closed.
+COMPLAINT_FIELDS = (
+    *RESIDENT_FIELDS,
+    "category",
+    "description",
+    "caused_by_management",
+    "received_datetime",
+    "handler_id",
+    "resolution",
+)
 
 
 class PropertyComplaint(models.Model):
     """A resident's complaint (住户投诉): answered, handled, resolved, then closed."""
 
     _name = "property.complaint"
+    _numbered = True
     _description = "Resident Complaint"
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
     _order = "received_datetime desc, id desc"
     _check_company_auto = True
-    _workflow_fields = (
-        "state",
-        "answered_datetime",
-        "resolved_datetime",
-        "closed_datetime",
+    _user_fields = dict.fromkeys(
+        ("create", "new", "in_progress", "resolved"), COMPLAINT_FIELDS
     )
+    _reviewer_fields = {"resolved": ("unreachable_close_reason",)}
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -65,6 +76,12 @@ class PropertyComplaint(models.Model):
         default=lambda self: self.env.user,
     )
     resolution = fields.Text(help="How the complaint was handled and answered.")
+    unreachable_close_reason = fields.Text(
+        string="Why It Closes Without a Callback",
+        tracking=True,
+        help="A manager's decision to close a complaint whose resident could not "
+        "be reached, by phone nor otherwise.",
+    )
 
     callback_ids = fields.One2many(
         "property.resident.callback", "complaint_id", string="Callbacks"
@@ -100,34 +117,47 @@ class PropertyComplaint(models.Model):
 
     @api.constrains("state")
     def _check_closed_after_callback(self):
+        self.filtered(lambda c: c.state == "closed")._check_callback_before_closing()
+
+    def _check_callback_before_closing(self):
         """100% callback: a complaint that needs one is closed only once its
-        resident was called back, or could not be reached."""
-        for complaint in self:
-            if (
-                complaint.state == "closed"
-                and complaint.callback_required
-                and not any(
-                    callback.state in ("done", "unreachable")
-                    for callback in complaint.sudo().callback_ids
-                )
-            ):
+        resident was called back; a resident unreachable by phone is visited
+        on-site or written to first, unless a manager says why it closes."""
+        for complaint in self.filtered("callback_required"):
+            callbacks = complaint.sudo().callback_ids
+            if any(callback.state == "done" for callback in callbacks):
+                continue
+            tried_otherwise = any(
+                callback.state == "unreachable" and callback.method != "phone"
+                for callback in callbacks
+            )
+            if tried_otherwise or complaint.unreachable_close_reason:
+                continue
+            if any(callback.state == "unreachable" for callback in callbacks):
                 raise ValidationError(
                     self.env._(
-                        "Call %(resident)s back before closing %(complaint)s: its "
-                        "callback must be done, or the resident unreachable.",
+                        "%(resident)s could not be reached by phone about "
+                        "%(complaint)s: visit on site or send a letter (buttons of "
+                        "the callback), or a manager says why it closes anyway.",
                         resident=complaint.resident_id.name,
                         complaint=complaint.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("property.complaint") or "/"
+            raise ValidationError(
+                self.env._(
+                    "Call %(resident)s back before closing %(complaint)s: its "
+                    "callback must be done, or the resident unreachable.",
+                    resident=complaint.resident_id.name,
+                    complaint=complaint.name,
                 )
-        return super().create(vals_list)
+            )
+
+    def _guard_reviews(self):
+        """The estate's manager, or a visit manager, decides how a complaint
+        whose resident could not be reached closes."""
+        return self.env.user == self.estate_id.manager_id or self.env.user.has_group(
+            "visit_management.group_visit_manager"
+        )
 
     def action_start(self):
         """The office answers the resident and starts handling the complaint."""
@@ -183,6 +213,7 @@ class PropertyComplaint(models.Model):
                 "%(complaint)s is closed once resolved.", complaint=complaint.name
             ),
         )
+        self._check_callback_before_closing()
         self._workflow_write(
             {"state": "closed", "closed_datetime": fields.Datetime.now()}
         )

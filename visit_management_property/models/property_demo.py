@@ -49,6 +49,8 @@ OPINIONS = [
     "希望电梯维护更及时一些。",
 ]
 CARE_NOTES = ["独居老人", "烈属", "重病患者家庭"]
+# Why the estate manager closes a complaint whose resident never answered.
+UNREACHABLE_CLOSE_REASON = "住户长期在外地，已电话告知其家属处理结果。"
 
 
 def _at(day, hour):
@@ -378,6 +380,11 @@ class PropertyDemo(models.AbstractModel):
             )
         )
         for complaint in to_close:
+            if not any(cb.state == "done" for cb in complaint.callback_ids):
+                # unreachable by phone: the estate's manager decides
+                complaint.with_user(complaint.estate_id.manager_id).write(
+                    {"unreachable_close_reason": UNREACHABLE_CLOSE_REASON}
+                )
             complaint.with_user(complaint.handler_id).action_close()
             complaint.sudo().write(
                 {"closed_datetime": complaint.resolved_datetime + timedelta(days=5)}

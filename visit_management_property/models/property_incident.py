@@ -3,7 +3,25 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .property_workflow_mixin import RESIDENT_FIELDS
 from .selections import INCIDENT_TYPES
+
+# What the office writes on an incident until it is closed.
+INCIDENT_FIELDS = (
+    *RESIDENT_FIELDS,
+    "incident_type",
+    "incident_datetime",
+    "reported_by",
+    "arrival_datetime",
+    "responder_ids",
+    "description",
+    "emergency_actions",
+    "cause",
+    "loss",
+    "preventive_measures",
+    "follow_up",
+    "manager_id",
+)
 
 
 class PropertyIncident(models.Model):
@@ -12,11 +30,12 @@ class PropertyIncident(models.Model):
     the measures that keep it from happening again and the follow-up visit."""
 
     _name = "property.incident"
+    _numbered = True
     _description = "Incident Register Entry"
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
     _order = "incident_datetime desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("state", "closed_datetime")
+    _user_fields = dict.fromkeys(("create", "open"), INCIDENT_FIELDS)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -75,15 +94,6 @@ class PropertyIncident(models.Model):
     def _compute_manager_id(self):
         for incident in self:
             incident.manager_id = incident.manager_id or incident.estate_id.manager_id
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("property.incident") or "/"
-                )
-        return super().create(vals_list)
 
     def action_close(self):
         self._check_state(

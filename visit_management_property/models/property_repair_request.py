@@ -3,16 +3,29 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .property_workflow_mixin import RESIDENT_FIELDS
+
+# What the office writes on a repair until it is done.
+REPAIR_FIELDS = (
+    *RESIDENT_FIELDS,
+    "category_id",
+    "description",
+    "technician_id",
+    "requested_datetime",
+    "work_done",
+)
+
 
 class PropertyRepairRequest(models.Model):
     """A resident's request to repair something in their home (请修)."""
 
     _name = "property.repair.request"
+    _numbered = True
     _description = "Repair Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
     _order = "requested_datetime desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("state", "assigned_datetime", "done_datetime")
+    _user_fields = dict.fromkeys(("create", "new", "assigned"), REPAIR_FIELDS)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -55,16 +68,6 @@ class PropertyRepairRequest(models.Model):
                 if repair.requested_datetime
                 else False
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("property.repair.request")
-                    or "/"
-                )
-        return super().create(vals_list)
 
     def action_assign(self):
         self._check_state(

@@ -5,7 +5,30 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .property_workflow_mixin import RESIDENT_FIELDS
 from .selections import CALLBACK_METHODS, CALLBACK_TYPES
+
+# What the caller writes on a callback until it is done, unreachable or
+# cancelled; the failed attempts are recorded by its buttons.
+CALLBACK_FIELDS = (
+    *RESIDENT_FIELDS,
+    "callback_type",
+    "complaint_id",
+    "repair_id",
+    "incident_id",
+    "festival_id",
+    "due_date",
+    "latest_date",
+    "method",
+    "user_id",
+    "satisfaction",
+    "opinions",
+    "problems",
+    "follow_up_needed",
+    "follow_up_type",
+    "follow_up_user_id",
+    "follow_up_repair_category_id",
+)
 
 SATISFACTION = [
     ("1", "Very Dissatisfied"),
@@ -40,7 +63,7 @@ class PropertyResidentCallback(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
     _order = "due_date desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("state", "done_datetime", "attempt_ids")
+    _user_fields = {"create": CALLBACK_FIELDS, "todo": CALLBACK_FIELDS}
 
     state = fields.Selection(
         selection=[
@@ -455,8 +478,7 @@ class PropertyResidentCallback(models.Model):
                         callback=callback.display_name,
                     )
                 )
-        self.write({"method": method})
-        self._workflow_write({"state": "todo"})
+        self._workflow_write({"method": method, "state": "todo"})
         self._schedule_caller_activities()
         return True
 
@@ -518,7 +540,7 @@ class PropertyResidentCallback(models.Model):
                     render_values={"self": complaint, "origin": callback},
                     subtype_xmlid="mail.mt_note",
                 )
-                callback.follow_up_complaint_id = complaint
+                callback.sudo().follow_up_complaint_id = complaint
             elif callback.follow_up_type == "repair":
                 repair = self.env["property.repair.request"].create(
                     {
@@ -531,14 +553,14 @@ class PropertyResidentCallback(models.Model):
                     render_values={"self": repair, "origin": callback},
                     subtype_xmlid="mail.mt_note",
                 )
-                callback.follow_up_repair_id = repair
+                callback.sudo().follow_up_repair_id = repair
             else:
                 user = (
                     callback.follow_up_user_id
                     or callback.estate_id.manager_id
                     or self.env.user
                 )
-                callback.follow_up_activity_id = callback.activity_schedule(
+                callback.sudo().follow_up_activity_id = callback.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._(
                         "Follow up the callback of %(resident)s",

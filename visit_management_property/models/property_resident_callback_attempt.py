@@ -9,7 +9,10 @@ class PropertyResidentCallbackAttempt(models.Model):
     """A try at reaching a resident that failed (no answer, nobody at home)."""
 
     _name = "property.resident.callback.attempt"
+    _inherit = ["visit.write.guard"]
     _description = "Failed Callback Attempt"
+    # recorded only by the callback's buttons
+    _guard_parent = "callback_id"
     _order = "attempt_datetime, id"
 
     callback_id = fields.Many2one(

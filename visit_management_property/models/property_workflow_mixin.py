@@ -3,6 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# Who and where a record is about: written by the office until the record closes.
+RESIDENT_FIELDS = ("resident_id", "unit_id", "estate_id")
+
 
 class PropertyWorkflowMixin(models.AbstractModel):
     """What the property office's records share: the estate (and so the company
@@ -10,11 +13,8 @@ class PropertyWorkflowMixin(models.AbstractModel):
     buttons move."""
 
     _name = "property.workflow.mixin"
+    _inherit = "visit.write.guard"
     _description = "Property Office Record"
-    # Fields only the workflow actions write, as superuser, once they have checked
-    # the user may write the record: nobody closes a complaint by writing its
-    # status over RPC and skipping the checks of the Close button.
-    _workflow_fields = ("state",)
 
     resident_id = fields.Many2one(
         "res.partner",
@@ -66,25 +66,6 @@ class PropertyWorkflowMixin(models.AbstractModel):
                         estate=record.estate_id.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_workflow_fields(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_workflow_fields(vals)
-        return super().write(vals)
-
-    def _check_workflow_fields(self, vals):
-        if not self.env.su and set(self._workflow_fields) & set(vals):
-            raise UserError(
-                self.env._(
-                    "The status of a %(document)s changes only with its buttons.",
-                    document=self._description,
-                )
-            )
 
     def _check_state(self, states, message):
         """Raises the message unless every record is in one of the states."""

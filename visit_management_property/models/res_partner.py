@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.visit_management.models.res_partner import CONTACT_VISIT_FIELDS
+
 RESIDENT_ROLES = [
     ("owner", "Owner"),
     ("tenant", "Tenant"),
@@ -16,10 +18,24 @@ ROLE_PRIORITY = {"owner": 0, "tenant": 1, "family": 2}
 # The age from which a resident living without their children is visited at
 # festivals (年满六十周岁子女不在身边的老年人).
 AGED_YEARS = 60
+# What the property office writes on a resident.
+RESIDENT_PARTNER_FIELDS = (
+    "resident_unit_id",
+    "resident_role",
+    "resident_move_in_date",
+    "resident_birth_date",
+    "resident_disabled",
+    "resident_without_children",
+    "resident_key",
+    "resident_key_note",
+)
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+    _user_fields = dict.fromkeys(
+        ("create", "open"), (*CONTACT_VISIT_FIELDS, *RESIDENT_PARTNER_FIELDS)
+    )
 
     resident_unit_id = fields.Many2one(
         "property.unit",
@@ -41,27 +57,41 @@ class ResPartner(models.Model):
         help="The day the resident moved in (入伙日期): the office visits them "
         "within a month.",
     )
-    resident_birth_date = fields.Date(string="Date of Birth")
-    resident_age = fields.Integer(string="Age", compute="_compute_resident_age")
+    resident_birth_date = fields.Date(
+        string="Date of Birth", groups="visit_management.group_visit_user"
+    )
+    resident_age = fields.Integer(
+        string="Age",
+        compute="_compute_resident_age",
+        groups="visit_management.group_visit_user",
+    )
     resident_aged = fields.Boolean(
         string="Aged 60+",
         compute="_compute_resident_age",
         search="_search_resident_aged",
+        groups="visit_management.group_visit_user",
     )
-    resident_disabled = fields.Boolean(string="Disabled")
+    resident_disabled = fields.Boolean(
+        string="Disabled", groups="visit_management.group_visit_user"
+    )
     resident_without_children = fields.Boolean(
         string="Children Live Elsewhere",
         help="An elderly resident whose children do not live with them.",
+        groups="visit_management.group_visit_user",
     )
     resident_key = fields.Boolean(
         string="Other Key Resident",
         help="Visited at major festivals for another reason (see the note).",
+        groups="visit_management.group_visit_user",
     )
-    resident_key_note = fields.Char(string="Why a Key Resident")
+    resident_key_note = fields.Char(
+        string="Why a Key Resident", groups="visit_management.group_visit_user"
+    )
     resident_care = fields.Boolean(
         string="Festival Visit",
         compute="_compute_resident_care",
         search="_search_resident_care",
+        groups="visit_management.group_visit_user",
         help="Disabled residents, residents aged 60 or more whose children live "
         "elsewhere, and other key residents: visited at major festivals.",
     )

@@ -5,7 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import PropertyCommon
@@ -157,12 +157,36 @@ class TestOriginCallbacks(PropertyCommon):
         callback.action_no_answer()
         callback.action_no_answer()
         self.assertEqual(callback.state, "unreachable")
-        complaint.action_close()
+        # unreachable by phone is not yet a callback: on-site or a letter first
+        with self.assertRaisesRegex(ValidationError, "visit on site or send a letter"):
+            complaint.with_user(self.office_user).action_close()
+        callback.with_user(self.office_user).action_switch_onsite()
+        for _attempt in range(3):
+            callback.with_user(self.office_user).action_no_answer()
+        self.assertEqual((callback.state, callback.method), ("unreachable", "onsite"))
+        complaint.with_user(self.office_user).action_close()
         self.assertEqual(complaint.state, "closed")
         # reopened and resolved again: still the one callback
         complaint.action_reopen()
         self._resolve(complaint)
         self.assertEqual(complaint.callback_ids, callback)
+
+    def test_manager_closes_an_unreachable_complaint_with_a_reason(self):
+        complaint = self._resolve(
+            self._create_complaint(user=self.office_user, caused_by_management=True)
+        )
+        for _attempt in range(3):
+            complaint.callback_ids.with_user(self.office_user).action_no_answer()
+        as_clerk = complaint.with_user(self.office_user)
+        with self.assertRaisesRegex(UserError, "you cannot change"):
+            as_clerk.unreachable_close_reason = "Nobody cares"
+        with self.assertRaisesRegex(ValidationError, "a manager says why"):
+            as_clerk.action_close()
+        complaint.with_user(self.office_manager).write(
+            {"unreachable_close_reason": "Moved abroad; the family was told."}
+        )
+        as_clerk.action_close()
+        self.assertEqual(complaint.state, "closed")
 
     def test_other_complaints_follow_the_setting(self):
         other = self._resolve(self._create_complaint())

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError
+from odoo.service.model import call_kw
 from odoo.tests import new_test_user
 
 from .common import MANAGER_GROUPS, PropertyCommon
@@ -158,3 +160,78 @@ class TestPropertySecurity(PropertyCommon):
         self.assertIn(self.estate, both.search([]))
         with self.assertRaises(AccessError):
             north_estate.with_user(self.manager).read(["name"])
+
+
+class TestResidentPersonalData(PropertyCommon):
+    """Residents and their personal data, read over RPC as each kind of user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.owner.sudo().write(
+            {"resident_birth_date": date(1950, 5, 1), "resident_disabled": True}
+        )
+        cls.residents = cls.owner | cls.family | cls.owner_b
+        other_company = cls.env["res.company"].create({"name": "Other Property Co."})
+        cls.other_manager = new_test_user(
+            cls.env,
+            "prop_other_manager",
+            groups=MANAGER_GROUPS,
+            company_id=other_company.id,
+            company_ids=[Command.set(other_company.ids)],
+        )
+        cls.employee = new_test_user(cls.env, "prop_employee", groups="base.group_user")
+        cls.sales_rep = new_test_user(
+            cls.env,
+            "prop_sales_rep",
+            groups="base.group_user,sales_team.group_sale_salesman,"
+            "visit_management.group_visit_user",
+        )
+
+    def _visible_residents(self, user):
+        Partner = self.env["res.partner"].with_user(user)
+        rows = call_kw(
+            Partner,
+            "search_read",
+            [[("id", "in", self.residents.ids)], ["name"]],
+            {},
+        )
+        return self.env["res.partner"].browse(row["id"] for row in rows)
+
+    def test_who_sees_which_resident(self):
+        expected = {
+            self.employee: self.env["res.partner"],
+            self.sales_rep: self.env["res.partner"],
+            self.other_manager: self.env["res.partner"],
+            self.office_user: self.owner | self.family,
+            self.office_manager_b: self.owner_b,
+            self.manager: self.residents,
+        }
+        for user, residents in expected.items():
+            with self.subTest(user=user.login):
+                self.assertEqual(self._visible_residents(user), residents)
+
+    def test_personal_data_is_refused_outside_the_office(self):
+        for user in (self.employee, self.sales_rep, self.other_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                call_kw(
+                    self.env["res.partner"].with_user(user),
+                    "read",
+                    [self.owner.ids, ["name"]],
+                    {},
+                )
+        with self.assertRaises(AccessError):
+            call_kw(
+                self.env["res.partner"].with_user(self.employee),
+                "read",
+                [self.employee.partner_id.ids, ["resident_birth_date"]],
+                {},
+            )
+        rows = call_kw(
+            self.env["res.partner"].with_user(self.office_user),
+            "read",
+            [self.owner.ids, ["resident_birth_date", "resident_disabled"]],
+            {},
+        )
+        self.assertEqual(rows[0]["resident_birth_date"], date(1950, 5, 1))
+        self.assertTrue(rows[0]["resident_disabled"])
