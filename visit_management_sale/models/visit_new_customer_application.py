@@ -5,9 +5,16 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import format_amount
 
+from odoo.addons.visit_management.models.visit_new_customer_application import (
+    APPLICATION_FIELDS,
+)
+
+SALE_APPLICATION_FIELDS = (*APPLICATION_FIELDS, "first_deal_order_id")
+
 
 class VisitNewCustomerApplication(models.Model):
     _inherit = "visit.new.customer.application"
+    _user_fields = {"create": SALE_APPLICATION_FIELDS, "draft": SALE_APPLICATION_FIELDS}
 
     first_deal_order_id = fields.Many2one(
         "sale.order",

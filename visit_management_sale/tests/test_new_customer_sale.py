@@ -11,10 +11,11 @@ from odoo.addons.visit_management.tests.test_new_customer import (
     TODAY,
     NewCustomerCommon,
 )
+from odoo.addons.visit_management.tests.write_matrix import WriteMatrix
 
 
 @freeze_time(NOW)
-class TestNewCustomerSale(NewCustomerCommon):
+class TestNewCustomerSale(WriteMatrix, NewCustomerCommon):
     """With Sales: confirmed sale orders are first deals and business."""
 
     @classmethod
@@ -141,3 +142,18 @@ class TestNewCustomerSale(NewCustomerCommon):
             .get_view(view_type="form")["arch"]
         )
         self.assertIn('name="first_deal_order_id"', form)
+
+    def test_sample_flag_in_every_state(self):
+        """Whether an order only sends samples is the rep's word on a quotation,
+        a fact once confirmed: written over RPC in every state of the order."""
+        order = self._order(TODAY, confirm=False)
+        roles = {"rep": (self.rep, False), "team leader": (self.manager, True)}
+        tried = self._check_matrix(
+            [(order, roles)],
+            lambda state: order.sudo().write({"state": state}),
+            ("draft", "sent", "sale", "cancel"),
+        )
+        self.assertEqual(tried, 8)
+        order.sudo().state = "sale"
+        with self.assertRaisesRegex(UserError, "you cannot change Samples Only"):
+            order.with_user(self.rep).visit_is_sample = True
