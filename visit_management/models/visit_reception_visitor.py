@@ -159,13 +159,9 @@ class VisitReceptionVisitor(models.Model):
         changes = {key: value for key, value in values.items() if current[key] != value}
         if not changes:
             return
-        if not current.with_context(active_test=False).user_ids:
-            try:
-                with self.env.cr.savepoint():
-                    partner.with_env(self.env).write(changes)
-                return
-            except UserError:  # access rights and the visit fields' guard alike
-                pass
+        users = current.with_context(active_test=False).user_ids
+        if not users and self._write_as_user(partner, changes):
+            return
         labels = {
             key: current._fields[key]._description_string(self.env) for key in changes
         }
@@ -185,3 +181,13 @@ class VisitReceptionVisitor(models.Model):
                 current.commercial_partner_id.user_id or self.reception_id.user_id
             ).id,
         )
+
+    def _write_as_user(self, partner, changes):
+        """Whether the user's own rights (access rights and the visit fields'
+        guard alike) let the changes through."""
+        try:
+            with self.env.cr.savepoint():
+                partner.with_env(self.env).write(changes)
+        except UserError:
+            return False
+        return True

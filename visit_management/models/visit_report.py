@@ -308,9 +308,7 @@ class VisitReport(models.Model):
         "switched off. Once the manager has verified it, the visit counts as in "
         "place.",
     )
-    absence_verified = fields.Boolean(
-        string="Absence Verified", readonly=True, copy=False, tracking=True
-    )
+    absence_verified = fields.Boolean(readonly=True, copy=False, tracking=True)
     checkin_map_url = fields.Char(string="Check-in Map", compute="_compute_map_urls")
     checkout_map_url = fields.Char(string="Check-out Map", compute="_compute_map_urls")
     partner_map_url = fields.Char(string="Customer Map", compute="_compute_map_urls")

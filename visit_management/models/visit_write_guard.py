@@ -76,7 +76,7 @@ class VisitWriteGuard(models.AbstractModel):
         if self.env.su:
             return super().write(vals)
         guarded = self._guard_scope(vals)
-        for record in self:
+        for record in self if guarded else ():
             record._guard_check(guarded, record._guard_state())
         result = super().write(vals)
         self._guard_log_reviewed_changes(guarded - ALWAYS_WRITABLE)
