@@ -225,16 +225,16 @@ WITH weighted AS (
            t.start_datetime + make_interval(secs => t.duration * 3600) AS end_datetime,
            CASE WHEN t.checkin_method IS NOT NULL
                 THEN t.start_datetime - interval '5 minutes' END AS checkin_time,
-           CASE WHEN t.checkin_method = 'gps' THEN t.fix_accuracy ELSE 0 END
+           CASE WHEN t.checkin_method IN ('gps', 'qr') THEN t.fix_accuracy ELSE 0 END
                AS checkin_accuracy,
            CASE WHEN t.checkin_method = 'manual' THEN 0
-                WHEN t.checkin_method IS DISTINCT FROM 'gps' THEN NULL
+                WHEN t.checkin_method IS NULL THEN NULL
                 WHEN t.lat IS NULL
                     THEN round((31.2 + 0.3 * pg_temp.rnd(u, 14))::numeric, 7)
                 ELSE round((t.lat + t.offset_m * cos(t.bearing) / 111320)::numeric, 7)
            END AS checkin_latitude,
            CASE WHEN t.checkin_method = 'manual' THEN 0
-                WHEN t.checkin_method IS DISTINCT FROM 'gps' THEN NULL
+                WHEN t.checkin_method IS NULL THEN NULL
                 WHEN t.lon IS NULL
                     THEN round((121.4 + 0.3 * pg_temp.rnd(u, 15))::numeric, 7)
                 ELSE round((t.lon + t.offset_m * sin(t.bearing)
@@ -258,7 +258,7 @@ WITH weighted AS (
 )
 SELECT p.*,
        -- haversine, as visit_report.distance_m
-       CASE WHEN p.checkin_method = 'gps' AND p.lat IS NOT NULL THEN
+       CASE WHEN p.checkin_method IN ('gps', 'qr') AND p.lat IS NOT NULL THEN
            2 * 6371008.8 * asin(sqrt(
                sin(radians((p.checkin_latitude - p.lat)::float) / 2) ^ 2
                + cos(radians(p.lat::float)) * cos(radians(p.checkin_latitude::float))
@@ -381,7 +381,9 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
        CASE WHEN n.state != 'draft' AND facts.reason = 'outside'
                 THEN 'Met the buyer at the warehouse across the road.'
             WHEN n.state != 'draft' AND facts.reason = 'uncertain'
-                THEN 'No GPS signal inside the building.' END,
+                THEN 'No GPS signal inside the building.'
+            WHEN n.state != 'draft' AND facts.reason = 'qr_far'
+                THEN 'Scanned the label the buyer brought to the fair.' END,
        judged.decision, verdict.reason,
        verdict.reason IN ('inside', 'qr', 'phone', 'accepted'),
        '<p>Wants a better price on the spring order.</p>',
@@ -401,6 +403,8 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
   FROM numbered n
  CROSS JOIN LATERAL (
     SELECT CASE WHEN n.visit_mode = 'phone' THEN 'phone'
+                WHEN n.checkin_method = 'qr' AND n.lat IS NOT NULL
+                     AND n.checkin_distance > %(radius)s THEN 'qr_far'
                 WHEN n.checkin_method = 'qr' THEN 'qr'
                 WHEN n.checkin_method IS DISTINCT FROM 'gps' THEN 'no_position'
                 WHEN n.lat IS NULL THEN 'no_customer_position'
@@ -411,7 +415,7 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
                 WHEN n.dwell_minutes < %(min_dwell)s THEN 'too_short'
                 ELSE 'inside' END AS reason) facts
  CROSS JOIN LATERAL (
-    SELECT CASE WHEN facts.reason NOT IN ('outside', 'uncertain')
+    SELECT CASE WHEN facts.reason NOT IN ('outside', 'uncertain', 'qr_far')
                      OR n.state IN ('draft', 'submitted') THEN NULL
                 WHEN n.state = 'approved' AND pg_temp.rnd(n.u, 27) < 0.7
                     THEN 'accepted'

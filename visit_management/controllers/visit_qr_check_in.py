@@ -1,5 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
@@ -20,6 +22,18 @@ OUTCOME_STATUS = {
 }
 
 
+def _position(latitude, longitude, accuracy):
+    """The phone's position as the page sent it; (0, 0, 0) when it gave none
+    (refused, no signal) or sent something that is no position."""
+    try:
+        values = float(latitude), float(longitude), float(accuracy or 0)
+    except ValueError:
+        return 0.0, 0.0, 0.0
+    if not all(math.isfinite(value) for value in values):
+        return 0.0, 0.0, 0.0
+    return values
+
+
 class VisitQrCheckIn(http.Controller):
     """The page the QR label of a customer site opens on the rep's phone: it
     checks the logged-in rep into today's visit of that customer (扫码签到)."""
@@ -31,7 +45,19 @@ class VisitQrCheckIn(http.Controller):
         methods=["GET"],
         sitemap=False,
     )
-    def visit_qr_check_in(self, token):
+    def visit_qr_locate(self, token):
+        """The page asks the phone for its position, then checks in with it;
+        opening the label's link alone records nothing."""
+        return request.render("visit_management.visit_qr_locate_page", {"token": token})
+
+    @http.route(
+        "/visit/qr/<string:token>",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        sitemap=False,
+    )
+    def visit_qr_check_in(self, token, latitude="", longitude="", accuracy="", **kw):
         # reps cannot read labels: holding the token is the proof of presence
         label = (
             request.env["visit.qr.token"]
@@ -43,7 +69,9 @@ class VisitQrCheckIn(http.Controller):
         if label:
             try:
                 with request.env.cr.savepoint():
-                    outcome, report = label._scan(request.env.user)
+                    outcome, report = label._scan(
+                        request.env.user, *_position(latitude, longitude, accuracy)
+                    )
             except UserError as error:
                 # a check-in the report refuses: said as it is, nothing kept
                 outcome, message = "refused", error.args[0]
@@ -64,11 +92,21 @@ class VisitQrCheckIn(http.Controller):
             env, report.checkin_time, tz=env.user.tz, dt_format="HH:mm"
         )
         messages = {
-            "checked_in": lambda: env._(
-                "You are checked in at %(partner)s at %(time)s. A QR code check-in "
-                "counts as in place.",
-                partner=partner,
-                time=time,
+            "checked_in": lambda: (
+                env._(
+                    "You are checked in at %(partner)s at %(time)s: the visit counts "
+                    "as in place.",
+                    partner=partner,
+                    time=time,
+                )
+                if report.in_place
+                else env._(
+                    "You are checked in at %(partner)s at %(time)s, but your phone "
+                    "was far from the customer or gave no position: say why in the "
+                    "report, your manager judges the check-in.",
+                    partner=partner,
+                    time=time,
+                )
             ),
             "recent": lambda: env._(
                 "You checked in at %(partner)s at %(time)s, a few minutes ago: "

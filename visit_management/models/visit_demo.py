@@ -513,12 +513,19 @@ class VisitDemo(models.AbstractModel):
         checked_in = start - timedelta(minutes=rng.randint(1, 10))
         if draw < 0.1:
             return {"checkin_method": "manual", "checkin_time": checked_in}
-        if draw < 0.16:
-            return {"checkin_method": "qr", "checkin_time": checked_in}
         far = draw > 0.9
         offset = rng.uniform(0.012, 0.05) if far else rng.uniform(0.0002, 0.002)
         latitude = customer.partner_latitude + rng.choice([-1, 1]) * offset
         longitude = customer.partner_longitude + rng.choice([-1, 1]) * offset
+        if draw < 0.16:
+            # the label at the customer's reception, the phone's position with it
+            return {
+                "checkin_method": "qr",
+                "checkin_time": checked_in,
+                "checkin_latitude": latitude,
+                "checkin_longitude": longitude,
+                "checkin_accuracy": rng.choice([8, 12, 20]),
+            }
         # a few left after a few minutes: too short a stay to count
         stay = rng.randint(3, 8) if 0.85 < draw <= 0.9 else rng.randint(20, 90)
         return {

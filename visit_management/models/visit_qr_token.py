@@ -143,9 +143,10 @@ class VisitQrToken(models.Model):
     # ------------------------------------------------------------------
     # Scan
     # ------------------------------------------------------------------
-    def _scan(self, user):
+    def _scan(self, user, latitude=0.0, longitude=0.0, accuracy=0.0):
         """Checks the rep who scanned this label into today's visit of the
-        customer. Returns (outcome, report); only "checked_in" writes anything:
+        customer, with the position the phone gave (none: 0). Returns
+        (outcome, report); only "checked_in" writes anything:
         - revoked: the label was revoked;
         - foreign: the label is of a company the rep does not work for;
         - not_rep: the user has no visits (no sales rep rights);
@@ -200,7 +201,7 @@ class VisitQrToken(models.Model):
             return "already", open_visits[-1].report_id
         report = visit._visit_report()
         report._check_can_check_in()
-        report._record_check_in("qr")
+        report._record_check_in("qr", latitude, longitude, accuracy)
         self.write(
             {
                 "last_scan_date": report.checkin_time,

@@ -70,7 +70,7 @@ FACT_FIELDS = tuple(
 # Verdicts that count as in place.
 IN_PLACE = ("inside", "qr", "phone", "accepted", "absence_verified")
 # Verdicts a manager judges: the rep was outside the zone or the fix was poor.
-TO_JUDGE_REASONS = ("outside", "uncertain")
+TO_JUDGE_REASONS = ("outside", "uncertain", "qr_far", "qr_unlocated")
 IN_PLACE_REASONS = [
     ("inside", "Inside the zone"),
     ("outside", "Outside the zone"),
@@ -80,6 +80,8 @@ IN_PLACE_REASONS = [
     ("no_position", "No position"),
     ("no_customer_position", "Customer not located"),
     ("qr", "QR code scanned"),
+    ("qr_far", "QR code scanned far away"),
+    ("qr_unlocated", "QR code scanned without a position"),
     ("phone", "Phone visit"),
     ("accepted", "Accepted by the manager"),
     ("absence_verified", "Customer absent, verified"),
@@ -481,14 +483,19 @@ class VisitReport(models.Model):
     )
     def _compute_in_place(self):
         """The domain's rule, from the raw facts only: a QR check-in is in place
-        wherever it is; a GPS check-in is in place inside the company's radius of
-        the customer, with an accurate enough fix, and followed by a check-out
-        after the minimum time on site. A manual check-in, no check-in, or a
-        customer without coordinates is not in place, unless the manager accepts
-        the rep's reason. Phone visits have no place to be in."""
+        when the phone gave a position within the company's radius of the
+        customer (a label can be photographed: far or without a position, the
+        manager judges it); a GPS check-in is in place inside the radius, with an
+        accurate enough fix, and followed by a check-out after the minimum time
+        on site. A manual check-in, no check-in, or a customer without
+        coordinates is not in place, unless the manager accepts the rep's reason.
+        Phone visits have no place to be in."""
         for report in self:
             basis = report._judging_basis()
-            has_fix = report.checkin_method == "gps"
+            has_fix = report.checkin_method == "gps" or (
+                report.checkin_method == "qr"
+                and bool(report.checkin_latitude or report.checkin_longitude)
+            )
             located = basis["latitude"] or basis["longitude"]
             report.checkin_distance = (
                 distance_m(
@@ -528,6 +535,10 @@ class VisitReport(models.Model):
         if self.absence and self.absence_verified:
             return "absence_verified"
         if self.checkin_method == "qr":
+            if not has_fix:
+                return "qr_unlocated"
+            if located and self.checkin_distance > basis["radius"]:
+                return "qr_far"
             return "qr"
         if not has_fix:
             return "no_position"

@@ -230,7 +230,15 @@ class AssessmentCommon(VisitCommon):
         elif check_in == "manual":
             report.action_check_in_manual()
         elif check_in == "qr":
-            report.sudo().write({"checkin_method": "qr", "checkin_time": _at(day)})
+            report.sudo().write(
+                {
+                    "checkin_method": "qr",
+                    "checkin_time": _at(day),
+                    # the phone at the customer (or in Shanghai, if not located)
+                    "checkin_latitude": report.partner_id.partner_latitude or 31.23,
+                    "checkin_longitude": report.partner_id.partner_longitude or 121.47,
+                }
+            )
         submitted_at = (
             report.report_deadline + timedelta(hours=1) if late else _at(day, 4)
         )

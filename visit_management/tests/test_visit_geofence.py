@@ -139,9 +139,13 @@ class TestGeofenceVerdict(GeofenceCase):
 
     def test_qr_and_phone_visits(self):
         qr = self._create_report()
-        qr._record_check_in("qr")
+        qr._record_check_in("qr", 31.2305, 121.4738, 15)
         self.assertEqual(qr.in_place_reason, "qr")
         self.assertTrue(qr.in_place)
+        unlocated = self._create_report()
+        unlocated._record_check_in("qr")
+        self.assertEqual(unlocated.in_place_reason, "qr_unlocated")
+        self.assertFalse(unlocated.in_place)
         phone = self._create_report(visit_mode="phone")
         self.assertEqual(phone.in_place_reason, "phone")
 

@@ -1,5 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
 from datetime import timedelta
 
 from psycopg2 import IntegrityError
@@ -26,9 +27,66 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
             cls.env["visit.qr.token"].with_user(cls.manager)._for_partners(cls.customer)
         )
 
-    def _scan(self, label=None, login="visit_rep"):
+    def _scan(self, label=None, login="visit_rep", position=None, token=None):
+        """Opens the label's link as the phone does, then posts the check-in
+        with the phone's position: at the customer unless told otherwise,
+        none if position is False."""
         self.authenticate(login, login)
-        return self.url_open(f"/visit/qr/{(label or self.label).token}")
+        url = f"/visit/qr/{token or (label or self.label).token}"
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Check in without my position", page.text)
+        csrf_token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)[1]
+        if position is None:
+            site = (label or self.label).partner_id
+            position = (site.partner_latitude, site.partner_longitude)
+        latitude, longitude = position or ("", "")
+        return self.url_open(
+            url,
+            data={
+                "csrf_token": csrf_token,
+                "latitude": latitude,
+                "longitude": longitude,
+                "accuracy": 15 if position else "",
+            },
+        )
+
+    def test_opening_the_link_records_nothing(self):
+        self.authenticate("visit_rep", "visit_rep")
+        page = self.url_open(f"/visit/qr/{self.label.token}")
+        self.assertIn("navigator.geolocation", page.text)
+        self.assertFalse(self._reports())
+        self.assertEqual(self.label.scan_count, 0)
+
+    def test_far_or_unlocated_scan_is_judged_by_the_manager(self):
+        """A photographed label scanned 150 km away, or by a script giving no
+        position, checks in but not in place: the manager judges it."""
+        response = self._scan(position=(32.5, 120.3))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("far from the customer or gave no position", response.text)
+        report = self.line.report_ids
+        self.assertEqual(report.checkin_method, "qr")
+        self.assertEqual(report.in_place_reason, "qr_far")
+        self.assertFalse(report.in_place)
+        self.assertGreater(report.checkin_distance, 100_000)
+        report.sudo().write(
+            {
+                "checkin_outside_reason": "Scanned the photo the customer sent.",
+                "end_datetime": report.start_datetime + timedelta(hours=1),
+            }
+        )
+        report.with_user(self.rep).action_submit()
+        report.with_user(self.manager).action_geofence_accept()
+        self.assertTrue(report.in_place)
+
+    def test_unlocated_scan(self):
+        response = self._scan(position=False)
+        self.assertIn("gave no position", response.text)
+        report = self.line.report_ids
+        self.assertEqual(
+            (report.checkin_method, report.in_place_reason), ("qr", "qr_unlocated")
+        )
+        self.assertFalse(report.in_place)
 
     def _reports(self, partner=None):
         return self.env["visit.report"].search(
@@ -48,8 +106,9 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         self.assertEqual(report.state, "draft")
         self.assertEqual(report.checkin_method, "qr")
         self.assertTrue(report.checkin_time)
-        # no position at all, the customer far away: a QR check-in is in place
-        self.assertEqual(report.checkin_latitude, 0.0)
+        # the phone's position, at the customer: in place
+        self.assertEqual(report.checkin_latitude, self.customer.partner_latitude)
+        self.assertEqual(report.in_place_reason, "qr")
         self.assertTrue(report.in_place)
         self.assertEqual(report.checkin_ip, "127.0.0.1")
         self.assertTrue(report.checkin_user_agent)
@@ -203,7 +262,7 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
         self.authenticate("visit_rep", "visit_rep")
         for token in ("guess", self.label.token[:-1], self.label.token + "x"):
             with self.subTest(token=token):
-                response = self.url_open(f"/visit/qr/{token}")
+                response = self._scan(token=token)
                 self.assertEqual(response.status_code, 404)
                 self.assertIn("Unknown QR label", response.text)
         self.assertFalse(self._reports())

@@ -132,11 +132,19 @@ class TestVisitReportCheckIn(VisitReportCase):
         self.company.visit_inplace_radius = 1000
         self.assertTrue(far.in_place)
 
-    def test_qr_check_in_is_in_place_even_far(self):
+    def test_qr_check_in_far_away_is_judged(self):
+        """A label can be photographed: a scan 5 km away is not in place until
+        the manager accepts it, like a GPS check-in outside the zone."""
         report = self._create_report()
         self._check_in_at(report, 5000)
         report.sudo().checkin_method = "qr"
-        self.assertTrue(report.in_place)
+        self.assertEqual(report.in_place_reason, "qr_far")
+        self.assertFalse(report.in_place)
+        near = self._create_report(contact_id=self.contact2.id)
+        self._check_in_at(near, 100)
+        near.sudo().checkin_method = "qr"
+        self.assertEqual(near.in_place_reason, "qr")
+        self.assertTrue(near.in_place)
 
     def test_manual_or_no_check_in_is_not_in_place(self):
         manual, missing = self._create_report(), self._create_report()
