@@ -36,6 +36,27 @@ registry.category("web_tour.tours").add("visit_management_check_in_tour", {
         {
             trigger: ".o_form_view .o_field_widget[name='checkout_method']:contains('GPS')",
         },
+        {
+            trigger: ".o_form_view .o_notebook a[name='photos']",
+            content: "the photos of the visit",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='photo_ids'] .o-kanban-button-new",
+            content: "add a photo",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_visit_photo:has(input[type='file'][capture='environment'])",
+            content: "on a phone, the upload opens the camera",
+        },
+        {
+            trigger: ".modal .o_form_button_cancel",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.modal))",
+        },
     ],
 });
 
