@@ -1,11 +1,13 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
 from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user
+from odoo.tools.misc import file_path
 
 from .common import MANAGER_GROUPS, PropertyCommon
 
@@ -235,3 +237,28 @@ class TestResidentPersonalData(PropertyCommon):
         )
         self.assertEqual(rows[0]["resident_birth_date"], date(1950, 5, 1))
         self.assertTrue(rows[0]["resident_disabled"])
+
+
+class TestResidentRulesMigration(PropertyCommon):
+    def test_update_replaces_the_old_resident_rules(self):
+        """A database of 19.0.1.0.0 let every employee see residents and visit
+        managers see all of them; its update to 19.0.1.1.0 rewrites the rules,
+        although their file is noupdate."""
+        office_rule = self.env.ref(
+            "visit_management_property.res_partner_rule_resident_user"
+        )
+        manager_rule = self.env.ref(
+            "visit_management_property.res_partner_rule_resident_manager"
+        )
+        office_rule.groups = self.env.ref("visit_management.group_visit_user")
+        manager_rule.domain_force = "[(1, '=', 1)]"
+        path = file_path(
+            "visit_management_property/migrations/19.0.1.1.0/post-migrate.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_migrate", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "19.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(office_rule.groups, self.env.ref("base.group_user"))
+        self.assertIn("company_ids", manager_rule.domain_force)
