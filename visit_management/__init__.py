@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import controllers
+from . import tools
 from . import models
 from . import report
 from . import wizard

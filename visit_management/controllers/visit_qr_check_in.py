@@ -1,11 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import math
-
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import format_datetime
+
+from odoo.addons.visit_management.tools import to_accuracy, to_latitude, to_longitude
 
 # HTTP status of each outcome of a scan (see visit.qr.token._scan).
 OUTCOME_STATUS = {
@@ -22,16 +22,17 @@ OUTCOME_STATUS = {
 }
 
 
-def _position(latitude, longitude, accuracy):
+def _position(env, latitude, longitude, accuracy):
     """The phone's position as the page sent it; (0, 0, 0) when it gave none
     (refused, no signal) or sent something that is no position."""
     try:
-        values = float(latitude), float(longitude), float(accuracy or 0)
-    except ValueError:
+        return (
+            to_latitude(env, float(latitude)),
+            to_longitude(env, float(longitude)),
+            to_accuracy(env, float(accuracy or 0)),
+        )
+    except (ValueError, UserError):
         return 0.0, 0.0, 0.0
-    if not all(math.isfinite(value) for value in values):
-        return 0.0, 0.0, 0.0
-    return values
 
 
 class VisitQrCheckIn(http.Controller):
@@ -70,7 +71,8 @@ class VisitQrCheckIn(http.Controller):
             try:
                 with request.env.cr.savepoint():
                     outcome, report = label._scan(
-                        request.env.user, *_position(latitude, longitude, accuracy)
+                        request.env.user,
+                        *_position(request.env, latitude, longitude, accuracy),
                     )
             except UserError as error:
                 # a check-in the report refuses: said as it is, nothing kept

@@ -5,6 +5,8 @@ from odoo.http import request
 
 # HTTP status of each refusal of the feedback page.
 REFUSAL_STATUS = {"invalid": 404, "not_done": 403, "answered": 403, "expired": 403}
+# What the page's comment box takes (its maxlength): a visitor's few lines.
+COMMENT_MAX_LENGTH = 2000
 
 
 class VisitReceptionFeedback(http.Controller):
@@ -31,6 +33,7 @@ class VisitReceptionFeedback(http.Controller):
             "reception": reception,
             "token": token,
             "error": False,
+            "comment_max_length": COMMENT_MAX_LENGTH,
             "choices": [choice for choice in reversed(selection) if choice[0] != "0"],
         }
         if request.httprequest.method != "POST":
@@ -40,8 +43,15 @@ class VisitReceptionFeedback(http.Controller):
         except ValueError:
             satisfaction = 0
         comment = (post.get("comment") or "").strip()
-        if not 1 <= satisfaction <= 5:
-            values.update(error=True, comment=comment)
+        error = (
+            "satisfaction"
+            if not 1 <= satisfaction <= 5
+            else "comment"
+            if len(comment) > COMMENT_MAX_LENGTH
+            else False
+        )
+        if error:
+            values.update(error=error, comment=comment[:COMMENT_MAX_LENGTH])
             return request.render(
                 "visit_management.reception_feedback_page", values, status=400
             )

@@ -208,6 +208,33 @@ class ResCompany(models.Model):
         "The reception preparation cannot be due after the visit.",
     )
 
+    visit_date_past_days = fields.Integer(
+        string="Oldest Visit Date (days ago)",
+        default=366,
+        help="A visit, plan or reception a user enters may lie so many days in "
+        "the past at most.",
+    )
+    visit_date_future_days = fields.Integer(
+        string="Farthest Visit Date (days ahead)",
+        default=366,
+        help="A visit, plan or reception a user enters may lie so many days "
+        "ahead at most.",
+    )
+    visit_reception_max_days = fields.Integer(
+        string="Longest Reception (days)",
+        default=7,
+        help="A reception holds its meeting room for so many days at most.",
+    )
+
+    _visit_date_window_positive = models.Constraint(
+        "CHECK(visit_date_past_days > 0 AND visit_date_future_days > 0)",
+        "Visits must be allowed at least a day in the past and ahead.",
+    )
+    _visit_reception_max_days_positive = models.Constraint(
+        "CHECK(visit_reception_max_days > 0)",
+        "A reception must be allowed to last a day.",
+    )
+
     _visit_reception_feedback_days_positive = models.Constraint(
         "CHECK(visit_reception_feedback_days > 0)",
         "Visitors need at least a day to rate their visit.",

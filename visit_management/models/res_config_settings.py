@@ -69,6 +69,15 @@ class ResConfigSettings(models.TransientModel):
     visit_reception_feedback_days = fields.Integer(
         related="company_id.visit_reception_feedback_days", readonly=False
     )
+    visit_reception_max_days = fields.Integer(
+        related="company_id.visit_reception_max_days", readonly=False
+    )
+    visit_date_past_days = fields.Integer(
+        related="company_id.visit_date_past_days", readonly=False
+    )
+    visit_date_future_days = fields.Integer(
+        related="company_id.visit_date_future_days", readonly=False
+    )
     visit_new_customer_years = fields.Integer(
         related="company_id.visit_new_customer_years", readonly=False
     )

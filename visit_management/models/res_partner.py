@@ -7,6 +7,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.visit_management.tools import client_action
+
 from .selections import GENDERS, TIERS
 
 # Customers whose dates one transaction of the due-dates cron recomputes.
@@ -461,6 +463,7 @@ class ResPartner(models.Model):
             allowed -= set(CONTACT_VISIT_FIELDS)
         return allowed
 
+    @client_action()
     def action_visit_confirm_position(self):
         """A manager takes the position a check-in proposed as the customer's."""
         if not self.env.user.has_group("visit_management.group_visit_manager"):
@@ -498,8 +501,8 @@ class ResPartner(models.Model):
             )
         return True
 
+    @client_action(single=True)
     def action_view_visit_reports(self):
-        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Visits of %(partner)s", partner=self.display_name),
@@ -509,8 +512,8 @@ class ResPartner(models.Model):
             "context": {"default_partner_id": self.id},
         }
 
+    @client_action(single=True)
     def action_view_visit_receptions(self):
-        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Receptions of %(partner)s", partner=self.display_name),

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
 
+from odoo.addons.visit_management.tools import client_action
+
 from .visit_frequency_rule import DONE_STATES
 
 BANDS = [
@@ -417,6 +419,7 @@ class VisitAssessment(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @client_action()
     def action_recompute(self):
         """Recomputes these assessments from the visits as they are now."""
         self.check_access("write")
@@ -429,8 +432,8 @@ class VisitAssessment(models.Model):
             self._compute_assessments(month, pairs)
         return True
 
+    @client_action(single=True)
     def action_view_uncovered_partners(self):
-        self.ensure_one()
         partners = self._uncovered_partners()[self]
         return {
             "type": "ir.actions.act_window",

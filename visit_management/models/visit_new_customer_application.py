@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
+from odoo.addons.visit_management.tools import client_action
+
 from .visit_frequency_rule import DONE_STATES
 
 # What the rep writes on a draft application; what the manager checked stays as
@@ -472,6 +474,7 @@ class VisitNewCustomerApplication(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    @client_action()
     def action_submit(self):
         self.check_access("write")
         for application in self:
@@ -498,6 +501,7 @@ class VisitNewCustomerApplication(models.Model):
             )
         return True
 
+    @client_action()
     def action_confirm(self):
         """The manager confirms after reading the history the system checked;
         the customer then counts as developed by the rep on this day."""
@@ -518,6 +522,7 @@ class VisitNewCustomerApplication(models.Model):
             )
         return True
 
+    @client_action()
     def action_refuse(self):
         """Opens the wizard that asks for the reason."""
         self._check_review("submitted")
@@ -531,6 +536,7 @@ class VisitNewCustomerApplication(models.Model):
             ),
         )
 
+    @client_action()
     def action_reset_to_draft(self):
         self.check_access("write")
         for application in self:

@@ -8,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.visit_management.tools import client_action
+
 # What the rep writes on a plan until it is submitted.
 PLAN_FIELDS = (
     "user_id",
@@ -30,6 +32,7 @@ class VisitPlan(models.Model):
     _order = "date_start desc, user_id"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_plan_approval"
+    _visit_dates = ("date_start",)
     _user_fields = {"create": PLAN_FIELDS, "draft": PLAN_FIELDS}
     # the team leader adjusts the planned visits of a plan he reviews
     _reviewer_fields = {"submitted": ("line_ids",), "approved": ("line_ids",)}
@@ -231,6 +234,7 @@ class VisitPlan(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    @client_action()
     def action_submit(self):
         self.check_access("write")
         for plan in self:
@@ -263,11 +267,13 @@ class VisitPlan(models.Model):
             )
         return True
 
+    @client_action()
     def action_approve(self):
         self._review({"state": "approved"}, self.env._("Your visit plan was approved."))
         self.line_ids._sync_calendar_events()
         return True
 
+    @client_action()
     def action_reject(self):
         """Opens the wizard that asks for the reason."""
         self._check_review("submitted")
@@ -351,6 +357,7 @@ class VisitPlan(models.Model):
         )
         return plans.filtered(lambda plan: plan.state in ("draft", "rejected"))
 
+    @client_action()
     def action_reset_to_draft(self):
         self.check_access("write")
         for plan in self:

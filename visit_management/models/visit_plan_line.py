@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
+from odoo.addons.visit_management.tools import client_action
+
 from .selections import VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
 
@@ -41,6 +43,8 @@ class VisitPlanLine(models.Model):
     _inherit = ["visit.write.guard"]
     _description = "Planned Visit"
     _guard_parent = "plan_id"
+    _visit_dates = ("planned_datetime",)
+    _duration_hours = ("duration",)
     _user_fields = {"draft": LINE_FIELDS}
     _reviewer_fields = {"submitted": LINE_FIELDS, "approved": LINE_FIELDS}
     _order = "planned_datetime, id"
@@ -215,9 +219,9 @@ class VisitPlanLine(models.Model):
         for line, event in zip(new_lines, events, strict=True):
             line.sudo().calendar_event_id = event
 
+    @client_action(single=True)
     def action_open_report(self):
         """Opens the report of this planned visit, creating it (draft) if needed."""
-        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "res_model": "visit.report",

@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.visit_management.tools import client_action
+
 from .visit_frequency_rule import DONE_STATES
 
 # A second QR scan of the same rep at the same customer within this delay is the
@@ -110,12 +112,14 @@ class VisitQrToken(models.Model):
                 )
             )
 
+    @client_action()
     def action_print_labels(self):
         self._check_active()
         return self.env.ref("visit_management.visit_qr_label_report").report_action(
             self
         )
 
+    @client_action()
     def action_revoke(self):
         """The label was lost or copied: scanning it no longer checks in."""
         self.filtered("active").write(
@@ -127,6 +131,7 @@ class VisitQrToken(models.Model):
         )
         return True
 
+    @client_action()
     def action_new_label(self):
         """Revokes the labels and prints new ones for the same customers."""
         self._check_active()

@@ -12,6 +12,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq, format_datetime
 
+from odoo.addons.visit_management.tools import client_action
+
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
 # Bookings that hold their meeting room.
@@ -105,6 +107,12 @@ class VisitReception(models.Model):
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
     # A cancelled booking no longer changes; the host rates a visit once over.
+    _visit_dates = (
+        "start_datetime",
+        "stop_datetime",
+        "pickup_datetime",
+        "special_request_date",
+    )
     _user_fields = {
         "create": OPEN_FIELDS,
         "requested": OPEN_FIELDS,
@@ -467,6 +475,9 @@ class VisitReception(models.Model):
         if host_feedback:
             self._check_host_feedback()
         if ROOM_FIELDS & set(vals):
+            if not self.env.su:
+                # the room check reads them before the guard would
+                self._check_typed_values(vals)
             self._check_room_free(vals)
             result = self._write_guarding_room(vals)
         else:
@@ -622,6 +633,7 @@ class VisitReception(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    @client_action()
     def action_confirm(self):
         self._check_step(("requested",), self.env._("confirmed"))
         self.sudo().write({"state": "confirmed"})
@@ -637,6 +649,7 @@ class VisitReception(models.Model):
             )
         return True
 
+    @client_action()
     def action_check_in(self):
         """The visitors arrived: what each of them confirmed in the visitor
         register (来访客户信息登记表) goes into the customer file."""
@@ -656,6 +669,7 @@ class VisitReception(models.Model):
         )
         return True
 
+    @client_action()
     def action_done(self):
         """The visitors left: the next steps go to whoever follows them up, and
         the visit can be rated."""
@@ -664,6 +678,7 @@ class VisitReception(models.Model):
         self.next_step_ids._schedule()
         return True
 
+    @client_action()
     def action_cancel(self):
         self._check_step(
             ("requested", "confirmed", "in_progress"), self.env._("cancelled")
@@ -681,9 +696,9 @@ class VisitReception(models.Model):
             )
         return True
 
+    @client_action(single=True)
     def action_reschedule(self):
         """Opens the wizard that asks for the new times and the reason."""
-        self.ensure_one()
         self._check_step(("requested", "confirmed"), self.env._("rescheduled"))
         return {
             "type": "ir.actions.act_window",
@@ -790,9 +805,9 @@ class VisitReception(models.Model):
                     )
                 )
 
+    @client_action(single=True)
     def action_send_feedback_link(self):
         """Sends the visitors the link to the feedback page."""
-        self.ensure_one()
         self._check_step(("done",), self.env._("rated"))
         if self.feedback_by:
             raise UserError(self.env._("This visit is already rated."))
@@ -1120,6 +1135,35 @@ class VisitReception(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.constrains("start_datetime", "stop_datetime")
+    def _check_length(self):
+        for reception in self:
+            longest = reception.company_id.visit_reception_max_days
+            if reception.stop_datetime - reception.start_datetime > timedelta(
+                days=longest
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A reception lasts %(days)s days at most: it would hold "
+                        "its meeting room all that time. Book each day's visit "
+                        "instead.",
+                        days=longest,
+                    )
+                )
+
+    @api.constrains("pickup_datetime", "stop_datetime")
+    def _check_pickup_time(self):
+        for reception in self:
+            if (
+                reception.pickup_datetime
+                and reception.pickup_datetime > reception.stop_datetime
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The visitors are picked up before their visit ends, not after."
+                    )
+                )
+
     @api.constrains("pickup_needed", "pickup_place")
     def _check_pickup(self):
         for reception in self:

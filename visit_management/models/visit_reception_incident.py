@@ -17,6 +17,7 @@ class VisitReceptionIncident(models.Model):
     _inherit = ["visit.write.guard"]
     _description = "Reception Incident"
     _guard_parent = "reception_id"
+    _visit_dates = ("incident_datetime",)
     _user_fields = {
         state: (
             "incident_type",

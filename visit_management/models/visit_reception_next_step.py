@@ -15,6 +15,7 @@ class VisitReceptionNextStep(models.Model):
     _inherit = ["visit.write.guard"]
     _description = "Reception Next Step"
     _guard_parent = "reception_id"
+    _visit_dates = ("deadline",)
     _user_fields = {state: ("name", "deadline", "user_id") for state in OPEN_STATES}
     _order = "deadline, id"
 

@@ -12,6 +12,14 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import format_datetime
 
+from odoo.addons.visit_management.tools import (
+    client_action,
+    to_accuracy,
+    to_latitude,
+    to_longitude,
+    to_phone_time,
+)
+
 from .evidence_image import EvidenceImage
 from .map_urls import map_url, position_map_url
 from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
@@ -109,6 +117,7 @@ class VisitReport(models.Model):
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_report_review"
+    _visit_dates = ("start_datetime", "end_datetime")
     _user_fields = {
         "create": REPORT_FIELDS,
         "draft": REPORT_FIELDS,
@@ -863,6 +872,13 @@ class VisitReport(models.Model):
         if not self.checkin_method:
             raise UserError(self.env._("Check in before checking out."))
 
+    @client_action(
+        single=True,
+        latitude=to_latitude,
+        longitude=to_longitude,
+        accuracy=to_accuracy,
+        client_time=to_phone_time,
+    )
     def action_check_in(self, latitude, longitude, accuracy=0.0, client_time=None):
         """Called by the Check in button with the raw facts the phone gave: its
         position, the fix's accuracy and its own time. Nothing else the client
@@ -871,12 +887,20 @@ class VisitReport(models.Model):
         self._record_check_in("gps", latitude, longitude, accuracy, client_time)
         return self._position_result(self.checkin_distance)
 
+    @client_action(single=True)
     def action_check_in_manual(self):
         """Check-in without a position (refused or unavailable): flagged manual."""
         self._check_can_check_in()
         self._record_check_in("manual")
         return True
 
+    @client_action(
+        single=True,
+        latitude=to_latitude,
+        longitude=to_longitude,
+        accuracy=to_accuracy,
+        client_time=to_phone_time,
+    )
     def action_check_out(self, latitude, longitude, accuracy=0.0, client_time=None):
         """Called by the Check out button with the same raw facts."""
         self._check_can_check_out()
@@ -891,6 +915,7 @@ class VisitReport(models.Model):
             )
         )
 
+    @client_action(single=True)
     def action_check_out_manual(self):
         """Check-out without a position: the time on site still counts."""
         self._check_can_check_out()
@@ -950,16 +975,12 @@ class VisitReport(models.Model):
 
     def _store_client_time(self, prefix, client_time):
         """Keeps the phone's time (milliseconds since 1970, as the Geolocation
-        API gives it) as a fact only: a phone's clock can be set to anything, so
-        the time on site is measured by the server's clock."""
-        if client_time in (None, False):
+        API gives it, checked by `to_phone_time`) as a fact only: a phone's
+        clock can be set to anything, so the time on site is measured by the
+        server's clock."""
+        if client_time is None:
             return
-        try:
-            moment = datetime.fromtimestamp(float(client_time) / 1000, pytz.utc)
-        except (TypeError, ValueError, OverflowError, OSError) as error:
-            raise UserError(
-                self.env._("The phone's time %(time)s is not a time.", time=client_time)
-            ) from error
+        moment = datetime.fromtimestamp(client_time / 1000, pytz.utc)
         self.sudo().write({f"{prefix}_client_time": moment.replace(tzinfo=None)})
 
     def _propose_partner_position(self):
@@ -1009,6 +1030,7 @@ class VisitReport(models.Model):
                     )
                 )
 
+    @client_action()
     def action_geofence_accept(self):
         """The rep's reason is accepted: the visit counts as in place."""
         return self._judge(
@@ -1016,6 +1038,7 @@ class VisitReport(models.Model):
             self.env._("Your check-in outside the zone was accepted as in place."),
         )
 
+    @client_action()
     def action_geofence_needs_correction(self):
         """The reason is not accepted: the visit stays not in place, and the rep
         is told."""
@@ -1024,6 +1047,7 @@ class VisitReport(models.Model):
             self.env._("Your check-in outside the zone needs correction."),
         )
 
+    @client_action()
     def action_verify_absence(self):
         """The manager checked that the customer was indeed absent (or the
         phone off): the visit counts as in place."""
@@ -1057,9 +1081,9 @@ class VisitReport(models.Model):
         self._tell_rep(message)
         return True
 
+    @client_action(single=True)
     def action_correct_check_in(self):
         """Opens the wizard in which a manager corrects the facts, with a reason."""
-        self.ensure_one()
         self._check_can_correct()
         return {
             "type": "ir.actions.act_window",
@@ -1092,6 +1116,7 @@ class VisitReport(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    @client_action()
     def action_submit(self):
         for report in self:
             if report.state not in ("draft", "returned"):
@@ -1176,6 +1201,7 @@ class VisitReport(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
 
+    @client_action()
     def action_approve(self):
         """Approves the reports; each keeps the verdict it is approved with,
         whatever later happens to the customer's position or the settings."""
@@ -1186,6 +1212,7 @@ class VisitReport(models.Model):
             {"state": "approved"}, self.env._("Your visit report was approved.")
         )
 
+    @client_action()
     def action_return(self):
         """Opens the wizard that asks for the reason."""
         self._check_review("submitted")

@@ -11,6 +11,7 @@ class VisitReportCommitment(models.Model):
     _inherit = ["visit.write.guard"]
     _description = "Commitment Made During a Visit"
     _guard_parent = "report_id"
+    _visit_dates = ("deadline",)
     _user_fields = {
         "draft": COMMITMENT_FIELDS,
         "returned": COMMITMENT_FIELDS,

@@ -4,6 +4,14 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.visit_management.tools import (
+    client_action,
+    to_accuracy,
+    to_latitude,
+    to_longitude,
+    to_phone_time,
+)
+
 from .map_urls import map_url
 from .selections import VISIT_MODES, VISIT_PURPOSES
 
@@ -245,10 +253,10 @@ class VisitToday(models.Model):
             )
         return self.plan_line_id._visit_report()
 
+    @client_action(single=True)
     def action_open_report(self):
         """One tap: the visit's report, started if needed; a manager looking at
         a visit not started yet gets the planned visit."""
-        self.ensure_one()
         if not self.report_id and self.user_id != self.env.user:
             return {
                 "type": "ir.actions.act_window",
@@ -263,14 +271,20 @@ class VisitToday(models.Model):
             "view_mode": "form",
         }
 
+    @client_action(
+        single=True,
+        latitude=to_latitude,
+        longitude=to_longitude,
+        accuracy=to_accuracy,
+        client_time=to_phone_time,
+    )
     def action_check_in(self, latitude, longitude, accuracy=0.0, client_time=None):
         """The Check in button of the route sheet: checks in on the visit's
         report (started if needed)."""
-        self.ensure_one()
         return self._visit_report().action_check_in(
             latitude, longitude, accuracy, client_time
         )
 
+    @client_action(single=True)
     def action_check_in_manual(self):
-        self.ensure_one()
         return self._visit_report().action_check_in_manual()

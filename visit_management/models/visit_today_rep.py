@@ -3,6 +3,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.visit_management.tools import client_action
+
 from .map_urls import position_map_url
 
 
@@ -170,8 +172,8 @@ class VisitTodayRep(models.Model):
             )
         )
 
+    @client_action(single=True)
     def action_view_visits(self):
-        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Today: %(rep)s", rep=self.user_id.name),

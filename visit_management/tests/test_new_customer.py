@@ -21,6 +21,8 @@ class NewCustomerCommon(VisitCommon):
     def setUpClass(cls):
         super().setUpClass()
         (cls.rep | cls.rep2 | cls.rep_b | cls.manager).write({"tz": "Asia/Shanghai"})
+        # the business history checked goes back three years and more
+        cls.company.visit_date_past_days = 4 * 366
         cls.Application = cls.env["visit.new.customer.application"]
         cls.prospect = cls.env["res.partner"].create(
             {"name": "Suzhou Ceramics", "is_company": True, "user_id": cls.rep.id}

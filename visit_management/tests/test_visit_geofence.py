@@ -108,9 +108,9 @@ class TestGeofenceVerdict(GeofenceCase):
 
     def test_client_distance_is_not_taken(self):
         report = self._create_report()
-        with self.assertRaises(TypeError):
+        with self.assertRaisesRegex(UserError, "does not take"):
             report.action_check_in(31.2304 + DEGREES_800_M, 121.4737, 10, distance=0)
-        with self.assertRaises(TypeError):
+        with self.assertRaisesRegex(UserError, "does not take"):
             report.action_check_in(
                 31.2304 + DEGREES_800_M, 121.4737, 10, None, {"in_place": True}
             )

@@ -212,12 +212,17 @@ class TestVisitPlan(VisitCommon):
         self.assertEqual(line.contact_phone, self.contact.phone)
         self.assertEqual(line.currency_id, self.company.currency_id)
         self.assertEqual(plan.budget_total, 500.0)
+        # the rep's client is refused before the database would be
+        with self.assertRaisesRegex(ValidationError, "between 0 and"):
+            line.budget_amount = -1.0
+        self.assertEqual(line.budget_amount, 300.0)
+        # and the database refuses it from the server's own code too
         with (
             mute_logger("odoo.sql_db"),
             self.assertRaises(IntegrityError) as caught,
             self.env.cr.savepoint(),
         ):
-            line.budget_amount = -1.0
+            line.sudo().budget_amount = -1.0
             line.flush_recordset()
         self.assertIn(
             "cannot be negative",

@@ -294,3 +294,21 @@ class TestReceptionFeedbackPage(HttpCase, ReceptionDoneCase):
         self.assertIn("Off the scale", response.text)
         self.assertEqual(reception.satisfaction, "0")
         self.assertFalse(reception.feedback_by)
+
+    def test_bad_input_is_refused_on_the_page(self):
+        reception = self._done()
+        for satisfaction, comment, message in (
+            ("abc", "", "from 1 to 5"),
+            ("nan", "", "from 1 to 5"),
+            ("", "", "from 1 to 5"),
+            (4, "x" * 2001, "shorten them to 2000 characters"),
+        ):
+            with self.subTest(satisfaction=satisfaction, length=len(comment)):
+                response = self._post(reception, satisfaction, comment)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(message, response.text)
+        self.assertEqual(reception.satisfaction, "0")
+        self.assertIn('maxlength="2000"', response.text)
+        html = "<script>alert(1)</script>"
+        self.assertEqual(self._post(reception, 3, html).status_code, 200)
+        self.assertEqual(reception.feedback_comment, html)

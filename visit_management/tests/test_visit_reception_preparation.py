@@ -89,7 +89,9 @@ class TestReceptionPreparation(ReceptionCommon):
         # 20:00 UTC on 9 December is 04:00 on 10 December in Shanghai
         start = datetime(2026, 12, 9, 20, 0)
         reception = self._prepared(
-            start_datetime=start, stop_datetime=start + timedelta(hours=2)
+            start_datetime=start,
+            stop_datetime=start + timedelta(hours=2),
+            pickup_datetime=start - timedelta(hours=2),
         )
         reception.action_confirm()
         self.assertEqual(

@@ -62,7 +62,7 @@ class TestEvidenceImages(VisitCommon):
             (html, "must be a JPEG or PNG"),
             (base64.b64encode(gif.getvalue()), "must be a JPEG or PNG"),
             (base64.b64encode(b"not a picture at all"), "must be a JPEG or PNG"),
-            (b"%%% not base64 %%%", "not a picture file"),
+            (b"%%% not base64 %%%", "takes a file"),
             (_png_header(20000, 20000), "too large a picture"),
             (_png_header(8000, 7000), "too large a picture"),
         ]

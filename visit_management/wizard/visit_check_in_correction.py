@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.visit_management.tools import client_action
+
 # The facts of a submitted report that a manager may correct.
 CORRECTED_FIELDS = (
     "checkin_method",
@@ -67,10 +69,10 @@ class VisitCheckInCorrection(models.TransientModel):
         if any(not (wizard.reason or "").strip() for wizard in self):
             raise ValidationError(self.env._("Give the reason for the correction."))
 
+    @client_action(single=True)
     def action_confirm(self):
         """Writes the corrected facts and posts, in the report's chatter, each
         old and new value with the reason."""
-        self.ensure_one()
         report = self.report_id
         report._check_can_correct()
         changes = {

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.visit_management.tools import client_action
+
 REVIEWED_MODELS = ("visit.plan", "visit.report", "visit.new.customer.application")
 
 
@@ -17,8 +19,8 @@ class VisitReasonWizard(models.TransientModel):
         if any(not (wizard.reason or "").strip() for wizard in self):
             raise ValidationError(self.env._("Give the reason."))
 
+    @client_action(single=True)
     def action_confirm(self):
-        self.ensure_one()
         context = self.env.context
         if context.get("active_model") not in REVIEWED_MODELS or not context.get(
             "active_ids"

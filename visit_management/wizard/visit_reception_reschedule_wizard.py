@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.visit_management.tools import client_action
+
 
 class VisitReceptionRescheduleWizard(models.TransientModel):
     _name = "visit.reception.reschedule.wizard"
@@ -41,8 +43,8 @@ class VisitReceptionRescheduleWizard(models.TransientModel):
             if wizard.stop_datetime <= wizard.start_datetime:
                 raise ValidationError(self.env._("A visit must end after it starts."))
 
+    @client_action(single=True)
     def action_reschedule(self):
-        self.ensure_one()
         reception = self.reception_id
         if (self.start_datetime, self.stop_datetime) == (
             reception.start_datetime,

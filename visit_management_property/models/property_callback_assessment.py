@@ -8,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.visit_management.tools import client_action
+
 # Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
 # 60-70 poor, below 60 seriously below standard.
 GRADES = [
@@ -145,6 +147,7 @@ class PropertyCallbackAssessment(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @client_action()
     def action_recompute(self):
         if any(assessment.state != "draft" for assessment in self):
             raise UserError(self.env._("A confirmed assessment is no longer computed."))
@@ -153,11 +156,13 @@ class PropertyCallbackAssessment(models.Model):
             self.sudo()._assess(month, assessments.estate_id.sudo())
         return True
 
+    @client_action()
     def action_confirm(self):
         self._check_manager()
         self.sudo().write({"state": "confirmed"})
         return True
 
+    @client_action()
     def action_reset(self):
         self._check_manager()
         self.sudo().write({"state": "draft"})

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.visit_management.tools import client_action
+
 from .property_workflow_mixin import RESIDENT_FIELDS
 from .selections import COMPLAINT_CATEGORIES
 
@@ -27,6 +29,7 @@ class PropertyComplaint(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
     _order = "received_datetime desc, id desc"
     _check_company_auto = True
+    _visit_dates = ("received_datetime",)
     _user_fields = dict.fromkeys(
         ("create", "new", "in_progress", "resolved"), COMPLAINT_FIELDS
     )
@@ -159,6 +162,7 @@ class PropertyComplaint(models.Model):
             "visit_management.group_visit_manager"
         )
 
+    @client_action()
     def action_start(self):
         """The office answers the resident and starts handling the complaint."""
         self._check_state(
@@ -179,6 +183,7 @@ class PropertyComplaint(models.Model):
                 complaint.handler_id = self.env.user
         return True
 
+    @client_action()
     def action_resolve(self):
         self._check_state(
             ("new", "in_progress"),
@@ -206,6 +211,7 @@ class PropertyComplaint(models.Model):
         self.env["property.callback.rules"]._origin_callbacks(self)
         return True
 
+    @client_action()
     def action_close(self):
         self._check_state(
             ("resolved",),
@@ -219,6 +225,7 @@ class PropertyComplaint(models.Model):
         )
         return True
 
+    @client_action()
     def action_reopen(self):
         self._check_state(
             ("resolved", "closed"),

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.visit_management.tools import client_action
+
 from .property_workflow_mixin import RESIDENT_FIELDS
 from .selections import INCIDENT_TYPES
 
@@ -35,6 +37,7 @@ class PropertyIncident(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
     _order = "incident_datetime desc, id desc"
     _check_company_auto = True
+    _visit_dates = ("incident_datetime", "arrival_datetime")
     _user_fields = dict.fromkeys(("create", "open"), INCIDENT_FIELDS)
 
     name = fields.Char(
@@ -95,6 +98,7 @@ class PropertyIncident(models.Model):
         for incident in self:
             incident.manager_id = incident.manager_id or incident.estate_id.manager_id
 
+    @client_action()
     def action_close(self):
         self._check_state(
             ("open",),
@@ -117,6 +121,7 @@ class PropertyIncident(models.Model):
         self.env["property.callback.rules"]._origin_callbacks(self)
         return True
 
+    @client_action()
     def action_reopen(self):
         self._check_state(
             ("closed",),

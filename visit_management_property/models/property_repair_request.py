@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.visit_management.tools import client_action
+
 from .property_workflow_mixin import RESIDENT_FIELDS
 
 # What the office writes on a repair until it is done.
@@ -25,6 +27,7 @@ class PropertyRepairRequest(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
     _order = "requested_datetime desc, id desc"
     _check_company_auto = True
+    _visit_dates = ("requested_datetime",)
     _user_fields = dict.fromkeys(("create", "new", "assigned"), REPAIR_FIELDS)
 
     name = fields.Char(
@@ -69,6 +72,7 @@ class PropertyRepairRequest(models.Model):
                 else False
             )
 
+    @client_action()
     def action_assign(self):
         self._check_state(
             ("new",),
@@ -98,6 +102,7 @@ class PropertyRepairRequest(models.Model):
             )
         return True
 
+    @client_action()
     def action_done(self):
         self._check_state(
             ("assigned",),

@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.visit_management.tools import client_action
+
 from .property_workflow_mixin import RESIDENT_FIELDS
 from .selections import CALLBACK_METHODS, CALLBACK_TYPES
 
@@ -401,6 +403,7 @@ class PropertyResidentCallback(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    @client_action()
     def action_done(self):
         self._check_state(
             ("todo",),
@@ -417,6 +420,7 @@ class PropertyResidentCallback(models.Model):
         self.filtered("follow_up_needed")._create_follow_ups()
         return True
 
+    @client_action()
     def action_no_answer(self):
         """Records a failed attempt with the current method; after the company's
         number of failed attempts with that method, the resident is unreachable."""
@@ -461,9 +465,11 @@ class PropertyResidentCallback(models.Model):
                 callback._close_caller_activities()
         return True
 
+    @client_action()
     def action_switch_onsite(self):
         return self._switch_method("onsite")
 
+    @client_action()
     def action_switch_letter(self):
         return self._switch_method("letter")
 
@@ -482,6 +488,7 @@ class PropertyResidentCallback(models.Model):
         self._schedule_caller_activities()
         return True
 
+    @client_action()
     def action_cancel(self):
         self._check_state(
             ("todo", "unreachable"),
@@ -493,6 +500,7 @@ class PropertyResidentCallback(models.Model):
         self._close_caller_activities()
         return True
 
+    @client_action()
     def action_reset(self):
         self._check_state(
             ("cancelled",),

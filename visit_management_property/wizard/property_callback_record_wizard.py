@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from odoo.addons.visit_management.tools import client_action
+
 
 class PropertyCallbackRecordWizard(models.TransientModel):
     """Prints the visit and callback record of estates for a month."""
@@ -25,8 +27,8 @@ class PropertyCallbackRecordWizard(models.TransientModel):
         help="Any day of the month to print.",
     )
 
+    @client_action(single=True)
     def action_print(self):
-        self.ensure_one()
         return self.env.ref(
             "visit_management_property.action_report_callback_record"
         ).report_action(

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.visit_management.tools import client_action
+
 
 class PropertyFestivalWizard(models.TransientModel):
     """Creates the on-site festival visits of the key residents of some estates
@@ -26,8 +28,8 @@ class PropertyFestivalWizard(models.TransientModel):
         for wizard in self:
             wizard.estate_ids = wizard.festival_id._target_estates()
 
+    @client_action(single=True)
     def action_create_visits(self):
-        self.ensure_one()
         # the estates the user may see, in the festival's company
         estates = self.estate_ids.filtered(
             lambda estate: estate.company_id == self.festival_id.company_id

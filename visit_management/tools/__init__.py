@@ -1,0 +1,9 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from .client_action import (
+    client_action,
+    to_accuracy,
+    to_latitude,
+    to_longitude,
+    to_phone_time,
+)
