@@ -1,5 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import visit_typed_values
 from . import visit_write_guard
 from . import mail_activity
 from . import res_company

@@ -6,6 +6,7 @@ import logging
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
+from odoo.models import MAGIC_COLUMNS
 from odoo.service.model import call_kw
 
 _logger = logging.getLogger(__name__)
@@ -138,6 +139,14 @@ class ClientFuzz:
         return sorted(
             record.with_user(user)._guard_writable(record._guard_state())
             & set(record._fields) - {"message_main_attachment_id"}
+        )
+
+    def _fuzz_wizard_fields(self, wizard):
+        """The fields of a wizard its form lets the user fill in."""
+        return sorted(
+            name
+            for name, field in wizard._fields.items()
+            if field.store and not field.readonly and name not in MAGIC_COLUMNS
         )
 
     def _assert_fuzz_clean(self):

@@ -37,5 +37,35 @@ class TestClientFuzz(ClientFuzz, ReceptionCommon):
                     self.rep, record, self._fuzz_writable(self.rep, record)
                 )
                 self._fuzz_methods(self.rep, records)
+        self._fuzz_wizards(reports[0], receptions[0])
         self._assert_fuzz_clean()
         self.assertGreater(self.fuzz_cases, 1000)
+
+    def _fuzz_wizards(self, report, reception):
+        """The wizards the rep and their leader fill in: the reason to return a
+        report, a reception's new times, a check-in's correction."""
+        report.action_check_in(31.2304, 121.4737, 10)
+        report.action_submit()
+        Wizard = self.env["visit.reason.wizard"]
+        for user, wizard in (
+            (
+                self.manager,
+                Wizard.with_user(self.manager)
+                .with_context(active_model="visit.report", active_ids=report.ids)
+                .create({"reason": "Photos missing"}),
+            ),
+            (
+                self.rep,
+                self.env["visit.reception.reschedule.wizard"]
+                .with_user(self.rep)
+                .create({"reception_id": reception.id, "reason": "Flight moved"}),
+            ),
+            (
+                self.manager,
+                self.env["visit.check.in.correction"]
+                .with_user(self.manager)
+                .create({"report_id": report.id, "reason": "Phone clock wrong"}),
+            ),
+        ):
+            self._fuzz_fields(user, wizard, self._fuzz_wizard_fields(wizard))
+            self._fuzz_methods(user, wizard | wizard.copy())

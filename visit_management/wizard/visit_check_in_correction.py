@@ -20,7 +20,9 @@ CORRECTED_FIELDS = (
 
 class VisitCheckInCorrection(models.TransientModel):
     _name = "visit.check.in.correction"
+    _inherit = ["visit.typed.values"]
     _description = "Check-in Correction"
+    _visit_dates = ("checkin_time", "checkout_time")
 
     report_id = fields.Many2one("visit.report", required=True, ondelete="cascade")
     reason = fields.Text(required=True)

@@ -10,6 +10,7 @@ REVIEWED_MODELS = ("visit.plan", "visit.report", "visit.new.customer.application
 
 class VisitReasonWizard(models.TransientModel):
     _name = "visit.reason.wizard"
+    _inherit = ["visit.typed.values"]
     _description = "Reason for Rejecting or Returning"
 
     reason = fields.Text(required=True)

@@ -8,7 +8,9 @@ from odoo.addons.visit_management.tools import client_action
 
 class VisitReceptionRescheduleWizard(models.TransientModel):
     _name = "visit.reception.reschedule.wizard"
+    _inherit = ["visit.typed.values"]
     _description = "Reschedule a Reception Booking"
+    _visit_dates = ("start_datetime", "stop_datetime")
 
     reception_id = fields.Many2one("visit.reception", required=True, readonly=True)
     start_datetime = fields.Datetime(

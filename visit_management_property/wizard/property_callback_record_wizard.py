@@ -9,6 +9,7 @@ class PropertyCallbackRecordWizard(models.TransientModel):
     """Prints the visit and callback record of estates for a month."""
 
     _name = "property.callback.record.wizard"
+    _inherit = ["visit.typed.values"]
     _description = "Print Visit and Callback Record"
 
     estate_ids = fields.Many2many(

@@ -11,6 +11,7 @@ class PropertyFestivalWizard(models.TransientModel):
     now, without waiting for the scheduled action."""
 
     _name = "property.festival.wizard"
+    _inherit = ["visit.typed.values"]
     _description = "Create Festival Visits"
 
     festival_id = fields.Many2one("property.festival", required=True)
