@@ -79,13 +79,26 @@ class TestClientInput(ReceptionCommon):
         self._assert_not_checked_in(first)
 
     def test_refusal_is_translated(self):
+        """In the language the web client sends in the call's context."""
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "visit_management")]
+        )._update_translations(["zh_CN"], overwrite=True)
+        self.env.registry.clear_cache()
         report = self._create_report()
-        chinese = self.rep.with_context(lang="zh_CN")
-        self.rep.lang = "zh_CN"
-        with self.assertRaises(UserError) as caught:
-            self._call(chinese, report, "action_check_in", LAT, LON, "abc")
-        self.assertRegex(str(caught.exception), "[\u4e00-\u9fff]")
+        zh_cn = {"lang": "zh_CN"}
+        for args, chinese in (
+            ((LAT, LON, "abc"), "定位精度 'abc' 不是数字。"),
+            ((LAT, LON, 10, None, 1), "传入了它不接受的参数"),
+            ((95, LON, 10), "纬度应在 -90 到 90 之间"),
+        ):
+            with self.subTest(args=args), self.assertRaises(UserError) as caught:
+                self._call(self.rep, report, "action_check_in", *args, context=zh_cn)
+            self.assertIn(chinese, str(caught.exception))
+        with self.assertRaisesRegex(ValidationError, "开始时间须为日期"):
+            self._call(
+                self.rep, report, "write", {"start_datetime": "soon"}, context=zh_cn
+            )
 
     def test_edge_of_calendar_dates_are_refused(self):
         for start in (
