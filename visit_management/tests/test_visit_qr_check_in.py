@@ -10,6 +10,8 @@ from odoo.service.model import call_kw
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.visit_management.controllers.visit_qr_check_in import _position
+
 from .test_today import TodayCommon
 
 
@@ -87,6 +89,30 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
             (report.checkin_method, report.in_place_reason), ("qr", "qr_unlocated")
         )
         self.assertFalse(report.in_place)
+
+    def test_scan_with_a_position_that_is_none_is_unlocated(self):
+        """What a script posts in place of a position is no position: the scan
+        is judged by the manager, nothing non-finite is stored."""
+        response = self._scan(position=("NaN", "1e999"))
+        self.assertEqual(response.status_code, 200)
+        report = self.line.report_ids
+        self.assertEqual(report.in_place_reason, "qr_unlocated")
+        self.assertEqual(
+            (report.checkin_latitude, report.checkin_longitude), (0.0, 0.0)
+        )
+        for latitude, longitude, accuracy in (
+            ("95", "121.47", "10"),
+            ("31.23", "121.47", "-5"),
+            ("31.23", "121.47", "inf"),
+            ("abc", "121.47", "10"),
+        ):
+            with self.subTest(latitude=latitude, accuracy=accuracy):
+                self.assertEqual(
+                    _position(self.env, latitude, longitude, accuracy), (0.0, 0.0, 0.0)
+                )
+        self.assertEqual(
+            _position(self.env, "31.23", "121.47", "12"), (31.23, 121.47, 12.0)
+        )
 
     def _reports(self, partner=None):
         return self.env["visit.report"].search(
