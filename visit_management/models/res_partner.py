@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from odoo.addons.visit_management.tools import client_action
+from odoo.addons.visit_management.tools import client_action, single_run
 
 from .selections import GENDERS, TIERS
 
@@ -282,6 +282,7 @@ class ResPartner(models.Model):
     # Scheduled action: due and overdue visits
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_visit_due_dates(self):
         """Recomputes the stored visit dates of every tiered customer and flags
         the ones that became overdue, in batches each committed: a run stopped by
@@ -424,6 +425,7 @@ class ResPartner(models.Model):
         )
 
     @api.model
+    @single_run
     def _cron_visit_geo_localize(self):
         """Geocodes, from their address (base_geolocalize), the tiered customers
         that have an address but no coordinates, a batch at a time; those not

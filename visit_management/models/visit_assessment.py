@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
 
-from odoo.addons.visit_management.tools import client_action
+from odoo.addons.visit_management.tools import client_action, single_run
 
 from .visit_frequency_rule import DONE_STATES
 
@@ -457,6 +457,7 @@ class VisitAssessment(models.Model):
     # Computation
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_monthly_assessment(self):
         """Daily: on each company's assessment day, assesses the month before."""
         today = fields.Date.context_today(self)

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.visit_management.tools import client_action
+from odoo.addons.visit_management.tools import client_action, single_run
 
 # What the rep writes on a plan until it is submitted.
 PLAN_FIELDS = (
@@ -237,6 +237,7 @@ class VisitPlan(models.Model):
     @client_action()
     def action_submit(self):
         self.check_access("write")
+        self._lock_for_step()
         for plan in self:
             if plan.state != "draft":
                 raise UserError(
@@ -289,6 +290,7 @@ class VisitPlan(models.Model):
     # Scheduled action: plan reminders
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_plan_reminders(self):
         """Before the deadline of next month's plans, reminds each rep who has not
         submitted theirs (once, on a draft plan made ready for them); on the

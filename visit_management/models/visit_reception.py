@@ -10,9 +10,9 @@ from psycopg2.errors import ExclusionViolation
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import consteq, format_datetime
+from odoo.tools import SQL, consteq, format_datetime
 
-from odoo.addons.visit_management.tools import client_action
+from odoo.addons.visit_management.tools import client_action, single_run
 
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
@@ -83,6 +83,8 @@ EVENT_FIELDS = {
 }
 # What decides whether a booking's room is free.
 ROOM_FIELDS = {"room_id", "start_datetime", "stop_datetime", "state"}
+# The first key of the advisory locks on meeting rooms (the second is the room).
+ROOM_LOCK_SPACE = 0x56524D  # "VRM"
 PREP_ACTIVITY = "visit_management.mail_activity_visit_reception_prep"
 REQUEST_ACTIVITY = "visit_management.mail_activity_visit_reception_request"
 REMINDER_ACTIVITY = "visit_management.mail_activity_visit_reception_reminder"
@@ -478,6 +480,7 @@ class VisitReception(models.Model):
             if not self.env.su:
                 # the room check reads them before the guard would
                 self._check_typed_values(vals)
+            self._lock_rooms(vals)
             self._check_room_free(vals)
             result = self._write_guarding_room(vals)
         else:
@@ -506,6 +509,19 @@ class VisitReception(models.Model):
                 )
             )
         return super().unlink()
+
+    def _lock_rooms(self, vals):
+        """One booking change per room at a time: concurrent confirmations of
+        one room wait here for each other, rooms taken in id order, instead of
+        deadlocking in the exclusion constraint's index. The lock ends with the
+        transaction."""
+        room_ids = set(self.room_id.ids)
+        if vals.get("room_id"):
+            room_ids.add(vals["room_id"])
+        for room_id in sorted(room_ids):
+            self.env.cr.execute(
+                SQL("SELECT pg_advisory_xact_lock(%s, %s)", ROOM_LOCK_SPACE, room_id)
+            )
 
     def _check_room_free(self, vals):
         """Refuses, naming the other booking, a write that would make these
@@ -866,11 +882,10 @@ class VisitReception(models.Model):
         return False
 
     def _record_visitor_feedback(self, token, satisfaction, comment):
-        """Saves the visitor's one answer; the row is locked first, so that two
-        answers sent at once cannot both be kept."""
+        """Saves the visitor's one answer; the row is locked first, so that of
+        two answers sent at once the second is told the visit is rated."""
         self.ensure_one()
-        self.lock_for_update()
-        self.invalidate_recordset()
+        self._lock_for_step()
         refusal = self._feedback_refusal(token)
         if refusal:
             return refusal
@@ -1030,6 +1045,7 @@ class VisitReception(models.Model):
     # Scheduled action: day-before reminders, visits left open
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_reception_reminders(self):
         """The day before a confirmed visit, its host and the people in charge of
         checklist items still open get one to-do listing such visits; a visit

@@ -14,6 +14,7 @@ from odoo.tools import format_datetime
 
 from odoo.addons.visit_management.tools import (
     client_action,
+    single_run,
     to_accuracy,
     to_latitude,
     to_longitude,
@@ -1228,6 +1229,7 @@ class VisitReport(models.Model):
     # Scheduled action: report reminders
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_report_reminders(self):
         """Reminds reps of their reports still draft past the deadline, and of
         the approved planned visits of past days without any report; past the

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 # The addons whose fields the guard covers on models they extend.
 ADDON_PREFIX = "visit_management"
@@ -85,6 +86,22 @@ class VisitWriteGuard(models.AbstractModel):
         result = super().write(vals)
         self._guard_log_reviewed_changes(guarded - ALWAYS_WRITABLE)
         return result
+
+    def _lock_for_step(self):
+        """Locks the rows before a workflow step checks their state, waiting
+        for a transaction that changes them. Once that one has committed, this
+        one can no longer serialize: the dispatcher (service.model.retrying)
+        replays the request, which then finds the step done and says so in the
+        workflow's own words, not with a database error further on."""
+        if self.ids:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE",
+                    SQL.identifier(self._table),
+                    tuple(self.ids),
+                )
+            )
+        self.invalidate_recordset()
 
     def _guard_log_reviewed_changes(self, names):
         """What is changed once a document is submitted (by its reviewer) goes

@@ -12,6 +12,9 @@ from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase
 from odoo.tools import mute_logger
 
+from odoo.addons.visit_management.models.visit_reception import ROOM_LOCK_SPACE
+
+from .parallel import run_at_once
 from .reception_common import ReceptionCommon
 
 
@@ -122,9 +125,10 @@ class TestReceptionRoomRace(TransactionCase):
     """Two users confirm overlapping bookings of one room at the same instant,
     each in their own transaction: the database lets only one of them win."""
 
-    def _setup(self):
-        """Committed set-up data: a room and two overlapping requested bookings.
-        Returns their ids and the bookings' references."""
+    def _setup(self, count=2, step=timedelta(minutes=30)):
+        """Committed set-up data: a room and `count` overlapping requested
+        bookings, each `step` after the other. Returns their ids and the
+        bookings' references."""
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             room = env["visit.meeting.room"].create(
@@ -142,10 +146,10 @@ class TestReceptionRoomRace(TransactionCase):
                         "partner_id": partner.id,
                         "team_id": team.id,
                         "room_id": room.id,
-                        "start_datetime": start + timedelta(minutes=30 * i),
-                        "stop_datetime": start + timedelta(hours=2, minutes=30 * i),
+                        "start_datetime": start + step * i,
+                        "stop_datetime": start + timedelta(hours=2) + step * i,
                     }
-                    for i in range(2)
+                    for i in range(count)
                 ]
             )
             return {
@@ -184,11 +188,54 @@ class TestReceptionRoomRace(TransactionCase):
             cr.execute("DELETE FROM crm_team WHERE id = %s", (data["team"],))
             cr.execute("DELETE FROM res_partner WHERE id = %s", (data["partner"],))
 
-    def _wait_until_blocked(self, cr, pid):
-        """Waits until the backend `pid` waits for a lock."""
+    def test_twenty_confirmations_at_once(self):
+        """Twenty front desks confirm twenty overlapping bookings of one room at
+        the same instant: one wins, nineteen are told the room was just booked,
+        no deadlock and no database error."""
+        data = self._setup(count=20, step=timedelta(minutes=1))
+        try:
+            outcomes, plays, seconds = run_at_once(
+                self.registry,
+                20,
+                lambda env, index: (
+                    env["visit.reception"]
+                    .with_context(no_mail_to_attendees=True)
+                    .browse(data["receptions"][index])
+                    .action_confirm()
+                ),
+            )
+            refusals = [o for o in outcomes if isinstance(o, ValidationError)]
+            self.assertEqual(outcomes.count(True), 1, outcomes)
+            self.assertEqual(len(refusals), 19, outcomes)
+            for refusal in refusals:
+                self.assertRegex(str(refusal), "Race Room (was just|is already) booked")
+            self.assertEqual(
+                plays, [1] * 20, "a transaction deadlocked and was replayed"
+            )
+            self.assertLess(seconds, 60)
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    "SELECT count(*) FROM visit_reception WHERE id IN %s "
+                    "AND state = 'confirmed'",
+                    (data["receptions"],),
+                )
+                self.assertEqual(cr.fetchone()[0], 1)
+        finally:
+            self._cleanup(data)
+
+    def _wait_until_blocked(self, cr, pid, room_id):
+        """Waits until the backend `pid` waits for the room's lock: bookings
+        of one room queue there, not in the exclusion constraint's index
+        (where twenty at once deadlock)."""
         for _i in range(200):
-            cr.execute("SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted", (pid,))
-            if cr.fetchone():
+            cr.execute(
+                "SELECT locktype, classid::int, objid::int FROM pg_locks "
+                "WHERE pid = %s AND NOT granted",
+                (pid,),
+            )
+            waiting = cr.fetchall()
+            if waiting:
+                self.assertEqual(waiting, [("advisory", ROOM_LOCK_SPACE, room_id)])
                 return
             time.sleep(0.05)
         self.fail("the second confirmation never waited for the first")
@@ -224,7 +271,7 @@ class TestReceptionRoomRace(TransactionCase):
 
                 thread = threading.Thread(target=confirm_second)
                 thread.start()
-                self._wait_until_blocked(cr1, pid)
+                self._wait_until_blocked(cr1, pid, data["room"])
                 cr1.commit()
                 thread.join(timeout=30)
                 self.assertFalse(thread.is_alive())

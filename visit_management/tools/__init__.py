@@ -7,3 +7,4 @@ from .client_action import (
     to_longitude,
     to_phone_time,
 )
+from .run_lock import run_lock_key, single_run

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.visit_management.tools import client_action
+from odoo.addons.visit_management.tools import client_action, single_run
 
 # Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
 # 60-70 poor, below 60 seriously below standard.
@@ -179,6 +179,7 @@ class PropertyCallbackAssessment(models.Model):
     # Computation
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_callback_assessments(self):
         """Assesses last month's callbacks of every estate: creates the missing
         assessments and recomputes the draft ones (confirmed ones stay)."""

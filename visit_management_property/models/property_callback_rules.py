@@ -11,6 +11,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from odoo.addons.visit_management.tools import single_run
+
 from .property_callback_sample import draw
 
 # Estates one transaction of a scheduled action handles.
@@ -76,6 +78,7 @@ class PropertyCallbackRules(models.AbstractModel):
     # Move-in visits
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_move_in_callbacks(self):
         self._run_by_estate(
             self._move_in_callbacks,
@@ -326,6 +329,7 @@ class PropertyCallbackRules(models.AbstractModel):
         return Callback._create_bulk(vals_list)
 
     @api.model
+    @single_run
     def _cron_origin_callbacks(self):
         """Catches up the callbacks of resolved complaints, done repairs and
         closed incidents that have none (imported, or resolved while the rule was
@@ -350,6 +354,7 @@ class PropertyCallbackRules(models.AbstractModel):
     # Festival visits
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_festival_visits(self):
         """Creates the festival visits of the festivals coming within their
         preparation days, once per festival date."""
@@ -410,6 +415,7 @@ class PropertyCallbackRules(models.AbstractModel):
     # Routine callbacks
     # ------------------------------------------------------------------
     @api.model
+    @single_run
     def _cron_routine_callbacks(self):
         self._run_by_estate(
             self._routine_callbacks,
