@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import format_datetime
 
-from odoo.addons.visit_management.tools import to_accuracy, to_latitude, to_longitude
+from ..tools import to_accuracy, to_latitude, to_longitude
 
 # HTTP status of each outcome of a scan (see visit.qr.token._scan).
 OUTCOME_STATUS = {

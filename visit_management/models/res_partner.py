@@ -7,8 +7,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from odoo.addons.visit_management.tools import client_action, single_run
-
+from ..tools import client_action, single_run
 from .selections import GENDERS, TIERS
 
 # Customers whose dates one transaction of the due-dates cron recomputes.

@@ -8,8 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
 
-from odoo.addons.visit_management.tools import client_action, single_run
-
+from ..tools import client_action, single_run
 from .visit_frequency_rule import DONE_STATES
 
 BANDS = [

@@ -9,8 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
-from odoo.addons.visit_management.tools import client_action
-
+from ..tools import client_action
 from .visit_frequency_rule import DONE_STATES
 
 # What the rep writes on a draft application; what the manager checked stays as

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.visit_management.tools import client_action, single_run
+from ..tools import client_action, single_run
 
 # What the rep writes on a plan until it is submitted.
 PLAN_FIELDS = (

@@ -6,8 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
-from odoo.addons.visit_management.tools import client_action
-
+from ..tools import client_action
 from .selections import VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
 

@@ -6,8 +6,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.visit_management.tools import client_action
-
+from ..tools import client_action
 from .visit_frequency_rule import DONE_STATES
 
 # A second QR scan of the same rep at the same customer within this delay is the

@@ -12,8 +12,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, consteq, format_datetime
 
-from odoo.addons.visit_management.tools import client_action, single_run
-
+from ..tools import client_action, single_run
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
 # Bookings that hold their meeting room.

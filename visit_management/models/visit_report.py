@@ -12,7 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import format_datetime
 
-from odoo.addons.visit_management.tools import (
+from ..tools import (
     client_action,
     single_run,
     to_accuracy,
@@ -20,7 +20,6 @@ from odoo.addons.visit_management.tools import (
     to_longitude,
     to_phone_time,
 )
-
 from .evidence_image import EvidenceImage
 from .map_urls import map_url, position_map_url
 from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES

@@ -4,14 +4,13 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.visit_management.tools import (
+from ..tools import (
     client_action,
     to_accuracy,
     to_latitude,
     to_longitude,
     to_phone_time,
 )
-
 from .map_urls import map_url
 from .selections import VISIT_MODES, VISIT_PURPOSES
 

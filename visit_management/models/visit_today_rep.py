@@ -3,8 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.visit_management.tools import client_action
-
+from ..tools import client_action
 from .map_urls import position_map_url
 
 

@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.visit_management.tools import client_action
+from ..tools import client_action
 
 # The facts of a submitted report that a manager may correct.
 CORRECTED_FIELDS = (

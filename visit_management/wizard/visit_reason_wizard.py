@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.visit_management.tools import client_action
+from ..tools import client_action
 
 REVIEWED_MODELS = ("visit.plan", "visit.report", "visit.new.customer.application")
 

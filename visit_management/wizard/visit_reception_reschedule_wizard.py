@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.visit_management.tools import client_action
+from ..tools import client_action
 
 
 class VisitReceptionRescheduleWizard(models.TransientModel):
