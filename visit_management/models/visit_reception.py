@@ -486,7 +486,8 @@ class VisitReception(models.Model):
             self._close_special_request()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
         if any(reception.state not in ("requested", "cancelled") for reception in self):
             raise UserError(
                 self.env._(
@@ -494,7 +495,6 @@ class VisitReception(models.Model):
                     "a confirmed booking instead."
                 )
             )
-        return super().unlink()
 
     def _check_room_free(self, vals):
         """Refuses, naming the other booking, a write that would make these
