@@ -496,6 +496,13 @@ class VisitReception(models.Model):
                 )
             )
 
+    def unlink(self):
+        # the meeting goes with the booking (the uninstall deletes confirmed ones)
+        events = self.calendar_event_id
+        result = super().unlink()
+        events.sudo().unlink()
+        return result
+
     def _check_room_free(self, vals):
         """Refuses, naming the other booking, a write that would make these
         bookings hold a room another booking already holds at an overlapping
