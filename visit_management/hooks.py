@@ -6,8 +6,9 @@ def prepare_uninstall(env, module):
     """Removes, before Odoo uninstalls the module, what Odoo's uninstall would
     trip on or leave behind:
 
-    - the activities of the module's activity types: they would block the
-      types' deletion, which comes before that of the module's records;
+    - the activities of the module's activity types, done ones included: they
+      would block the types' deletion, which comes before that of the module's
+      records;
     - other modules' xml ids of what they reflect on the module's models
       (mail's selections, the inheritance of the mixins that portal, sms or
       calendar extend): their records go by cascade, their xml ids would stay;
@@ -18,7 +19,7 @@ def prepare_uninstall(env, module):
     activity_types = env["ir.model.data"].search(
         [("module", "=", module), ("model", "=", "mail.activity.type")]
     )
-    env["mail.activity"].search(
+    env["mail.activity"].with_context(active_test=False).search(
         [("activity_type_id", "in", activity_types.mapped("res_id"))]
     ).unlink()
     inherits = env["ir.model.inherit"].search([("model_id", "in", models.ids)])
