@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: set-up if missing, lint, fresh test database with both addons (no demo data),
-# a clean install log, then pytest (pytest-odoo) over the addons' tests and tests/.
+# a clean install log, then pytest (pytest-odoo) over the addons' tests and tests/, then
+# the uninstall check (scripts/uninstall_check.py) on a scratch database with demo data.
 #   AT="2028-02-29 20:30:00"  runs it all on a clock shifted to that moment (UTC): see
 #                             scripts/shifted_clock.sh
 if [ -n "${AT:-}" ] && [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
@@ -33,3 +34,15 @@ say "pytest (pytest-odoo) over the addons' tests and tests/"
 "$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
     --cov=visit_management --cov=visit_management_property --cov=visit_management_sale --cov-report=term-missing --cov-fail-under=90 \
     visit_management visit_management_property visit_management_sale tests "$@"
+
+CHECK_DB=${UNINSTALL_CHECK_DB:-visit_uninst_check}
+CHECK_LOG="$VAR_DIR/uninstall-check${VISIT_SHIFTED_CLOCK:+-shifted}.log"
+say "Uninstall check on a scratch database '$CHECK_DB': the addons with demo data, uninstalled in reverse order, installed again"
+dropdb --if-exists --force "$CHECK_DB"
+rm -f "$CHECK_LOG"
+odoo_bin -d "$CHECK_DB" -i base --with-demo --stop-after-init --logfile="$CHECK_LOG" \
+    || die "could not create '$CHECK_DB' (see $CHECK_LOG)"
+"$VENV/bin/python" "$REPO_ROOT/scripts/uninstall_check.py" -c "$ODOO_CONF" -d "$CHECK_DB" --logfile="$CHECK_LOG" \
+    || die "the uninstall check found the problems above (full log: $CHECK_LOG; database '$CHECK_DB' kept)"
+dropdb --force "$CHECK_DB"
+echo "Uninstall check passed: no error logged, nothing left, installed again (log: $CHECK_LOG)"

@@ -5,3 +5,4 @@ from . import tools
 from . import models
 from . import report
 from . import wizard
+from .hooks import uninstall_hook

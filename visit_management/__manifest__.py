@@ -58,5 +58,6 @@
         ],
     },
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "application": True,
 }

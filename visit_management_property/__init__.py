@@ -3,3 +3,4 @@
 from . import models
 from . import report
 from . import wizard
+from .hooks import uninstall_hook

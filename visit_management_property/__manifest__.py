@@ -44,5 +44,6 @@
         ],
     },
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "application": False,
 }

@@ -206,9 +206,9 @@ class VisitDemo(models.AbstractModel):
         teams = [demo.env.ref(city[0]) for city in CITIES]
         customers = demo._generate_customers(rng, teams)
         plans = demo._generate_plans(rng, teams, customers, today)
-        demo._generate_reports(rng, plans, now)
+        reports = demo._generate_reports(rng, plans, now)
         last_month = today.replace(day=1) - relativedelta(months=1)
-        demo.env["visit.assessment"]._assess_month(last_month)
+        assessments = demo.env["visit.assessment"]._assess_month(last_month)
         receptions = demo._generate_receptions(rng, teams, customers, now)
         # the meetings of past visits and receptions were cleared from the to-dos
         past_meetings = demo.env["mail.activity"].search(
@@ -219,7 +219,36 @@ class VisitDemo(models.AbstractModel):
         )
         ours = {(record._name, record.id) for record in (*plans.values(), *receptions)}
         past_meetings.filtered(lambda a: (a.res_model, a.res_id) in ours).unlink()
+        # the plans' lines, the meetings, activities and messages go with these
+        demo._add_xmlids(
+            "visit_management",
+            [
+                customers | customers.child_ids,
+                *plans.values(),
+                reports,
+                assessments,
+                receptions,
+            ],
+        )
         return True
+
+    @api.model
+    def _add_xmlids(self, module, recordsets):
+        """Gives generated demo records xml ids of the module, as the XML's have,
+        so that uninstalling the module deletes them. The uninstall deletes
+        records in the reverse order of their xml ids: pass the records that
+        others point to first."""
+        self.env["ir.model.data"]._update_xmlids(
+            [
+                {
+                    "xml_id": f"{module}.demo_{record._table}_{record.id}",
+                    "record": record,
+                    "noupdate": True,
+                }
+                for records in recordsets
+                for record in records
+            ]
+        )
 
     # ------------------------------------------------------------------
     # Customers and contacts

@@ -461,14 +461,14 @@ class VisitNewCustomerApplication(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_filed(self):
         if any(application.state != "draft" for application in self):
             raise UserError(
                 self.env._(
                     "Only draft applications can be deleted: filed ones are kept."
                 )
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Workflow

@@ -226,10 +226,10 @@ class VisitPlan(models.Model):
         else:
             self.date_start = self.date_start.replace(day=1)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
         if any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("Only draft plans can be deleted."))
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Workflow

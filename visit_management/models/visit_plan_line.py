@@ -176,7 +176,8 @@ class VisitPlanLine(models.Model):
             )._sync_calendar_events()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reported(self):
         reported = self.with_context(active_test=False).filtered("report_ids")
         if reported:
             raise UserError(
@@ -186,8 +187,12 @@ class VisitPlanLine(models.Model):
                     partner=reported[0].partner_id.display_name,
                 )
             )
-        self.calendar_event_id.sudo().unlink()
-        return super().unlink()
+
+    def unlink(self):
+        events = self.calendar_event_id
+        result = super().unlink()
+        events.sudo().unlink()
+        return result
 
     def _calendar_event_values(self):
         self.ensure_one()

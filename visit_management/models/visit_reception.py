@@ -499,7 +499,8 @@ class VisitReception(models.Model):
             self._close_special_request()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
         if any(reception.state not in ("requested", "cancelled") for reception in self):
             raise UserError(
                 self.env._(
@@ -507,7 +508,13 @@ class VisitReception(models.Model):
                     "a confirmed booking instead."
                 )
             )
-        return super().unlink()
+
+    def unlink(self):
+        # the meeting goes with the booking (the uninstall deletes confirmed ones)
+        events = self.calendar_event_id
+        result = super().unlink()
+        events.sudo().unlink()
+        return result
 
     def _lock_rooms(self, vals):
         """One booking change per room at a time: concurrent confirmations of

@@ -812,7 +812,8 @@ class VisitReport(models.Model):
             (before | self)._refresh_neighbour_validity()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_filed(self):
         if any(report.state != "draft" for report in self):
             raise UserError(
                 self.env._(
@@ -820,6 +821,8 @@ class VisitReport(models.Model):
                     "Archive them instead."
                 )
             )
+
+    def unlink(self):
         neighbours = self._validity_neighbours() - self
         result = super().unlink()
         neighbours._refresh_neighbour_validity()

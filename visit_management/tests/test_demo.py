@@ -140,3 +140,23 @@ class TestDemo(TransactionCase):
         self.assertTrue(receptions.filtered("special_request"))
         confirmed = receptions.filtered(lambda r: r.state == "confirmed")
         self.assertTrue(all(confirmed.mapped("calendar_event_id")))
+
+    def test_generated_records_have_xml_ids(self):
+        """Uninstalling the addon deletes the generated demo by its xml ids."""
+        customers = self.env["res.partner"].search(
+            [("user_id", "in", self.reps.ids), ("is_company", "=", True)]
+        )
+        generated = [customers, customers.child_ids]
+        generated += [
+            self.env[model].search([("user_id", "in", self.reps.ids)])
+            for model in ("visit.plan", "visit.report", "visit.assessment")
+        ]
+        generated.append(
+            self.env["visit.reception"].search([("team_id", "in", self.teams.ids)])
+        )
+        for records in generated:
+            xmlids = records.get_external_id()
+            self.assertTrue(
+                all(xmlid.startswith("visit_management.") for xmlid in xmlids.values()),
+                records._name,
+            )

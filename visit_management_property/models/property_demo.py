@@ -96,6 +96,20 @@ class PropertyDemo(models.AbstractModel):
         demo._close_complaints(complaints)
         last_month = today.replace(day=1) - relativedelta(months=1)
         demo.env["property.callback.assessment"]._assess(last_month, estates)
+        # the buildings, units and assessments go with the estates; the callbacks
+        # point to the complaints, repairs and incident
+        office_records = [
+            demo.env[model].search([("estate_id", "in", estates.ids)])
+            for model in (
+                "property.complaint",
+                "property.repair.request",
+                "property.incident",
+                "property.resident.callback",
+            )
+        ]
+        demo.env["visit.demo"]._add_xmlids(
+            "visit_management_property", [residents, *office_records]
+        )
         return True
 
     # ------------------------------------------------------------------

@@ -85,3 +85,27 @@ class TestPropertyDemo(TransactionCase):
             [("estate_id", "in", self.estates.ids), ("month", "=", last_month)]
         )
         self.assertEqual(assessments.estate_id, self.estates)
+
+    def test_generated_records_have_xml_ids(self):
+        """Uninstalling the addon deletes the generated demo by its xml ids."""
+        residents = self.env["res.partner"].search(
+            [("resident_estate_id", "in", self.estates.ids)]
+        )
+        generated = [residents] + [
+            self._of_estates(model)
+            for model in (
+                "property.complaint",
+                "property.repair.request",
+                "property.incident",
+                "property.resident.callback",
+            )
+        ]
+        for records in generated:
+            xmlids = records.get_external_id()
+            self.assertTrue(
+                all(
+                    xmlid.startswith("visit_management_property.")
+                    for xmlid in xmlids.values()
+                ),
+                records._name,
+            )
