@@ -96,7 +96,7 @@ class VisitWriteGuard(models.AbstractModel):
         if self.ids:
             self.env.cr.execute(
                 SQL(
-                    "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE",
+                    "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
                     SQL.identifier(self._table),
                     tuple(self.ids),
                 )

@@ -75,6 +75,9 @@ class TestRaces(TransactionCase):
                     ],
                 }
             )
+            # the reviewer does not follow the plan yet: each submit makes them
+            # follow it (two at once would insert the same follower twice)
+            plan.message_unsubscribe(partner_ids=admin.partner_id.ids)
             return plan.id, [
                 ("visit_plan_line", tuple(plan.line_ids.ids)),
                 ("visit_plan", (plan.id,)),
@@ -97,6 +100,7 @@ class TestRaces(TransactionCase):
             self.assertEqual(outcomes.count(True), 1, outcomes)
             self.assertEqual(len(refusals), AT_ONCE - 1, outcomes)
             for refusal in refusals:
+                self.assertIs(type(refusal), UserError)
                 self.assertIn("Only a draft plan can be submitted", str(refusal))
             self._committed(
                 lambda env: self.assertEqual(
@@ -140,7 +144,7 @@ class TestRaces(TransactionCase):
                     self.fail("the second submit never waited for the first")
                 first.commit()
                 thread.join(timeout=60)
-            self.assertIsInstance(outcome["result"], UserError)
+            self.assertIs(type(outcome["result"]), UserError)
             self.assertIn("Only a draft plan can be submitted", str(outcome["result"]))
         finally:
             self._delete(rows, [("visit.plan", (plan_id,))])
@@ -180,6 +184,10 @@ class TestRaces(TransactionCase):
                 reception = env["visit.reception"].browse(reception_id)
                 self.assertEqual(reception.feedback_comment, f"Answer {kept}")
                 self.assertEqual(reception.satisfaction, str(1 + kept % 5))
+                told = reception.message_ids.filtered(
+                    lambda message: "rated the visit" in (message.body or "")
+                )
+                self.assertEqual(len(told), 1, "the host is told once")
 
             self._committed(check)
         finally:

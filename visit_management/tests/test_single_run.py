@@ -3,6 +3,7 @@
 """Each scheduled action started while another run of it holds its lock, in
 another transaction, stops with one line in the log and does nothing."""
 
+import logging
 import re
 from contextlib import contextmanager
 from datetime import timedelta
@@ -55,12 +56,12 @@ class TestSingleRun(CronCommon):
             with (
                 self.subTest(action=f"{model_name}.{method_name}"),
                 self._run_under_way(model_name, method_name),
-                self.assertLogs(LOGGER, "WARNING") as logs,
+                self.assertLogs(LOGGER, logging.INFO) as logs,
             ):
                 result = getattr(self.env[model_name], method_name)()
                 self.assertIsNone(result)
                 line = f"{model_name}.{method_name} is already running: this run stops."
-                self.assertEqual(logs.output, [f"WARNING:{LOGGER}:{line}"])
+                self.assertEqual(logs.output, [f"INFO:{LOGGER}:{line}"])
 
     def test_second_start_sends_no_reminder_the_first_does(self):
         now = self.env.cr.now()

@@ -8,6 +8,7 @@ import functools
 import logging
 import zlib
 
+from odoo.sql_db import db_connect
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -23,21 +24,26 @@ def run_lock_key(model_name, method_name):
 
 def single_run(method):
     """Decorates the method of a scheduled action. The lock is held by a
-    cursor of its own, so it lasts the whole run, across the run's commits
-    (`_commit_progress`), and ends with that cursor whatever happens."""
+    connection of its own, so it lasts the whole run, across the run's commits
+    (`_commit_progress`), and ends with that connection's transaction whatever
+    happens."""
 
     @functools.wraps(method)
     def run(self, *args, **kwargs):
         key = run_lock_key(self._name, method.__name__)
-        with self.env.registry.cursor() as lock_cr:
+        with db_connect(self.env.cr.dbname).cursor() as lock_cr:
             lock_cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", *key))
             if not lock_cr.fetchone()[0]:
-                _logger.warning(
+                _logger.info(
                     "%s.%s is already running: this run stops.",
                     self._name,
                     method.__name__,
                 )
                 return None
+            if self.env.context.get("cron_id"):
+                # a run that ended just before this one took the lock committed
+                # after this transaction began: a new transaction sees its work
+                self.env["ir.cron"]._commit_progress()
             return method(self, *args, **kwargs)
 
     return run
