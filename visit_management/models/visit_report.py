@@ -13,12 +13,9 @@ from odoo.http import request
 from odoo.tools import format_datetime
 
 from ..tools import (
+    PHONE_POSITION,
     client_action,
     single_run,
-    to_accuracy,
-    to_latitude,
-    to_longitude,
-    to_phone_time,
 )
 from .evidence_image import EvidenceImage
 from .map_urls import map_url, position_map_url
@@ -875,13 +872,7 @@ class VisitReport(models.Model):
         if not self.checkin_method:
             raise UserError(self.env._("Check in before checking out."))
 
-    @client_action(
-        single=True,
-        latitude=to_latitude,
-        longitude=to_longitude,
-        accuracy=to_accuracy,
-        client_time=to_phone_time,
-    )
+    @client_action(single=True, **PHONE_POSITION)
     def action_check_in(self, latitude, longitude, accuracy=0.0, client_time=None):
         """Called by the Check in button with the raw facts the phone gave: its
         position, the fix's accuracy and its own time. Nothing else the client
@@ -897,13 +888,7 @@ class VisitReport(models.Model):
         self._record_check_in("manual")
         return True
 
-    @client_action(
-        single=True,
-        latitude=to_latitude,
-        longitude=to_longitude,
-        accuracy=to_accuracy,
-        client_time=to_phone_time,
-    )
+    @client_action(single=True, **PHONE_POSITION)
     def action_check_out(self, latitude, longitude, accuracy=0.0, client_time=None):
         """Called by the Check out button with the same raw facts."""
         self._check_can_check_out()

@@ -5,11 +5,8 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import (
+    PHONE_POSITION,
     client_action,
-    to_accuracy,
-    to_latitude,
-    to_longitude,
-    to_phone_time,
 )
 from .map_urls import map_url
 from .selections import VISIT_MODES, VISIT_PURPOSES
@@ -270,13 +267,7 @@ class VisitToday(models.Model):
             "view_mode": "form",
         }
 
-    @client_action(
-        single=True,
-        latitude=to_latitude,
-        longitude=to_longitude,
-        accuracy=to_accuracy,
-        client_time=to_phone_time,
-    )
+    @client_action(single=True, **PHONE_POSITION)
     def action_check_in(self, latitude, longitude, accuracy=0.0, client_time=None):
         """The Check in button of the route sheet: checks in on the visit's
         report (started if needed)."""

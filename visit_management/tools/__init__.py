@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from .client_action import (
+    PHONE_POSITION,
     client_action,
     to_accuracy,
     to_latitude,

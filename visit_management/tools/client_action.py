@@ -130,3 +130,13 @@ def to_phone_time(env, value):
             env._("The phone's time %(time)s is not a time.", time=value)
         )
     return number
+
+
+# The raw facts of a check-in or check-out the phone sends: its position, the
+# fix's accuracy and its own time.
+PHONE_POSITION = {
+    "latitude": to_latitude,
+    "longitude": to_longitude,
+    "accuracy": to_accuracy,
+    "client_time": to_phone_time,
+}
