@@ -103,7 +103,10 @@ class ResPartner(models.Model):
         help="A key person of the customer (decision maker, buyer, ...).",
     )
     visit_key_contact_count = fields.Integer(
-        string="Key Contacts", compute="_compute_visit_key_contact_count", store=True
+        string="Key Contacts",
+        compute="_compute_visit_key_contact_count",
+        store=True,
+        aggregator=None,
     )
     visit_key_contact_warning = fields.Boolean(
         string="Too Few Key Contacts", compute="_compute_visit_key_contact_warning"

@@ -37,6 +37,7 @@ class VisitFrequencyRule(models.Model):
     interval_months = fields.Integer(
         string="Every (months)",
         required=True,
+        aggregator=None,
         default=1,
         help="At least one visit of this mode is required every so many months.",
     )

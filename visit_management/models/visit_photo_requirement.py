@@ -21,6 +21,7 @@ class VisitPhotoRequirement(models.Model):
     minimum_count = fields.Integer(
         string="Minimum Photos",
         required=True,
+        aggregator=None,
         default=1,
         help="A report of this purpose cannot be submitted with fewer photos.",
     )

@@ -27,7 +27,7 @@ class PropertyBuilding(models.Model):
         store=True,
         help="Estate / building: how spreadsheets name the building of a unit.",
     )
-    floor_count = fields.Integer(string="Floors")
+    floor_count = fields.Integer(string="Floors", aggregator=None)
     unit_ids = fields.One2many("property.unit", "building_id", string="Units")
 
     _name_uniq = models.Constraint(

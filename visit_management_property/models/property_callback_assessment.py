@@ -66,13 +66,19 @@ class PropertyCallbackAssessment(models.Model):
         string="Unreachable", compute="_compute_totals", store=True
     )
     callback_rate = fields.Float(
-        string="Callback Rate (%)", compute="_compute_totals", store=True
+        string="Callback Rate (%)",
+        compute="_compute_totals",
+        store=True,
+        aggregator="avg",
     )
     timeliness = fields.Float(
-        string="Timeliness (%)", compute="_compute_totals", store=True
+        string="Timeliness (%)", compute="_compute_totals", store=True, aggregator="avg"
     )
     satisfaction = fields.Float(
-        string="Average Satisfaction", compute="_compute_totals", store=True
+        string="Average Satisfaction",
+        compute="_compute_totals",
+        store=True,
+        aggregator="avg",
     )
     score = fields.Float(compute="_compute_totals", store=True, aggregator="avg")
     grade = fields.Selection(selection=GRADES, compute="_compute_totals", store=True)

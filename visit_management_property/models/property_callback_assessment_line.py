@@ -26,13 +26,19 @@ class PropertyCallbackAssessmentLine(models.Model):
     rated_count = fields.Integer(string="Rated")
     satisfaction_sum = fields.Integer()
     callback_rate = fields.Float(
-        string="Callback Rate (%)", compute="_compute_score", store=True
+        string="Callback Rate (%)",
+        compute="_compute_score",
+        store=True,
+        aggregator="avg",
     )
     timeliness = fields.Float(
-        string="Timeliness (%)", compute="_compute_score", store=True
+        string="Timeliness (%)", compute="_compute_score", store=True, aggregator="avg"
     )
     satisfaction = fields.Float(
-        string="Average Satisfaction", compute="_compute_score", store=True
+        string="Average Satisfaction",
+        compute="_compute_score",
+        store=True,
+        aggregator="avg",
     )
     score = fields.Float(compute="_compute_score", store=True, aggregator="avg")
     grade = fields.Selection(selection=GRADES, compute="_compute_score", store=True)

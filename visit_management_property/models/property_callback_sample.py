@@ -37,6 +37,7 @@ class PropertyCallbackSample(models.Model):
     draw_number = fields.Integer(
         string="Draw",
         default=1,
+        aggregator=None,
         readonly=True,
         help="Households moving in later in a month are drawn again, among them.",
     )

@@ -24,6 +24,7 @@ class PropertyFestival(models.Model):
     lead_days = fields.Integer(
         string="Prepare (days before)",
         default=7,
+        aggregator=None,
         help="The visits are created so many days before the festival.",
     )
     yearly = fields.Boolean(

@@ -40,7 +40,7 @@ class PropertyUnit(models.Model):
         store=True,
         help="Estate / building / number: how spreadsheets name a resident's unit.",
     )
-    floor = fields.Integer()
+    floor = fields.Integer(aggregator=None)
     area = fields.Float(string="Area (m²)", digits=(10, 2))
     resident_ids = fields.One2many(
         "res.partner", "resident_unit_id", string="Residents"

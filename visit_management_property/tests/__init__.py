@@ -9,5 +9,6 @@ from . import test_office_records
 from . import test_residents
 from . import test_security
 from . import test_views_reports
+from . import test_list_sums
 from . import test_translations
 from . import test_demo
