@@ -48,7 +48,7 @@ class VisitPlan(models.Model):
     date_start = fields.Date(
         string="Period Start",
         required=True,
-        default=lambda self: _next_month_start(fields.Date.context_today(self)),
+        default=lambda self: self._default_date_start(),
         tracking=True,
     )
     date_end = fields.Date(string="Period End", compute="_compute_date_end", store=True)
@@ -110,6 +110,11 @@ class VisitPlan(models.Model):
         "UNIQUE(user_id, period_type, date_start, company_id)",
         "A rep has one plan per period and company.",
     )
+
+    def _default_date_start(self):
+        """The first month from next month the user has no plan for: a new plan
+        never starts on a month that has one."""
+        return self._first_month_to_plan(self.env.user, self.env.company)
 
     @api.depends("user_id.name", "period_type", "date_start")
     def _compute_name(self):
@@ -226,6 +231,31 @@ class VisitPlan(models.Model):
         else:
             self.date_start = self.date_start.replace(day=1)
 
+    @api.onchange("user_id", "company_id", "period_type", "date_start")
+    def _onchange_period_planned(self):
+        """Warns as soon as the period is one the rep has a plan for, before a
+        visit is typed into a plan that could not be saved."""
+        if not (self.user_id and self.date_start):
+            return None
+        planned = (
+            self._period_plans(
+                self.user_id, self.company_id, self.period_type, [self.date_start]
+            )
+            - self._origin
+        )
+        if not planned:
+            return None
+        return {
+            "warning": {
+                "title": self.env._("This period has a plan"),
+                "message": self.env._(
+                    "%(plan)s already exists: open it from the visit plans instead "
+                    "of planning the period again.",
+                    plan=planned[0].name,
+                ),
+            }
+        }
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):
         if any(plan.state != "draft" for plan in self):
@@ -285,6 +315,57 @@ class VisitPlan(models.Model):
             {"state": "rejected", "reject_reason": reason},
             self.env._("Your visit plan was rejected: %(reason)s", reason=reason),
         )
+
+    @api.model
+    def _action_new_plan(self):
+        """What New opens on the visit plans (the kanban's on_create): the
+        user's plan of the first month from next month not submitted or
+        approved yet, the draft (or rejected) one when that month has it, so
+        that no visit is typed into a second plan of a planned month; else a
+        new plan, which starts on that month by default."""
+        month = self._first_month_to_plan(
+            self.env.user, self.env.company, skip_states=("submitted", "approved")
+        )
+        plan = self._period_plans(self.env.user, self.env.company, "month", [month])
+        return {
+            "type": "ir.actions.act_window",
+            "name": plan.name or self.env._("New Visit Plan"),
+            "res_model": self._name,
+            "res_id": plan[:1].id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    @api.model
+    def _period_plans(self, user, company, period_type, starts):
+        return self.search(
+            [
+                ("user_id", "=", user.id),
+                ("company_id", "=", company.id),
+                ("period_type", "=", period_type),
+                ("date_start", "in", starts),
+            ]
+        )
+
+    @api.model
+    def _first_month_to_plan(self, user, company, skip_states=None):
+        """The first month from next month the user has no monthly plan for,
+        or only one in skip_states when given."""
+        month = _next_month_start(fields.Date.context_today(self))
+        plans = self.search(
+            [
+                ("user_id", "=", user.id),
+                ("company_id", "=", company.id),
+                ("period_type", "=", "month"),
+                ("date_start", ">=", month),
+            ]
+        )
+        if skip_states:
+            plans = plans.filtered(lambda plan: plan.state in skip_states)
+        planned = set(plans.mapped("date_start"))
+        while month in planned:
+            month += relativedelta(months=1)
+        return month
 
     # ------------------------------------------------------------------
     # Scheduled action: plan reminders

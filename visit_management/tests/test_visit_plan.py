@@ -139,6 +139,63 @@ class TestVisitPlan(VisitCommon):
             self.Plan._sql_error_to_message(caught.exception),
         )
 
+    def _new_plan_action(self, user):
+        """What New on the plans' kanban runs (its on_create server action)."""
+        return (
+            self.env.ref("visit_management.visit_plan_action_new").with_user(user).run()
+        )
+
+    def test_new_opens_the_plan_of_the_month_to_plan(self):
+        action = self._new_plan_action(self.rep)
+        self.assertEqual(action["res_model"], "visit.plan")
+        self.assertFalse(action["res_id"], "no plan yet: a new one")
+        # the reminder made December's draft ready: New opens it
+        december = self._create_plan(lines=0)
+        action = self._new_plan_action(self.rep)
+        self.assertEqual(action["res_id"], december.id)
+        self.assertEqual(action["name"], december.name)
+        # not another rep's, nor the manager's own
+        self.assertFalse(self._new_plan_action(self.rep2)["res_id"])
+        self.assertFalse(self._new_plan_action(self.manager)["res_id"])
+        # once December is submitted, New plans January
+        december.write({"line_ids": [(0, 0, self._line_values(10))]})
+        december.action_submit()
+        action = self._new_plan_action(self.rep)
+        self.assertFalse(action["res_id"])
+        with Form(self.Plan.with_user(self.rep)) as form:
+            self.assertEqual(form.date_start, date(2027, 1, 1))
+        january = form.record
+        self.assertEqual(self._new_plan_action(self.rep)["res_id"], january.id)
+        # a rejected plan is to be planned again
+        self._reject(december, "Plan Huadong twice.")
+        self.assertEqual(self._new_plan_action(self.rep)["res_id"], december.id)
+
+    def test_new_plan_starts_on_a_month_without_plan(self):
+        self._create_plan(lines=0)
+        self._create_plan(month=date(2027, 1, 1), lines=0)
+        with Form(self.Plan.with_user(self.rep)) as form:
+            self.assertEqual(form.date_start, date(2027, 2, 1))
+            self.assertEqual(form.name, f"2027-02 / {self.rep.name}")
+        with Form(self.Plan.with_user(self.rep2)) as form:
+            self.assertEqual(form.date_start, date(2026, 12, 1))
+
+    def test_period_with_a_plan_warns_at_once(self):
+        december = self._create_plan(lines=0)
+        form = Form(self.Plan.with_user(self.rep))
+        with self.assertLogs("odoo.tests.form.onchange", "WARNING") as logs:
+            form.date_start = date(2026, 12, 1)
+        self.assertIn(f"{december.name} already exists", logs.output[0])
+        with self.assertNoLogs("odoo.tests.form.onchange", "WARNING"):
+            form.date_start = date(2027, 3, 1)
+            form.save()
+        # the plan itself is no other plan of its period
+        with (
+            self.assertNoLogs("odoo.tests.form.onchange", "WARNING"),
+            Form(december) as edited,
+        ):
+            edited.period_type = "month"
+            edited.date_start = date(2026, 12, 1)
+
     def test_rep_keeps_own_team(self):
         with self.assertRaisesRegex(ValidationError, "not a member"):
             self._create_plan(team_id=self.team_b.id)
