@@ -74,13 +74,29 @@ class TestRepJourneys(JourneyCase):
     reported with a commitment, returned, completed and approved."""
 
     def test_plan_journey(self):
+        next_month = self.today.replace(day=1) + relativedelta(months=1)
+        # two customers of the rep whose names start alike; one is planned
+        precision, logistics = self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "visit_tier": "a",
+                    "user_id": self.rep.id,
+                    "city": "Shanghai",
+                }
+                for name in ("上海中宇精密机械制造有限公司", "上海中宇国际物流有限公司")
+            ]
+        )
+        # the plan reminder made next month's draft ready
+        draft = self.env["visit.plan"]._missing_plans(self.rep, next_month)
         self._tour(self.rep, "/odoo/visit-plans", "visit_management_plan_submit_tour")
         plan = self.env["visit.plan"].search([("user_id", "=", self.rep.id)])
+        self.assertEqual(plan, draft, "New opened the draft, not a second plan")
         self.assertEqual(plan.state, "submitted")
-        self.assertEqual(
-            plan.date_start, self.today.replace(day=1) + relativedelta(months=1)
-        )
-        self.assertEqual(plan.line_ids.partner_id, self.customer)
+        self.assertEqual(plan.date_start, next_month)
+        self.assertEqual(plan.line_ids.partner_id, self.customer | precision)
+        self.assertEqual(plan.uncovered_partner_ids, logistics)
 
         self._tour(
             self.manager,
@@ -92,7 +108,7 @@ class TestRepJourneys(JourneyCase):
 
         self._tour(self.rep, "/odoo/visit-plans", "visit_management_plan_revise_tour")
         self.assertEqual(plan.state, "submitted")
-        self.assertEqual(len(plan.line_ids), 2)
+        self.assertEqual(len(plan.line_ids), 3)
 
         self._tour(
             self.manager,
@@ -105,7 +121,17 @@ class TestRepJourneys(JourneyCase):
         self.assertTrue(
             plan.message_ids.filtered(lambda m: "Plan a second visit" in (m.body or ""))
         )
-        self.assertScreenshots("plan_form", "plan_review")
+        self._tour(
+            self.manager, "/odoo/visit-team-today", "visit_management_team_today_tour"
+        )
+        self.assertScreenshots(
+            "plan_new",
+            "plan_form",
+            "plan_lines",
+            "plan_review",
+            "plan_uncovered",
+            "team_today",
+        )
 
     def test_report_journey(self):
         def at(hour):

@@ -4,9 +4,9 @@ import { utils as uiUtils } from "@web/core/ui/ui_service";
 
 // Has the test save a screenshot of the page as it is now, for the README's
 // user guide (see tests/screenshots.py): the first step asks for it, the
-// second waits until it is saved. The page is shown from its top, with no
-// field focused and no picker open.
-export function screenshot(name) {
+// second waits until it is saved. The page is shown from its top (or around the
+// element `scrollTo` selects), with no field focused and no picker open.
+export function screenshot(name, { scrollTo } = {}) {
     return [
         {
             trigger: "body",
@@ -19,6 +19,9 @@ export function screenshot(name) {
                     if (element.scrollTop || element.scrollLeft) {
                         element.scrollTo(0, 0);
                     }
+                }
+                if (scrollTo) {
+                    document.querySelector(scrollTo).scrollIntoView({ block: "center" });
                 }
                 await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
                 console.log(`visit_screenshot:${name}`);
