@@ -20,6 +20,7 @@ from . import test_visit_reception_room
 from . import test_visit_reception_preparation
 from . import test_visit_reception_register
 from . import test_visit_reception_feedback
+from . import test_visit_reception_feedback_link
 from . import test_visit_reception_incident
 from . import test_visit_reception_rules
 from . import test_visit_reception_views
