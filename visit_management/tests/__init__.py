@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_partner_tier
 from . import test_journey_tours
+from . import test_front_desk_tour
 from . import test_partner_tour
 from . import test_partner_visits
 from . import test_security

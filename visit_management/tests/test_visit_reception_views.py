@@ -40,20 +40,22 @@ class TestReceptionViews(ReceptionCommon):
         self.assertIn('color="room_id"', by_room)
 
     def test_board_cards_count_visitors_without_a_plural(self):
-        """"1 visitors" no more: the card shows an icon and the number."""
+        """ "1 visitors" no more: the card shows an icon and the number."""
         kanban = self.env["visit.reception"].get_view(view_type="kanban")["arch"]
         self.assertNotIn("visitors", kanban.replace('"Visitors"', ""))
         self.assertIn("fa-users", kanban)
 
     def test_room_planning_room_by_room(self):
-        """The front desk sees each room's bookings (a list by room) and the
-        rooms' days (a pivot room by day) besides the calendar."""
+        """The front desk sees each room's bookings (a list and cards by room)
+        and the rooms' days (a pivot room by day) besides the calendar."""
         rooms = self.env.ref("visit_management.visit_reception_action_rooms")
-        self.assertEqual(rooms.view_mode, "calendar,list,pivot,form")
+        self.assertEqual(rooms.view_mode, "calendar,list,kanban,pivot,form")
         views = {view.view_mode: view.view_id for view in rooms.view_ids}
         Reception = self.env["visit.reception"].with_user(self.receptionist)
         listed = Reception.get_view(views["list"].id, view_type="list")["arch"]
         self.assertIn('default_group_by="room_id"', listed)
+        cards = Reception.get_view(views["kanban"].id, view_type="kanban")["arch"]
+        self.assertIn('default_group_by="room_id"', cards)
         pivot = Reception.get_view(views["pivot"].id, view_type="pivot")["arch"]
         self.assertIn('<field name="room_id" type="row"/>', pivot)
         self.assertIn('interval="day" type="col"', pivot)
