@@ -1,8 +1,10 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
 import secrets
 from collections import defaultdict
 from datetime import timedelta
+from urllib.parse import quote, urlsplit
 
 import pytz
 from markupsafe import Markup
@@ -84,6 +86,8 @@ EVENT_FIELDS = {
 ROOM_FIELDS = {"room_id", "start_datetime", "stop_datetime", "state"}
 # The first key of the advisory locks on meeting rooms (the second is the room).
 ROOM_LOCK_SPACE = 0x56524D  # "VRM"
+# Hosts that only this machine reaches: a link built on them fails elsewhere.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
 PREP_ACTIVITY = "visit_management.mail_activity_visit_reception_prep"
 REQUEST_ACTIVITY = "visit_management.mail_activity_visit_reception_request"
 REMINDER_ACTIVITY = "visit_management.mail_activity_visit_reception_reminder"
@@ -381,6 +385,17 @@ class VisitReception(models.Model):
         groups="base.group_system",
         help="The page where the visitor rates the visit, without logging in.",
     )
+    feedback_base_url = fields.Char(
+        string="Feedback Links' Address",
+        compute="_compute_feedback_base_url",
+        help="The server's address the feedback link starts with (the system "
+        "parameter web.base.url, or the website's domain).",
+    )
+    feedback_base_url_local = fields.Boolean(
+        compute="_compute_feedback_base_url",
+        help="The feedback link points to this machine: it does not open on the "
+        "visitors' phones.",
+    )
 
     _stop_after_start = models.Constraint(
         "CHECK(stop_datetime > start_datetime)", "A visit must end after it starts."
@@ -435,6 +450,16 @@ class VisitReception(models.Model):
     def _compute_satisfaction_score(self):
         for reception in self:
             reception.satisfaction_score = int(reception.satisfaction or 0)
+
+    @api.depends("company_id")
+    def _compute_feedback_base_url(self):
+        for reception in self:
+            base_url = reception.get_base_url()
+            reception.feedback_base_url = base_url
+            host = urlsplit(base_url).hostname or ""
+            reception.feedback_base_url_local = host in LOCAL_HOSTS or host.endswith(
+                ".localhost"
+            )
 
     @api.depends("feedback_token")
     def _compute_feedback_url(self):
@@ -830,9 +855,7 @@ class VisitReception(models.Model):
     @client_action(single=True)
     def action_send_feedback_link(self):
         """Sends the visitors the link to the feedback page."""
-        self._check_step(("done",), self.env._("rated"))
-        if self.feedback_by:
-            raise UserError(self.env._("This visit is already rated."))
+        self._check_feedback_link()
         visitors = self.visitor_ids.partner_id.filtered("email")
         if not visitors:
             raise UserError(
@@ -869,6 +892,47 @@ class VisitReception(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return True
+
+    @client_action(single=True)
+    def action_send_feedback_sms(self):
+        """Opens the user's messaging app with the visitors' numbers and the
+        feedback link in a text message: nothing leaves before the user sends
+        it from there (no SMS gateway, no credits)."""
+        self._check_feedback_link()
+        visitors = self.visitor_ids.filtered(
+            lambda visitor: re.sub(r"[^\d+]", "", visitor.phone or "")
+        )
+        if not visitors:
+            raise UserError(
+                self.env._("None of the visitors has a phone number on file.")
+            )
+        numbers = ",".join(
+            re.sub(r"[^\d+]", "", phone) for phone in visitors.mapped("phone")
+        )
+        text = self.env._(
+            "Thank you for visiting %(company)s. Tell us how the visit went: %(url)s",
+            company=self.company_id.name,
+            url=self.sudo().feedback_url,
+        )
+        self.message_post(
+            body=self.env._(
+                "Feedback link opened in a text message to %(visitors)s.",
+                visitors=", ".join(visitors.mapped("name")),
+            ),
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "visit_management.open_sms",
+            "params": {"url": f"sms:{numbers}?body={quote(text, safe='')}"},
+        }
+
+    def _check_feedback_link(self):
+        """The visit is over and not rated: its link may go to the visitors."""
+        self._check_step(("done",), self.env._("rated"))
+        if self.feedback_by:
+            raise UserError(self.env._("This visit is already rated."))
 
     def _feedback_refusal(self, token):
         """Why a visitor may not answer with this token, or False: "invalid"

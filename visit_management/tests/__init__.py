@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_partner_tier
 from . import test_journey_tours
+from . import test_front_desk_tour
 from . import test_partner_tour
 from . import test_partner_visits
 from . import test_security
@@ -21,6 +22,7 @@ from . import test_visit_reception_room
 from . import test_visit_reception_preparation
 from . import test_visit_reception_register
 from . import test_visit_reception_feedback
+from . import test_visit_reception_feedback_link
 from . import test_visit_reception_incident
 from . import test_visit_reception_rules
 from . import test_visit_reception_views

@@ -280,7 +280,13 @@ class TestOfficeJourneys(JourneyCase):
         )
         self.assertEqual(held.room_id, huangshan)
         self.assertEqual(held.state, "confirmed")
-        self.assertScreenshots("reception_form", "reception_rooms")
+        self.assertScreenshots(
+            "reception_board",
+            "reception_form",
+            "reception_rooms",
+            "reception_rooms_list",
+            "reception_feedback_link",
+        )
 
     def test_assessment_pivot(self):
         last_month = self.today.replace(day=1) - relativedelta(months=1)

@@ -35,10 +35,52 @@ class TestReceptionViews(ReceptionCommon):
         by_host = Reception.get_view(view_type="calendar")["arch"]
         self.assertIn('color="user_id"', by_host)
         rooms = self.env.ref("visit_management.visit_reception_action_rooms")
-        by_room = Reception.get_view(rooms.view_ids.view_id.id, view_type="calendar")[
-            "arch"
-        ]
+        views = {view.view_mode: view.view_id for view in rooms.view_ids}
+        by_room = Reception.get_view(views["calendar"].id, view_type="calendar")["arch"]
         self.assertIn('color="room_id"', by_room)
+
+    def test_board_cards_count_visitors_without_a_plural(self):
+        """ "1 visitors" no more: the card shows an icon and the number."""
+        kanban = self.env["visit.reception"].get_view(view_type="kanban")["arch"]
+        self.assertNotIn("visitors", kanban.replace('"Visitors"', ""))
+        self.assertIn("fa-users", kanban)
+
+    def test_room_planning_room_by_room(self):
+        """The front desk sees each room's bookings (a list and cards by room)
+        and the rooms' days (a pivot room by day) besides the calendar."""
+        rooms = self.env.ref("visit_management.visit_reception_action_rooms")
+        self.assertEqual(rooms.view_mode, "calendar,list,kanban,pivot,form")
+        views = {view.view_mode: view.view_id for view in rooms.view_ids}
+        Reception = self.env["visit.reception"].with_user(self.receptionist)
+        listed = Reception.get_view(views["list"].id, view_type="list")["arch"]
+        self.assertIn('default_group_by="room_id"', listed)
+        cards = Reception.get_view(views["kanban"].id, view_type="kanban")["arch"]
+        self.assertIn('default_group_by="room_id"', cards)
+        pivot = Reception.get_view(views["pivot"].id, view_type="pivot")["arch"]
+        self.assertIn('<field name="room_id" type="row"/>', pivot)
+        self.assertIn('interval="day" type="col"', pivot)
+        for room, days in ((self.room, (0, 1)), (self.big_room, (0,))):
+            for day in days:
+                self._create_reception(
+                    user=self.receptionist,
+                    room_id=room.id,
+                    start_datetime=self.start + timedelta(days=day),
+                    stop_datetime=self.stop + timedelta(days=day),
+                ).action_confirm()
+        groups = Reception.formatted_read_group(
+            [("room_id", "!=", False)], ["room_id", "start_datetime:day"], ["__count"]
+        )
+        self.assertEqual(
+            [
+                (g["room_id"][1], g["start_datetime:day"][1], g["__count"])
+                for g in groups
+            ],
+            [
+                ("Huangshan", "10 Dec 2026", 1),
+                ("Huangshan", "11 Dec 2026", 1),
+                ("Taishan", "10 Dec 2026", 1),
+            ],
+        )
 
     def test_menus(self):
         expected = {

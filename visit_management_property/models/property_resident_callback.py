@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 from odoo.addons.visit_management.tools import client_action
 
@@ -46,6 +47,8 @@ DEFAULT_METHODS = {
     "festival": "onsite",
 }
 FINISHED_STATES = ("done", "unreachable")
+# What a callback follows up, the first one set.
+ORIGIN_FIELDS = ("complaint_id", "repair_id", "incident_id")
 CALLBACK_ACTIVITY = "visit_management_property.mail_activity_property_callback"
 # The context that creates callbacks in bulk: no creation message or follower
 # per callback (the caller gets an activity).
@@ -63,7 +66,9 @@ class PropertyResidentCallback(models.Model):
     _name = "property.resident.callback"
     _description = "Resident Callback"
     _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
-    _order = "due_date desc, id desc"
+    # the oldest due first: under the default "To Do" filter, overdue callbacks
+    # come before the later ones
+    _order = "due_date, id"
     _check_company_auto = True
     _user_fields = {"create": CALLBACK_FIELDS, "todo": CALLBACK_FIELDS}
 
@@ -121,6 +126,18 @@ class PropertyResidentCallback(models.Model):
         string="Origin",
         compute="_compute_origin_ref",
     )
+    origin_description = fields.Text(
+        string="Origin's Text",
+        compute="_compute_origin_texts",
+        help="What the resident complained about, the repair asked for or what "
+        "happened, for the caller who may read the origin.",
+    )
+    resident_phone = fields.Char(
+        string="Phone",
+        compute="_compute_origin_texts",
+        groups="visit_management.group_visit_user",
+        help="The resident's phone, for the caller who may read the resident.",
+    )
     period_date = fields.Date(
         string="Period",
         readonly=True,
@@ -133,6 +150,12 @@ class PropertyResidentCallback(models.Model):
         tracking=True,
         index=True,
         default=lambda self: fields.Date.context_today(self) + timedelta(days=7),
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="To do, and due before today.",
     )
     latest_date = fields.Date(
         help="The callback must not come later than this (move-in visits: three "
@@ -257,6 +280,42 @@ class PropertyResidentCallback(models.Model):
         for callback in self:
             origin = callback.complaint_id or callback.repair_id or callback.incident_id
             callback.origin_ref = f"{origin._name},{origin.id}" if origin else False
+
+    @api.depends(
+        "resident_id.phone",
+        "complaint_id.description",
+        "repair_id.description",
+        "incident_id.description",
+    )
+    @api.depends_context("uid")
+    def _compute_origin_texts(self):
+        # the records the user may read, checked once for all the callbacks
+        readable = {
+            name: self[name]._filtered_access("read")
+            for name in ("resident_id", *ORIGIN_FIELDS)
+        }
+        for callback in self:
+            callback.resident_phone = (
+                callback.resident_id & readable["resident_id"]
+            ).phone
+            origins = [callback[name] & readable[name] for name in ORIGIN_FIELDS]
+            origin = next(filter(None, origins), None)
+            callback.origin_description = origin.description if origin else False
+
+    @api.depends("state", "due_date")
+    @api.depends_context("tz")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for callback in self:
+            callback.is_overdue = callback.state == "todo" and callback.due_date < today
+
+    def _search_is_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        overdue = Domain(
+            [("state", "=", "todo"), ("due_date", "<", fields.Date.context_today(self))]
+        )
+        return overdue if True in value else ~overdue
 
     @api.depends("callback_type")
     def _compute_method(self):

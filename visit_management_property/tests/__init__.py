@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_callback_assessment
+from . import test_callback_desk
 from . import test_callback_rules
 from . import test_callback_rules_batches
 from . import test_callbacks

@@ -1,5 +1,8 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.visit_management.tests.screenshots import ScreenshotTourCase
@@ -7,10 +10,9 @@ from odoo.addons.visit_management.tests.screenshots import ScreenshotTourCase
 from .common import OFFICE_GROUPS
 
 
-@tagged("post_install", "-at_install")
-class TestComplaintJourney(ScreenshotTourCase):
-    """The office manager of an estate resolves a complaint caused by the
-    management and makes the callback that resolving it created."""
+class ComplaintJourneyCase(ScreenshotTourCase):
+    """An estate's office manager, a complaint of one resident caused by the
+    management, and a callback of another resident three days overdue."""
 
     @classmethod
     def setUpClass(cls):
@@ -51,6 +53,23 @@ class TestComplaintJourney(ScreenshotTourCase):
                 }
             )
         )
+        neighbour = cls.env["res.partner"].create(
+            {"name": "Li Hua", "resident_unit_id": unit.id, "resident_role": "family"}
+        )
+        cls.overdue = cls.env["property.resident.callback"].create(
+            {
+                "resident_id": neighbour.id,
+                "user_id": cls.clerk.id,
+                "due_date": fields.Date.context_today(cls.clerk) - timedelta(days=3),
+            }
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintJourney(ComplaintJourneyCase):
+    """The office manager of an estate resolves a complaint caused by the
+    management and makes the callback that resolving it created, after seeing
+    the overdue one first."""
 
     def test_complaint_journey(self):
         self.start_tour(
@@ -71,11 +90,40 @@ class TestComplaintJourney(ScreenshotTourCase):
         # the callback done, the complaint can be closed
         complaint.with_user(self.clerk).action_close()
         self.assertEqual(complaint.state, "closed")
-        self.assertScreenshots("complaint_form", "callback_form")
+        self.assertScreenshots("complaint_form", "callback_list", "callback_form")
 
 
 @tagged("post_install", "-at_install")
 class TestComplaintJourneyChinese(TestComplaintJourney):
     """The same journey in Chinese."""
+
+    lang = "zh_CN"
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackPhone(ComplaintJourneyCase):
+    """On a phone, the office manager makes the callback of the resolved
+    complaint from the cards of his callbacks to do."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_callback_on_phone(self):
+        complaint = self.complaint.with_user(self.clerk)
+        complaint.resolution = "The night guard now answers the service phone."
+        complaint.action_resolve()
+        self.start_tour(
+            "/odoo/property-callbacks",
+            "visit_management_property_callback_phone_tour",
+            login=self.clerk.login,
+        )
+        self.assertEqual(complaint.callback_ids.state, "done")
+        self.assertEqual(self.overdue.state, "todo")
+        self.assertScreenshots("callback_list", "callback_form")
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackPhoneChinese(TestCallbackPhone):
+    """The same on a phone in Chinese."""
 
     lang = "zh_CN"

@@ -36,6 +36,20 @@ registry.category("web_tour.tours").add("visit_management_reception_journey_tour
         },
         ...screenshot("reception_rooms"),
         {
+            trigger: ".o_control_panel .o_switch_view.o_list",
+            content: "the rooms one by one",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view .o_group_header:contains('Huangshan')",
+            content: "a group per room",
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains('Xibei Supplies')",
+            content: "each room lists its bookings",
+        },
+        ...screenshot("reception_rooms_list"),
+        {
             trigger: ".o_navbar [data-menu-xmlid='visit_management.visit_management_menu_reception']",
             run: "click",
         },
@@ -44,6 +58,11 @@ registry.category("web_tour.tours").add("visit_management_reception_journey_tour
             content: "go to the bookings",
             run: "click",
         },
+        {
+            trigger: ".o_kanban_record:contains('Xibei Supplies') .fa-users",
+            content: "the card counts the visitors with an icon",
+        },
+        ...screenshot("reception_board"),
         {
             trigger: ".o_control_panel button.o-kanban-button-new",
             content: "book a visit",
@@ -84,6 +103,15 @@ registry.category("web_tour.tours").add("visit_management_reception_journey_tour
             run: "click",
         },
         ...clickHeaderButton("action_done", "the visitors left"),
+        {
+            trigger: ".o_form_view .o_visit_feedback_base_url:contains('web.base.url')",
+            content: "the front desk is told the link does not open outside this machine",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_send_feedback_sms']",
+            content: "the link can go by text message from the front desk's phone",
+        },
+        ...screenshot("reception_feedback_link"),
         {
             trigger: ".o_form_view .o_notebook a[name='after']",
             run: "click",

@@ -1,6 +1,19 @@
 import { registry } from "@web/core/registry";
 import { clickHeaderButton, screenshot } from "@visit_management/../tests/tours/tour_utils";
 
+// The callback form shows the resident's phone (tap to call) and what he
+// complained about.
+const callbackFacts = [
+    {
+        trigger: ".o_form_view .o_field_widget[name='resident_phone'] a[href^='tel:']",
+        content: "the resident's phone, a tap away",
+    },
+    {
+        trigger: ".o_form_view .o_field_widget[name='origin_description']:contains('Nobody answered')",
+        content: "what the resident complained about",
+    },
+];
+
 // The property office resolves a resident's complaint caused by the
 // management; resolving it creates the callback, which the office manager
 // makes from the Callbacks menu: the resident is satisfied.
@@ -48,10 +61,16 @@ registry.category("web_tour.tours").add("visit_management_property_complaint_tou
             run: "click",
         },
         {
+            trigger: ".o_list_view .o_data_row:first-child.text-danger:contains('Li Hua')",
+            content: "my callbacks to do: the overdue one first, in red",
+        },
+        ...screenshot("callback_list"),
+        {
             trigger: ".o_data_row:contains('Zhang Wei') td[name='resident_id']",
             content: "call the resident back",
             run: "click",
         },
+        ...callbackFacts,
         {
             trigger: ".o_form_view .o_field_widget[name='satisfaction'] .o_select_menu_toggler",
             run: "click",
@@ -65,6 +84,33 @@ registry.category("web_tour.tours").add("visit_management_property_complaint_tou
             trigger: ".o_form_view .o_field_widget[name='opinions'] textarea",
             run: "edit Thanks for the quick answer.",
         },
+        ...screenshot("callback_form"),
+        ...clickHeaderButton("action_done", "the callback is done"),
+        {
+            trigger: ".o_form_view .o_form_statusbar:not(:has(button[name='action_done']))",
+            content: "done",
+        },
+    ],
+});
+
+// On a phone the office manager opens the callbacks to make: cards, the
+// overdue one first and marked; the callback shows the phone and the complaint.
+registry.category("web_tour.tours").add("visit_management_property_callback_phone_tour", {
+    steps: () => [
+        {
+            trigger: ".o_kanban_record:first:contains('Li Hua') .badge.text-bg-danger",
+            content: "the overdue callback first, marked in red",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Zhang Wei')",
+        },
+        ...screenshot("callback_list"),
+        {
+            trigger: ".o_kanban_record:contains('Zhang Wei')",
+            content: "call the resident back",
+            run: "click",
+        },
+        ...callbackFacts,
         ...screenshot("callback_form"),
         ...clickHeaderButton("action_done", "the callback is done"),
         {
