@@ -19,3 +19,4 @@ from . import property_unit
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import visit_landing
