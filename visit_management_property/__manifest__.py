@@ -36,7 +36,7 @@
         "views/property_callback_assessment_views.xml",
         "views/property_festival_views.xml",
         "views/res_config_settings_views.xml",
-        "wizard/property_office_overview_views.xml",
+        "views/property_office_overview_views.xml",
         "views/property_menus.xml",
     ],
     "demo": ["demo/property_demo.xml"],

@@ -26,5 +26,6 @@ from . import visit_reception_visitor
 from . import visit_report
 from . import visit_report_commitment
 from . import visit_report_photo
+from . import visit_team_overview
 from . import visit_today
 from . import visit_today_rep

@@ -50,11 +50,15 @@ class VisitLanding(models.AbstractModel):
 
     @api.model
     def _overview_action(self, model):
-        """A landing of counters: the form of a new record of the transient
-        `model`, whose fields count when shown."""
-        overview = self.env[model].create({})
+        """A landing of counters: the user's row of `model`, whose fields count
+        when shown. It bears the landing's id and path, so that the web client
+        shows it in the Visits app and a reload lands again."""
+        landing = self.env.ref("visit_management.visit_landing_action")
+        overview = self.env[model].browse(self.env.uid)
         return {
             "type": "ir.actions.act_window",
+            "id": landing.id,
+            "path": landing.path,
             "name": overview.display_name,
             "res_model": model,
             "res_id": overview.id,
@@ -77,8 +81,11 @@ class VisitLanding(models.AbstractModel):
     @api.model
     def _today_receptions_action(self):
         start, end = self._today_bounds()
-        return self._window_action(
+        action = self._window_action(
             "visit_management.visit_reception_action",
             domain=[("start_datetime", ">=", start), ("start_datetime", "<", end)],
             name=self.env._("Today's Receptions"),
         )
+        # a phone shows the day as one list, not a column per status
+        action["mobile_view_mode"] = "list"
+        return action

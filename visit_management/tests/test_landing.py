@@ -40,6 +40,11 @@ def visible_menus(user):
     return {menu["xmlid"] for menu in menus.values() if menu.get("xmlid")}
 
 
+def overview_of(user):
+    """The team overview the user lands on."""
+    return user.env["visit.team.overview"].with_user(user).browse(user.id)
+
+
 class TestLanding(VisitCommon):
     """Each role of the Visits app lands where it works and sees its menus."""
 
@@ -63,8 +68,9 @@ class TestLanding(VisitCommon):
         for manager in (self.manager, self.visit_admin):
             action = self._landing(manager)
             self.assertEqual(action["res_model"], "visit.team.overview")
-            overview = self.env["visit.team.overview"].browse(action["res_id"])
-            self.assertEqual(overview.create_uid, manager)
+            self.assertEqual(action["res_id"], manager.id)
+            # shown in the Visits app; a reload lands again
+            self.assertEqual(action["path"], "visits")
         action = self._landing(self.front_desk)
         self.assertEqual(action["res_model"], "visit.reception")
         # today is 23 November in Shanghai (UTC+8): from 16:00 UTC the day before
@@ -138,8 +144,7 @@ class TestLanding(VisitCommon):
         # Huadong (the rep's) is overdue, Xibei (nobody's) too but not the team's
         self.customer_b.user_id = self.rep_b
         (self.customer | self.customer_b).write({"next_visit_date": date(2026, 11, 1)})
-        Overview = self.env["visit.team.overview"]
-        overview = Overview.with_user(self.manager).create({})
+        overview = overview_of(self.manager)
         self.assertEqual(overview.plan_count, 2)
         self.assertEqual(overview.report_count, 1)
         self.assertEqual(overview.overdue_count, 1)
@@ -149,14 +154,14 @@ class TestLanding(VisitCommon):
             self.env["res.partner"].with_user(self.manager).search(action["domain"]),
             self.customer,
         )
-        other = Overview.with_user(self.manager_b).create({})
+        other = overview_of(self.manager_b)
         self.assertEqual(other.plan_count, 1)
         self.assertEqual(other.report_count, 0)
         self.assertEqual(other.overdue_count, 1)
 
         # last month assessed: the team's two reps
         self.env["visit.assessment"]._assess_month(date(2026, 10, 1))
-        overview = Overview.with_user(self.manager).create({})
+        self.env.invalidate_all()
         self.assertEqual(overview.assessment_month, date(2026, 10, 1))
         self.assertEqual(overview.assessment_count, 2)
         assessments = self.env["visit.assessment"].search(
@@ -165,10 +170,9 @@ class TestLanding(VisitCommon):
         self.assertEqual(assessments.user_id, self.rep | self.rep2)
 
     def test_team_overview_counts_in_fixed_queries(self):
-        Overview = self.env["visit.team.overview"].with_user(self.manager)
-
         def queries():
-            overview = Overview.create({})
+            overview = overview_of(self.manager)
+            overview.invalidate_recordset()
             self.env.flush_all()
             before = self.cr.sql_log_count
             overview.read(["plan_count"])
@@ -181,7 +185,7 @@ class TestLanding(VisitCommon):
                 self._create_plan(user=user, month=month).action_submit()
             self._create_report(user=user).action_submit()
         self.assertEqual(queries(), few)
-        self.assertEqual(Overview.create({}).plan_count, 4)
+        self.assertEqual(overview_of(self.manager).plan_count, 4)
 
 
 @tagged("post_install", "-at_install")

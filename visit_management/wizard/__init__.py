@@ -3,4 +3,3 @@
 from . import visit_reason_wizard
 from . import visit_reception_reschedule_wizard
 from . import visit_check_in_correction
-from . import visit_team_overview

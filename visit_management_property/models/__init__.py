@@ -9,6 +9,7 @@ from . import property_callback_sample
 from . import property_complaint
 from . import property_demo
 from . import property_estate
+from . import property_office_overview
 from . import property_festival
 from . import property_incident
 from . import property_repair_category

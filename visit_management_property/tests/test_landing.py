@@ -43,9 +43,8 @@ class TestPropertyLanding(PropertyCommon):
         overdue = self._create_callback(due_date=date(2026, 11, 20))
         self._create_callback(due_date=date(2026, 11, 30))
         self._create_callback(due_date=date(2026, 11, 20)).state = "cancelled"
-        overview = (
-            self.env["property.office.overview"].with_user(self.office_user).create({})
-        )
+        overview = self.env["property.office.overview"].with_user(self.office_user)
+        overview = overview.browse(self.office_user.id)
         self.assertEqual(overview.complaint_count, 1)
         self.assertEqual(overview.callback_due_count, 2)
         self.assertEqual(overview.callback_overdue_count, 1)

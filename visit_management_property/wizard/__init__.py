@@ -2,4 +2,3 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import property_callback_record_wizard
 from . import property_festival_wizard
-from . import property_office_overview

@@ -8,13 +8,16 @@ OPEN_COMPLAINT = [("state", "in", ("new", "in_progress"))]
 OPEN_REPAIR = [("state", "in", ("new", "assigned"))]
 
 
-class PropertyOfficeOverview(models.TransientModel):
+class PropertyOfficeOverview(models.Model):
     """The property office's landing: its open complaints and repairs and the
     callbacks due, each counter opening its list (of the estates the user
-    works for, as the records' rules give them)."""
+    works for, as the records' rules give them). Stored nowhere: a row per
+    user, as visit.team.overview."""
 
     _name = "property.office.overview"
     _description = "Property Office Overview"
+    _auto = False
+    _table_query = "SELECT id FROM res_users"
 
     complaint_count = fields.Integer(
         string="Open Complaints", compute="_compute_counts"
@@ -30,6 +33,7 @@ class PropertyOfficeOverview(models.TransientModel):
     def _compute_display_name(self):
         self.display_name = self.env._("Property Office")
 
+    @api.depends_context("uid")
     def _compute_counts(self):
         Callback = self.env["property.resident.callback"]
         self.update(

@@ -29,13 +29,17 @@ REVIEWS = {
 }
 
 
-class VisitTeamOverview(models.TransientModel):
+class VisitTeamOverview(models.Model):
     """The manager's landing: counters of what to approve, the team's day, the
     team's overdue customers and its latest assessment, each opening its list.
-    Computed when shown, in a fixed number of queries."""
+    Nothing is stored: a row per user (the landing opens the user's own), whose
+    counters are the current user's, computed when shown in a fixed number of
+    queries."""
 
     _name = "visit.team.overview"
     _description = "Team Overview"
+    _auto = False
+    _table_query = "SELECT id FROM res_users"
 
     plan_count = fields.Integer(string="Plans", compute="_compute_counts")
     report_count = fields.Integer(string="Reports", compute="_compute_counts")
@@ -62,6 +66,7 @@ class VisitTeamOverview(models.TransientModel):
     def _compute_display_name(self):
         self.display_name = self.env._("Team Overview")
 
+    @api.depends_context("uid")
     def _compute_counts(self):
         mine = [("manager_id", "=", self.env.uid)]
         values = {
