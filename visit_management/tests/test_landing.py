@@ -2,9 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from .common import MANAGER_GROUPS, REP_GROUPS, VisitCommon
+from .test_demo import load_demo
 
 FRONT_DESK_GROUPS = "base.group_user,visit_management.group_visit_front_desk"
 LANDING = "visit_management.visit_landing_action"
@@ -210,3 +211,21 @@ class TestLandingLogin(HttpCase):
             self._land("landing_manager")["res_model"], "visit.team.overview"
         )
         self.assertEqual(self._land("landing_desk")["res_model"], "visit.reception")
+
+
+class TestDemoLanding(TransactionCase):
+    """The demo's users log in on their role's landing."""
+
+    def test_demo_users_land_by_role(self):
+        load_demo(self.env, "visit_management")
+        landing = self.env.ref(LANDING)
+        expected = {
+            "user_rep_zhangwei_demo": "visit.today",
+            "user_manager_shanghai_demo": "visit.team.overview",
+            "user_reception_demo": "visit.reception",
+        }
+        for xmlid, model in expected.items():
+            user = self.env.ref(f"visit_management.{xmlid}")
+            with self.subTest(user=user.login):
+                self.assertEqual(user.action_id.id, landing.id)
+                self.assertEqual(landing.with_user(user).run()["res_model"], model)

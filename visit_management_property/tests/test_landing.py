@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.tests import freeze_time, new_test_user
+from odoo.tests import TransactionCase, freeze_time, new_test_user
 
+from odoo.addons.visit_management.tests.test_demo import load_demo
 from odoo.addons.visit_management.tests.test_landing import visible_menus
 
 from .common import PropertyCommon
@@ -80,3 +81,18 @@ class TestPropertyLanding(PropertyCommon):
             with self.subTest(user=user.login):
                 self.assertFalse(visible_menus(user) & PROPERTY_MENUS)
         self.assertLessEqual(PROPERTY_MENUS, visible_menus(self.visit_admin))
+
+
+class TestPropertyDemoLanding(TransactionCase):
+    """The demo's property office logs in on its overview."""
+
+    def test_demo_office_lands_on_its_overview(self):
+        load_demo(self.env, "visit_management_property")
+        landing = self.env.ref("visit_management.visit_landing_action")
+        office = self.env.ref("visit_management_property.user_office_jinxiu_demo")
+        self.assertEqual(office.action_id.id, landing.id)
+        action = landing.with_user(office).run()
+        self.assertEqual(action["res_model"], "property.office.overview")
+        self.assertFalse(visible_menus(office) & SALES_MENUS)
+        overview = self.env["property.office.overview"].with_user(office)
+        self.assertTrue(overview.browse(office.id).callback_due_count)
