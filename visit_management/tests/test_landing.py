@@ -212,6 +212,16 @@ class TestLandingLogin(HttpCase):
         )
         self.assertEqual(self._land("landing_desk")["res_model"], "visit.reception")
 
+    def test_a_reload_lands_again(self):
+        """The overview's URL (/odoo/visits/<user id>) opens it again."""
+        manager = new_test_user(self.env, "landing_manager", groups=MANAGER_GROUPS)
+        self.authenticate(manager.login, manager.login)
+        crumbs = self.make_jsonrpc_request(
+            "/web/action/load_breadcrumbs",
+            {"actions": [{"action": "visits", "resId": manager.id}]},
+        )
+        self.assertEqual(crumbs, [{"display_name": "Team Overview"}])
+
 
 class TestDemoLanding(TransactionCase):
     """The demo's users log in on their role's landing."""
