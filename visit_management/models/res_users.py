@@ -24,14 +24,17 @@ class ResUsers(models.Model):
         landing = self.env.ref(
             "visit_management.visit_landing_action", raise_if_not_found=False
         )
-        group = self.env.ref("visit_management.group_visit_user")
+        group = self.env.ref(
+            "visit_management.group_visit_user", raise_if_not_found=False
+        )
+        if not (landing and group):
+            return
         users = self.filtered(
             lambda user: (
                 not user.action_id and not user.share and group in user.all_group_ids
             )
         )
-        if landing and users:
-            users.sudo().action_id = landing.id
+        users.sudo().action_id = landing.id
 
     @api.model
     def _visit_reps(self):
