@@ -41,6 +41,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "report/visit_report_analysis_views.xml",
+        "views/visit_team_overview_views.xml",
         "views/visit_management_menus.xml",
         "views/visit_qr_token_views.xml",
         "views/visit_qr_check_in_templates.xml",

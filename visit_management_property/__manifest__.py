@@ -13,6 +13,7 @@
     "development_status": "Beta",
     "depends": ["visit_management", "base_import"],
     "data": [
+        "security/property_groups.xml",
         "security/ir.model.access.csv",
         "security/property_security.xml",
         "data/ir_sequence_data.xml",
@@ -35,6 +36,7 @@
         "views/property_callback_assessment_views.xml",
         "views/property_festival_views.xml",
         "views/res_config_settings_views.xml",
+        "views/property_office_overview_views.xml",
         "views/property_menus.xml",
     ],
     "demo": ["demo/property_demo.xml"],

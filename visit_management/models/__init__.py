@@ -11,6 +11,7 @@ from . import visit_approval_mixin
 from . import visit_assessment
 from . import visit_demo
 from . import visit_frequency_rule
+from . import visit_landing
 from . import visit_meeting_room
 from . import visit_new_customer_application
 from . import visit_photo_requirement
@@ -25,5 +26,6 @@ from . import visit_reception_visitor
 from . import visit_report
 from . import visit_report_commitment
 from . import visit_report_photo
+from . import visit_team_overview
 from . import visit_today
 from . import visit_today_rep

@@ -6,6 +6,36 @@ from odoo import api, models
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._visit_set_home_action()
+        return users
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "group_ids" in vals:
+            self._visit_set_home_action()
+        return result
+
+    def _visit_set_home_action(self):
+        """Internal users of the Visits app without a home action log in on
+        their landing (visit.landing) rather than on Discuss."""
+        landing = self.env.ref(
+            "visit_management.visit_landing_action", raise_if_not_found=False
+        )
+        group = self.env.ref(
+            "visit_management.group_visit_user", raise_if_not_found=False
+        )
+        if not (landing and group):
+            return
+        users = self.filtered(
+            lambda user: (
+                not user.action_id and not user.share and group in user.all_group_ids
+            )
+        )
+        users.sudo().action_id = landing.id
+
     @api.model
     def _visit_reps(self):
         """The users who plan and report visits to a manager: active internal

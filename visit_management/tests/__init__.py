@@ -34,3 +34,5 @@ from . import test_today_tour
 from . import test_demo
 from . import test_visit_geofence
 from . import test_visit_qr_check_in
+from . import test_landing
+from . import test_landing_tour

@@ -14,11 +14,11 @@ class ReceptionCommon(VisitCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # front desk: a visit user, not a salesperson nor a contact manager
+        # front desk: not a salesperson nor a contact manager
         cls.receptionist = new_test_user(
             cls.env,
             "visit_receptionist",
-            groups="base.group_user,visit_management.group_visit_user",
+            groups="base.group_user,visit_management.group_visit_front_desk",
         )
         Room = cls.env["visit.meeting.room"]
         cls.room = Room.create(

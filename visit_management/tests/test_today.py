@@ -311,7 +311,8 @@ class TestToday(TodayCommon):
     def test_today_is_the_landing_screen(self):
         root = self.env.ref("visit_management.visit_management_menu_root")
         today = self.env.ref("visit_management.visit_today_action")
-        self.assertEqual(root.action, today)
+        # the app opens on the landing, the rep's is Today (test_landing)
+        self.assertEqual(root.action.with_user(self.rep).run()["id"], today.id)
         self.assertEqual(today.view_mode.split(",")[0], "kanban")
         self.assertEqual(today.path, "visit-today")
         Menu = self.env["ir.ui.menu"]

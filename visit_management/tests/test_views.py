@@ -48,15 +48,20 @@ class TestViews(VisitCommon):
 
     def test_menus_by_group(self):
         expected = {
-            "visit_management_menu_root": "group_visit_user",
-            "visit_management_menu_to_approve": "group_visit_manager",
-            "visit_management_menu_reporting": "group_visit_user",
-            "visit_management_menu_config": "group_visit_admin",
+            "visit_management_menu_root": ["visit_management.group_visit_user"],
+            "visit_management_menu_to_approve": [
+                "visit_management.group_visit_manager"
+            ],
+            "visit_management_menu_reporting": [
+                "sales_team.group_sale_salesman",
+                "visit_management.group_visit_manager",
+            ],
+            "visit_management_menu_config": ["visit_management.group_visit_admin"],
         }
-        for menu, group in expected.items():
+        for menu, groups in expected.items():
             self.assertEqual(
                 self.env.ref(f"visit_management.{menu}").group_ids,
-                self.env.ref(f"visit_management.{group}"),
+                self.env["res.groups"].browse(self.env.ref(g).id for g in groups),
             )
         to_approve = self.env.ref("visit_management.visit_plan_action_to_approve")
         self.assertIn("to_approve", to_approve.context)

@@ -9,6 +9,7 @@ from . import property_callback_sample
 from . import property_complaint
 from . import property_demo
 from . import property_estate
+from . import property_office_overview
 from . import property_festival
 from . import property_incident
 from . import property_repair_category
@@ -19,3 +20,4 @@ from . import property_unit
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import visit_landing

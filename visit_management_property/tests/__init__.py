@@ -13,3 +13,5 @@ from . import test_views_reports
 from . import test_list_sums
 from . import test_translations
 from . import test_demo
+from . import test_landing
+from . import test_landing_tour

@@ -4,7 +4,7 @@ from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-OFFICE_GROUPS = "base.group_user,visit_management.group_visit_user"
+OFFICE_GROUPS = "base.group_user,visit_management_property.group_property_office"
 MANAGER_GROUPS = "base.group_user,visit_management.group_visit_manager"
 
 
