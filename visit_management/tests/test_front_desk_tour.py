@@ -21,7 +21,7 @@ class TestFrontDeskPhone(JourneyCase):
             self.env,
             "visit_receptionist",
             name="Chen Jing",
-            groups="base.group_user,visit_management.group_visit_user",
+            groups="base.group_user,visit_management.group_visit_front_desk",
             lang=self.lang,
         )
         Room = self.env["visit.meeting.room"]
