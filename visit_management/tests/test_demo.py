@@ -125,7 +125,28 @@ class TestDemo(TransactionCase):
             [("month", "=", last_month), ("user_id", "in", self.reps.ids)]
         )
         self.assertEqual(assessments.user_id, self.reps)
+        # the customers owe visits last month (they are not new), most were made
+        for assessment in assessments:
+            self.assertGreater(assessment.coverage_required, 20)
+            self.assertGreater(assessment.coverage_done, 0)
+        self.assertGreater(min(assessments.mapped("coverage_rate")), 50)
+        # some reps missed a visit or two: their monthly report lists them
+        missed = assessments.filtered(lambda a: a.coverage_rate < 100)
+        self.assertTrue(missed)
+        uncovered = assessments._uncovered_partners()
+        self.assertTrue(all(uncovered[assessment] for assessment in missed))
         self.assertTrue(any(a.final_score for a in assessments))
+
+    def test_company(self):
+        """A Shanghai company, in yuan, with its logo."""
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(company.country_id, self.env.ref("base.cn"))
+        self.assertEqual(company.state_id, self.env.ref("base.state_cn_SH"))
+        self.assertEqual((company.city, company.zip), ("上海", "201203"))
+        self.assertEqual(company.name, "上海华瑞工业科技有限公司")
+        self.assertEqual(company.partner_id.name, company.name)
+        self.assertTrue(company.logo)
 
     def test_receptions(self):
         receptions = self.env["visit.reception"].search(
