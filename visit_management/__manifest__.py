@@ -57,6 +57,9 @@
         "web.assets_tests": [
             "visit_management/static/tests/tours/*.js",
         ],
+        "web.report_assets_common": [
+            "visit_management/static/report/report.scss",
+        ],
     },
     "installable": True,
     "uninstall_hook": "uninstall_hook",

@@ -31,5 +31,6 @@ from . import test_today_tour
 from . import test_demo
 from . import test_calendar_invitations
 from . import test_res_lang
+from . import test_report_pdfs
 from . import test_visit_geofence
 from . import test_visit_qr_check_in
