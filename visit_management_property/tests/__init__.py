@@ -11,3 +11,4 @@ from . import test_security
 from . import test_views_reports
 from . import test_translations
 from . import test_demo
+from . import test_report_pdfs
