@@ -456,9 +456,9 @@ class VisitDemo(models.AbstractModel):
     @api.model
     def _generate_reports(self, rng, plans, now):
         """The reports of the planned visits that took place (the careless reps
-        missed a few), and a few unplanned ones. Older reports are stored approved, as
-        they were: mostly on time, some late, some checked in far from the
-        customer or by hand, some urgent. The reports of the last ten days go
+        missed a few), and a few unplanned ones. Older reports are stored
+        approved, as they were: mostly on time, some late, some checked in far
+        from the customer or by hand, some urgent. The reports of the last ten days go
         through their workflow: submitted, some approved, some returned; the
         last three days' are partly still drafts. Last month, managers verified
         some visits by phone, and a few failed."""
