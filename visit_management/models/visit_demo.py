@@ -1,5 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 import logging
 import random
 from datetime import datetime, time, timedelta
@@ -8,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, file_open
 
 _logger = logging.getLogger(__name__)
 
@@ -200,11 +201,31 @@ class VisitDemo(models.AbstractModel):
     _description = "Demo Data"
 
     @api.model
-    def _company_in_yuan(self):
-        """The demo company keeps its books in yuan, unless it already has
-        accounting entries in another currency (Odoo then refuses the change:
-        an accounting demo installed before this one)."""
-        company = self.env.ref("base.main_company")
+    def _setup_company(self):
+        """The demo company: a Shanghai supplier of industrial equipment, with
+        its logo, keeping its books in yuan (unless it already has accounting
+        entries in another currency: Odoo refuses the change then, when an
+        accounting demo was installed first). Written and flushed without
+        chatter tracking: the uninstall leaves nothing of it behind."""
+        company = self.env.ref("base.main_company").with_context(tracking_disable=True)
+        with file_open("visit_management/demo/company_logo_demo.png", "rb") as logo:
+            company.write(
+                {
+                    "name": "上海华瑞工业科技有限公司",
+                    "street": "张江路1388号",
+                    "street2": "华瑞总部大楼",
+                    "city": "上海",
+                    "state_id": self.env.ref("base.state_cn_SH").id,
+                    "zip": "201203",
+                    "country_id": self.env.ref("base.cn").id,
+                    "phone": "021-5080 6688",
+                    "email": "info@huarui.example.com",
+                    "website": "https://www.huarui.example.com",
+                    "logo": base64.b64encode(logo.read()),
+                }
+            )
+        # what is computed from these (bank account holders...) untracked too
+        company.env.flush_all()
         try:
             with self.env.cr.savepoint():
                 company.currency_id = self.env.ref("base.CNY")
