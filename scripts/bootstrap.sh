@@ -67,6 +67,14 @@ ensure_venv() {
     echo "$wanted" > "$stamp"
 }
 
+# Installs Debian packages when it runs as root with apt-get; says whether it did.
+apt_install() {
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || return 1
+    say "Installing Debian's $*"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) \
+        || die "could not install $* with apt-get."
+}
+
 ensure_chromium() {
     local packages=()
     command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null \
@@ -74,15 +82,27 @@ ensure_chromium() {
     # the tours' Chinese screenshots (docs/images) need a Chinese font
     fc-list :lang=zh 2>/dev/null | grep -q . || packages+=(fonts-wqy-microhei)
     [ ${#packages[@]} = 0 ] && return
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        say "Installing Debian's ${packages[*]} for the browser tests"
-        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null) \
-            || die "could not install ${packages[*]} with apt-get."
+    if apt_install "${packages[@]}"; then
+        return
     elif [[ " ${packages[*]} " == *" chromium "* ]]; then
         die "the browser tests need Chromium: install it (e.g. 'sudo apt-get install chromium')."
     else
         echo "No Chinese font: the Chinese screenshots will show boxes (e.g. 'sudo apt-get install fonts-wqy-microhei')."
     fi
+}
+
+# Odoo prints its PDF reports with wkhtmltopdf (without it, users get an HTML page
+# instead of a PDF); the report tests read the PDFs' text with poppler's pdftotext,
+# and Chinese text needs a Chinese font.
+ensure_pdf_tools() {
+    local packages=()
+    command -v wkhtmltopdf >/dev/null || packages+=(wkhtmltopdf)
+    command -v pdftotext >/dev/null || packages+=(poppler-utils)
+    fc-list :lang=zh 2>/dev/null | grep -q . || packages+=(fonts-wqy-microhei)
+    [ ${#packages[@]} = 0 ] && return
+    apt_install "${packages[@]}" && return
+    printf '\033[33mWARNING: missing %s: Odoo prints no PDF without wkhtmltopdf (users get an HTML page) and the report tests fail. Install them, e.g. sudo apt-get install %s\033[0m\n' \
+        "${packages[*]}" "${packages[*]}" >&2
 }
 
 # Runs a PostgreSQL server binary as a non-root user: initdb and postgres refuse root.
@@ -172,3 +192,4 @@ odoo_bin() { "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"; }
 ensure_odoo_source
 ensure_venv
 ensure_postgres
+ensure_pdf_tools

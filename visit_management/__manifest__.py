@@ -20,6 +20,7 @@
         "data/mail_activity_type_data.xml",
         "data/visit_frequency_rule_data.xml",
         "data/ir_cron_data.xml",
+        "data/res_lang_data.xml",
         "wizard/visit_reason_wizard_views.xml",
         "wizard/visit_check_in_correction_views.xml",
         "wizard/visit_reception_reschedule_wizard_views.xml",
@@ -56,6 +57,9 @@
         ],
         "web.assets_tests": [
             "visit_management/static/tests/tours/*.js",
+        ],
+        "web.report_assets_common": [
+            "visit_management/static/report/report.scss",
         ],
     },
     "installable": True,

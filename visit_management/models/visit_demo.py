@@ -1,11 +1,17 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import logging
 import random
 from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, file_open
+
+_logger = logging.getLogger(__name__)
 
 # The same demo on every install: one seeded random generator.
 SEED = 2026
@@ -195,16 +201,50 @@ class VisitDemo(models.AbstractModel):
     _description = "Demo Data"
 
     @api.model
+    def _setup_company(self):
+        """The demo company: a Shanghai supplier of industrial equipment, with
+        its logo, keeping its books in yuan (unless it already has accounting
+        entries in another currency: Odoo refuses the change then, when an
+        accounting demo was installed first). Written and flushed without
+        chatter tracking: the uninstall leaves nothing of it behind."""
+        company = self.env.ref("base.main_company").with_context(tracking_disable=True)
+        with file_open("visit_management/demo/company_logo_demo.png", "rb") as logo:
+            company.write(
+                {
+                    "name": "上海华瑞工业科技有限公司",
+                    "street": "张江路1388号",
+                    "street2": "华瑞总部大楼",
+                    "city": "上海",
+                    "state_id": self.env.ref("base.state_cn_SH").id,
+                    "zip": "201203",
+                    "country_id": self.env.ref("base.cn").id,
+                    "phone": "021-5080 6688",
+                    "email": "info@huarui.example.com",
+                    "website": "https://www.huarui.example.com",
+                    "logo": base64.b64encode(logo.read()),
+                }
+            )
+        # what is computed from these (bank account holders...) untracked too
+        company.env.flush_all()
+        try:
+            with self.env.cr.savepoint():
+                company.currency_id = self.env.ref("base.CNY")
+        except UserError as error:
+            _logger.info("The demo company keeps its currency: %s", error)
+
+    @api.model
     def _generate(self):
-        # no e-mail: neither assignment notices nor meeting invitations
-        demo = self.with_context(
-            mail_activity_quick_update=True, no_mail_to_attendees=True
-        )
+        # no assignment notices (the meetings email nobody anyway)
+        demo = self.with_context(mail_activity_quick_update=True)
         rng = random.Random(SEED)
         today = fields.Date.context_today(demo)
         now = fields.Datetime.now()
         teams = [demo.env.ref(city[0]) for city in CITIES]
         customers = demo._generate_customers(rng, teams)
+        # the customers have been on the books for a year: the frequency rules
+        # count from a customer's creation until its first visit, so customers
+        # created today would owe no visit last month
+        demo._backdate(customers | customers.child_ids, today - relativedelta(years=1))
         plans = demo._generate_plans(rng, teams, customers, today)
         reports = demo._generate_reports(rng, plans, now)
         last_month = today.replace(day=1) - relativedelta(months=1)
@@ -231,6 +271,20 @@ class VisitDemo(models.AbstractModel):
             ],
         )
         return True
+
+    @api.model
+    def _backdate(self, records, day):
+        """Sets the records' creation date (which the ORM keeps to itself)."""
+        records.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET create_date = %s WHERE id = ANY(%s)",
+                SQL.identifier(records._table),
+                datetime.combine(day, time(1, 0)),
+                records.ids,
+            )
+        )
+        records.invalidate_recordset(["create_date"])
 
     @api.model
     def _add_xmlids(self, module, recordsets):
@@ -341,8 +395,11 @@ class VisitDemo(models.AbstractModel):
             for position, rep in enumerate(reps):
                 lines = []
                 for index, customer in enumerate(by_rep[rep]):
+                    # C and D customers are visited on site once a quarter: half
+                    # of them two months ago, half last month, the first half
+                    # again next month (the rules count from the last visit)
                     onsite = customer.visit_tier in ("a", "b") or (
-                        (index + month.month) % 3 == 0
+                        (month_index - index % 2) % 3 == 0
                     )
                     # one rep in four leaves a customer or two out of the plan
                     if position % 4 == 0 and rng.random() < 0.08:
@@ -419,20 +476,22 @@ class VisitDemo(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _generate_reports(self, rng, plans, now):
-        """The reports of the planned visits that took place (a few were
-        missed), and a few unplanned ones. Older reports are stored approved, as
-        they were: mostly on time, some late, some checked in far from the
-        customer or by hand, some urgent. The reports of the last ten days go
+        """The reports of the planned visits that took place (the careless reps
+        missed a few), and a few unplanned ones. Older reports are stored
+        approved, as they were: mostly on time, some late, some checked in far
+        from the customer or by hand, some urgent. The reports of the last ten days go
         through their workflow: submitted, some approved, some returned; the
         last three days' are partly still drafts. Last month, managers verified
         some visits by phone, and a few failed."""
         vals_list, recent = [], []
+        # the reps who leave customers out of their plans also miss visits
+        careless = list(dict.fromkeys(rep for rep, _month in plans))[::4]
         for (rep, _month), plan in plans.items():
             if plan.state != "approved":
                 continue
             for line in plan.line_ids:
                 end = line.planned_datetime + timedelta(hours=line.duration)
-                if end > now or rng.random() < 0.05:
+                if end > now or (rep in careless and rng.random() < 0.1):
                     continue
                 vals = self._report_values(rng, line, rep, end, now)
                 vals_list.append(vals)

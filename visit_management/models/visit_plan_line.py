@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_datetime
+from odoo.tools import format_datetime, plaintext2html
 
 from ..tools import client_action
+from ..tools.calendar_events import quiet_calendar_events
 from .selections import VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
 
@@ -195,29 +196,34 @@ class VisitPlanLine(models.Model):
         return result
 
     def _calendar_event_values(self):
+        """The visit in the rep's calendar: the rep alone attends, the customer's
+        contact is named in the description (an attendee would be invited)."""
         self.ensure_one()
+        contact = self.contact_id
+        contact_line = contact and self.env._(
+            "Contact: %(contact)s",
+            contact=" · ".join(filter(None, (contact.name, contact.phone))),
+        )
         return {
             "name": self.env._("Visit: %(partner)s", partner=self.partner_id.name),
             "start": self.planned_datetime,
             "stop": self.planned_datetime + timedelta(hours=self.duration or 1.0),
             "user_id": self.user_id.id,
-            "partner_ids": [
-                fields.Command.set((self.user_id.partner_id | self.contact_id).ids)
-            ],
+            "partner_ids": [fields.Command.set(self.user_id.partner_id.ids)],
             "location": self.place,
-            "description": self.topics,
+            "description": plaintext2html(
+                "\n\n".join(filter(None, (contact_line, self.topics)))
+            ),
             "res_model_id": self.env["ir.model"]._get_id("visit.plan"),
             "res_id": self.plan_id.id,
         }
 
     def _sync_calendar_events(self):
         """Puts approved planned visits in the rep's calendar, or moves them."""
-        Event = self.env["calendar.event"].sudo().with_context(dont_notify=True)
+        Event = quiet_calendar_events(self.env)
         new_lines = self.filtered(lambda line: not line.calendar_event_id)
         for line in self - new_lines:
-            line.calendar_event_id.sudo().with_context(dont_notify=True).write(
-                line._calendar_event_values()
-            )
+            Event.browse(line.calendar_event_id.id).write(line._calendar_event_values())
         # the events of a plan's visits are created at once
         events = Event.create([line._calendar_event_values() for line in new_lines])
         for line, event in zip(new_lines, events, strict=True):

@@ -15,6 +15,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, consteq, format_datetime
 
 from ..tools import client_action, single_run
+from ..tools.calendar_events import quiet_calendar_events
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
 # Bookings that hold their meeting room.
@@ -1001,24 +1002,24 @@ class VisitReception(models.Model):
 
     def _create_calendar_event(self):
         """The meeting in the calendars of the host and the companions, at the
-        room. Created as superuser: whoever confirms need not manage calendars."""
+        room. Created as superuser: whoever confirms need not manage calendars.
+        The visitors are not attendees, and nobody is emailed an invitation."""
         self.ensure_one()
-        event = (
-            self.env["calendar.event"]
-            .sudo()
-            .create(
-                {
-                    **self._calendar_event_values(),
-                    "res_model_id": self.env["ir.model"]._get_id(self._name),
-                    "res_id": self.id,
-                }
-            )
+        event = quiet_calendar_events(self.env).create(
+            {
+                **self._calendar_event_values(),
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": self.id,
+            }
         )
         self.sudo().calendar_event_id = event
 
     def _sync_calendar_event(self):
+        Event = quiet_calendar_events(self.env)
         for reception in self:
-            reception.calendar_event_id.sudo().write(reception._calendar_event_values())
+            Event.browse(reception.calendar_event_id.id).write(
+                reception._calendar_event_values()
+            )
 
     def _preparation_items(self):
         """The preparation checklist: (summary, person in charge) per item the

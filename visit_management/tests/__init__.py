@@ -32,6 +32,9 @@ from . import test_new_customer
 from . import test_today
 from . import test_today_tour
 from . import test_demo
+from . import test_calendar_invitations
+from . import test_res_lang
+from . import test_report_pdfs
 from . import test_visit_geofence
 from . import test_visit_qr_check_in
 from . import test_landing

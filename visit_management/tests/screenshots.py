@@ -31,29 +31,36 @@ def _small_png(data):
     return output.getvalue()
 
 
+TRANSLATED_MODULES = (
+    "web",
+    "mail",
+    "visit_management",
+    "visit_management_property",
+    "visit_management_sale",
+)
+
+
+def load_language(env, lang, modules=TRANSLATED_MODULES):
+    """Activates the language with the translations of the installed modules."""
+    env["res.lang"]._activate_lang(lang)
+    env["ir.module.module"].search(
+        [("name", "in", modules), ("state", "=", "installed")]
+    )._update_translations([lang], overwrite=True)
+
+
 class ScreenshotTourCase(HttpCase):
     """Tours whose steps may ask for screenshots; ``lang`` is the language of
     the class's users (en_US, or zh_CN loaded with the translations of the
     installed ``translated_modules``)."""
 
     lang = "en_US"
-    translated_modules = (
-        "web",
-        "mail",
-        "visit_management",
-        "visit_management_property",
-        "visit_management_sale",
-    )
+    translated_modules = TRANSLATED_MODULES
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         if cls.lang != "en_US":
-            cls.env["res.lang"]._activate_lang(cls.lang)
-            modules = cls.env["ir.module.module"].search(
-                [("name", "in", cls.translated_modules), ("state", "=", "installed")]
-            )
-            modules._update_translations([cls.lang], overwrite=True)
+            load_language(cls.env, cls.lang, cls.translated_modules)
         cls.screenshots = []
 
     @classmethod

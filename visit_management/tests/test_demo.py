@@ -1,10 +1,18 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, freeze_time
 from odoo.tools.convert import convert_file
+
+# The demo is generated relative to the day of the install; the test installs
+# it early in a month, when the reports of last month's last days are still in
+# review (so not all last month's visits count yet).
+DEMO_NOW = datetime(2026, 12, 4, 2, 0)
 
 
 def load_demo(env, module):
@@ -15,12 +23,14 @@ def load_demo(env, module):
         convert_file(env, module, filename, {}, mode="init", noupdate=True)
 
 
+@freeze_time(DEMO_NOW)
 class TestDemo(TransactionCase):
     """The demo company that `make run` installs has the promised shape."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.startClassPatcher(patch.object(cls.cr, "now", datetime.now))
         load_demo(cls.env, "visit_management")
         cls.teams = cls.env["crm.team"].browse(
             [
@@ -125,7 +135,28 @@ class TestDemo(TransactionCase):
             [("month", "=", last_month), ("user_id", "in", self.reps.ids)]
         )
         self.assertEqual(assessments.user_id, self.reps)
+        # the customers owe visits last month (they are not new), most were made
+        for assessment in assessments:
+            self.assertGreater(assessment.coverage_required, 20)
+            self.assertGreater(assessment.coverage_done, 0)
+        self.assertGreater(min(assessments.mapped("coverage_rate")), 50)
+        # some reps missed a visit or two: their monthly report lists them
+        missed = assessments.filtered(lambda a: a.coverage_rate < 100)
+        self.assertTrue(missed)
+        uncovered = assessments._uncovered_partners()
+        self.assertTrue(all(uncovered[assessment] for assessment in missed))
         self.assertTrue(any(a.final_score for a in assessments))
+
+    def test_company(self):
+        """A Shanghai company, in yuan, with its logo."""
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(company.country_id, self.env.ref("base.cn"))
+        self.assertEqual(company.state_id, self.env.ref("base.state_cn_SH"))
+        self.assertEqual((company.city, company.zip), ("上海", "201203"))
+        self.assertEqual(company.name, "上海华瑞工业科技有限公司")
+        self.assertEqual(company.partner_id.name, company.name)
+        self.assertTrue(company.logo)
 
     def test_receptions(self):
         receptions = self.env["visit.reception"].search(

@@ -857,7 +857,7 @@ class TestAssessmentViewsAndReport(AssessmentCommon):
             .decode()
         )
         # one page per team: East (rep, rep2) and West (rep_b)
-        self.assertEqual(html.count('class="page"'), 2)
+        self.assertEqual(html.count('class="page o_visit_report"'), 2)
         self.assertIn("Team East", html)
         self.assertIn("Team West", html)
         self.assertIn("2026-11", html)

@@ -344,7 +344,7 @@ class TestVisitQrCheckIn(HttpCase, TodayCommon):
             ._render_qweb_html("visit_management.visit_qr_label_report", labels.ids)[0]
             .decode()
         )
-        self.assertEqual(html.count('class="page"'), 2)
+        self.assertEqual(html.count('class="page o_visit_report"'), 2)
         self.assertEqual(html.count("o_visit_qr_label"), 9)
 
     def test_one_valid_label_per_customer(self):
