@@ -66,7 +66,9 @@ export class VisitCheckIn extends Component {
     async send(method, { coords, timestamp }) {
         const record = this.props.record;
         try {
-            if (await record.save()) {
+            // a saved form goes as it is: a reason still to type (a check-in
+            // outside the zone) never stops the rep checking in again
+            if (!(record.isNew || (await record.isDirty())) || (await record.save())) {
                 // the visit report's form, or the route sheet's card of a visit
                 const result = await this.orm.call(record.resModel, method, [
                     [record.resId],

@@ -52,3 +52,21 @@ export function clickHeaderButton(name, content, { more = false } = {}) {
         },
     ];
 }
+
+// Waits for the check-in's notice of this type (success, info, warning) and
+// checks it says word for word what the form's check-in status says.
+export function sameCheckInMessage(type, content) {
+    const notice = `.o_notification:has(.o_notification_bar.bg-${type}) .o_notification_content`;
+    const status = `.o_form_view div[name='checkin_status'] .alert-${type}`;
+    return {
+        trigger: `${notice}:not(:empty)`,
+        content,
+        run() {
+            const notices = [...document.querySelectorAll(notice)].map((el) => el.textContent.trim());
+            const form = document.querySelector(status)?.textContent.trim();
+            if (!form || notices.at(-1) !== form) {
+                throw new Error(`The notice "${notices.at(-1)}" is not the form's "${form}"`);
+            }
+        },
+    };
+}
