@@ -606,6 +606,7 @@ class VisitReport(models.Model):
 
     @api.depends(
         "visit_mode",
+        "checkin_method",
         "in_place_reason",
         "checkin_distance",
         "checkin_accuracy",
@@ -633,6 +634,10 @@ class VisitReport(models.Model):
         distance = round(self.checkin_distance)
         if self.checkin_method == "manual":
             fact = self.env._("Checked in manually, without a position.")
+        elif self.in_place_reason == "qr_unlocated":
+            fact = self.env._(
+                "Checked in with the customer's QR code, without a position."
+            )
         elif self.checkin_method == "qr":
             fact = self.env._(
                 "Checked in with the customer's QR code, %(distance)s m away.",

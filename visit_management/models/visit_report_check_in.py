@@ -31,9 +31,14 @@ class VisitReportCheckIn(models.Model):
     )
     latitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
     longitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
-    accuracy = fields.Float(string="Accuracy (m)", readonly=True, aggregator=None)
+    accuracy = fields.Float(
+        string="Accuracy (m)", digits=(16, 0), readonly=True, aggregator=None
+    )
     distance = fields.Float(
-        string="Distance to Customer (m)", readonly=True, aggregator=None
+        string="Distance to Customer (m)",
+        digits=(16, 0),
+        readonly=True,
+        aggregator=None,
     )
     verdict = fields.Selection(
         selection=IN_PLACE_REASONS,

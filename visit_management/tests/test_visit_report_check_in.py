@@ -191,3 +191,10 @@ class TestCheckInTruth(VisitReportCase):
             [report.ids, {"show_all_customers": True}],
             {"specification": {"show_all_customers": {}}},
         )
+
+    def test_qr_scan_without_a_position_says_so(self):
+        report = self._create_report()
+        report.sudo().write({"checkin_method": "qr", "checkin_time": NOON})
+        self.assertEqual(report.in_place_reason, "qr_unlocated")
+        self.assertIn("QR code, without a position", report.checkin_message)
+        self.assertIn("Not in place", report.checkin_message)

@@ -6,7 +6,8 @@ import { utils as uiUtils } from "@web/core/ui/ui_service";
 // user guide (see tests/screenshots.py): the first step asks for it, the
 // second waits until it is saved. The page is shown from its top, with no
 // field focused and no picker open.
-export function screenshot(name) {
+// With `scrollTo`, the page is scrolled to show that element at the top.
+export function screenshot(name, { scrollTo } = {}) {
     return [
         {
             trigger: "body",
@@ -19,6 +20,9 @@ export function screenshot(name) {
                     if (element.scrollTop || element.scrollLeft) {
                         element.scrollTo(0, 0);
                     }
+                }
+                if (scrollTo) {
+                    document.querySelector(scrollTo)?.scrollIntoView({ block: "start" });
                 }
                 await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
                 console.log(`visit_screenshot:${name}`);
@@ -69,4 +73,18 @@ export function sameCheckInMessage(type, content) {
             }
         },
     };
+}
+
+// Closes the notices shown, for a screenshot of what lies under them.
+export function closeNotifications() {
+    return [
+        {
+            trigger: "body",
+            content: "close the notices, if any",
+            run() {
+                document.querySelectorAll(".o_notification_close").forEach((button) => button.click());
+            },
+        },
+        { trigger: "body:not(:has(.o_notification))" },
+    ];
 }

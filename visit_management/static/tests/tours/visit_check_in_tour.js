@@ -1,5 +1,5 @@
 import { registry } from "@web/core/registry";
-import { sameCheckInMessage, screenshot } from "./tour_utils";
+import { closeNotifications, sameCheckInMessage, screenshot } from "./tour_utils";
 
 // The page gets a fixed position, as a phone would report it, 300 m north of
 // the customer, with the phone's time; the rep checks in from the report form,
@@ -51,16 +51,7 @@ registry.category("web_tour.tours").add("visit_management_check_in_tour", {
             trigger: ".modal .o_field_widget[name='latitude'] span:contains('31.2331')",
             content: "the photo takes the check-in's position, not typed by the rep",
         },
-        {
-            trigger: ".o_notification_close",
-            content: "close the check-in's notices",
-            run() {
-                document.querySelectorAll(".o_notification_close").forEach((button) => button.click());
-            },
-        },
-        {
-            trigger: "body:not(:has(.o_notification))",
-        },
+        ...closeNotifications(),
         ...screenshot("photo_capture"),
         {
             trigger: ".modal .o_form_button_cancel",

@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 import { formatDate } from "@web/core/l10n/dates";
 import { utils as uiUtils } from "@web/core/ui/ui_service";
-import { clickHeaderButton, sameCheckInMessage, screenshot } from "./tour_utils";
+import { clickHeaderButton, closeNotifications, sameCheckInMessage, screenshot } from "./tour_utils";
 
 const { DateTime } = luxon;
 
@@ -36,6 +36,10 @@ function addCommitment(text) {
             { trigger: ".modal .o_field_widget[name='deadline'] input", ...deadline },
             { trigger: ".modal .o_form_button_save", run: "click" },
             { trigger: "body:not(:has(.modal))" },
+            {
+                trigger: `${field} .o_kanban_record:contains('${text}')`,
+                content: "the commitment reads in full on its card",
+            },
         ];
     }
     return [
@@ -105,11 +109,8 @@ registry.category("web_tour.tours").add("visit_management_report_write_tour", {
             run: "click",
         },
         ...addCommitment("Send the price list of the new model"),
-        {
-            trigger: ".o_form_view .o_field_widget[name='commitment_ids']:contains('Send the price list of the new model')",
-            content: "the commitment reads in full",
-        },
-        ...screenshot("report_commitments"),
+        ...closeNotifications(),
+        ...screenshot("report_commitments", { scrollTo: ".o_form_view .o_notebook" }),
         {
             trigger: ".o_form_view .o_notebook a[name='needs']",
             run: "click",
@@ -190,7 +191,7 @@ registry.category("web_tour.tours").add("visit_management_report_approve_tour", 
             trigger: ".o_form_view .o_field_widget[name='check_in_ids'] :is(.o_data_row, .o_kanban_record:not(.o_kanban_ghost)):nth-child(3)",
             content: "both check-ins and the check-out are kept",
         },
-        ...screenshot("check_in_history"),
+        ...screenshot("check_in_history", { scrollTo: ".o_form_view .o_notebook" }),
         {
             trigger: ".o_form_view .o_notebook a[name='opinions']",
             run: "click",
