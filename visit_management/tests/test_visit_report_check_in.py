@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
 
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
 from odoo.tests import freeze_time
@@ -198,3 +200,15 @@ class TestCheckInTruth(VisitReportCase):
         self.assertEqual(report.in_place_reason, "qr_unlocated")
         self.assertIn("QR code, without a position", report.checkin_message)
         self.assertIn("Not in place", report.checkin_message)
+
+    def test_customer_picker_starts_on_the_reps_customers(self):
+        """The form offers the rep's own customers until All Customers is on;
+        purpose is required on an unplanned visit."""
+        arch = self.env["visit.report"].with_user(self.rep).get_views([(False, "form")])
+        form = etree.fromstring(arch["views"]["form"]["arch"])
+        picker = form.xpath("//group[@name='visit']//field[@name='partner_id']")[0]
+        domain = picker.get("domain")
+        self.assertIn("if show_all_customers else", domain)
+        self.assertIn("('user_id', '=', user_id)", domain)
+        purpose = form.xpath("//field[@name='purpose']")[0]
+        self.assertEqual(purpose.get("required"), "is_unplanned")
