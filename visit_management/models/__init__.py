@@ -24,6 +24,7 @@ from . import visit_reception_material
 from . import visit_reception_next_step
 from . import visit_reception_visitor
 from . import visit_report
+from . import visit_report_check_in
 from . import visit_report_commitment
 from . import visit_report_photo
 from . import visit_team_overview

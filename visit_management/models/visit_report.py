@@ -38,6 +38,7 @@ REPORT_FIELDS = (
     "start_datetime",
     "end_datetime",
     "checkin_outside_reason",
+    "checkout_missing_reason",
     "absence",
     "customer_needs",
     "opinions",
@@ -54,6 +55,8 @@ REPORT_FIELDS = (
     "is_urgent",
     "urgent_category",
     "active",
+    # not stored: widens the customer picker to every customer
+    "show_all_customers",
 )
 # The reviewer's verification call, once the report is submitted.
 VERIFICATION_FIELDS = ("verification_done", "verification_score")
@@ -91,7 +94,11 @@ IN_PLACE_REASONS = [
     ("accepted", "Accepted by the manager"),
     ("absence_verified", "Customer absent, verified"),
 ]
-# Written only by the Submit, Approve and Return steps.
+# The verdict that waits for the check-out.
+WAITING_REASONS = ("no_check_out",)
+# How far the visit's Start and End may be from the check-in and check-out
+# before the reviewer is warned that they differ.
+TIME_MISMATCH_TOLERANCE = timedelta(minutes=30)
 
 
 def distance_m(lat1, lon1, lat2, lon2):
@@ -166,6 +173,12 @@ class VisitReport(models.Model):
         index=True,
         tracking=True,
         domain="[('is_company', '=', True)]",
+    )
+    show_all_customers = fields.Boolean(
+        string="All Customers",
+        store=False,
+        help="Pick the customer among all the company's customers, not only "
+        "among yours.",
     )
     visit_tier = fields.Selection(related="partner_id.visit_tier", store=True)
     contact_id = fields.Many2one(
@@ -286,6 +299,36 @@ class VisitReport(models.Model):
         string="In-place Verdict",
         compute="_compute_in_place",
         store=True,
+    )
+    checkin_message = fields.Char(
+        string="Check-in Status",
+        compute="_compute_checkin_message",
+        help="What the server concludes from the check-in and check-out, in "
+        "the words the Check in button shows.",
+    )
+    check_in_ids = fields.One2many(
+        "visit.report.check.in",
+        "report_id",
+        string="Check-in History",
+        readonly=True,
+        help="Every check-in and check-out, as the server recorded them: the "
+        "last check-in counts.",
+    )
+    check_in_count = fields.Integer(
+        string="Check-ins", compute="_compute_check_in_count"
+    )
+    checkout_missing_reason = fields.Text(
+        string="Reason for No Check-out",
+        help="Why the rep checked in but did not check out, where the company "
+        "requires a minimum time on site; the reviewer reads it, and the visit "
+        "is not in place unless the manager corrects it.",
+    )
+    times_mismatch = fields.Boolean(
+        string="Times Differ from Check-in",
+        compute="_compute_times_mismatch",
+        store=True,
+        help="The visit's Start or End differs from the check-in or check-out by "
+        "more than the tolerance.",
     )
     checkin_outside_reason = fields.Text(
         string="Reason for Checking In Outside",
@@ -560,6 +603,132 @@ class VisitReport(models.Model):
         if self.dwell_minutes < min_dwell:
             return "too_short"
         return "inside"
+
+    @api.depends(
+        "visit_mode",
+        "checkin_method",
+        "in_place_reason",
+        "checkin_distance",
+        "checkin_accuracy",
+        "checkout_method",
+        "dwell_minutes",
+        "check_in_count",
+    )
+    def _compute_checkin_message(self):
+        """One sentence for the Check in button's notice and the form alike: the
+        facts, the verdict, and what the verdict waits for."""
+        for report in self:
+            if report.visit_mode == "phone":
+                report.checkin_message = False
+            elif not report.checkin_method:
+                report.checkin_message = self.env._(
+                    "Not checked in yet: check in when you arrive at the customer's."
+                )
+            else:
+                report.checkin_message = " ".join(report._checkin_sentences())
+
+    def _checkin_sentences(self):
+        self.ensure_one()
+        basis = self._judging_basis()
+        reasons = dict(self._fields["in_place_reason"]._description_selection(self.env))
+        distance = round(self.checkin_distance)
+        if self.checkin_method == "manual":
+            fact = self.env._("Checked in manually, without a position.")
+        elif self.in_place_reason == "qr_unlocated":
+            fact = self.env._(
+                "Checked in with the customer's QR code, without a position."
+            )
+        elif self.checkin_method == "qr":
+            fact = self.env._(
+                "Checked in with the customer's QR code, %(distance)s m away.",
+                distance=distance,
+            )
+        elif self.in_place_reason == "no_customer_position":
+            fact = self.env._("Checked in; the customer's position is not on file yet.")
+        else:
+            fact = self.env._(
+                "Checked in %(distance)s m from the customer (position within "
+                "%(accuracy)s m).",
+                distance=distance,
+                accuracy=round(self.checkin_accuracy),
+            )
+        sentences = [fact]
+        if self.checkout_method:
+            sentences.append(
+                self.env._(
+                    "Checked out after %(minutes)s min on site.",
+                    minutes=round(self.dwell_minutes),
+                )
+            )
+        verdict = reasons.get(self.in_place_reason, "")
+        reason = self.in_place_reason
+        if reason in IN_PLACE:
+            why = self.env._("In place: %(verdict)s.", verdict=verdict)
+        elif reason == "no_check_out":
+            why = self.env._(
+                "Inside the zone, but not in place until you check out, after at "
+                "least %(minutes)s min on site.",
+                minutes=basis["min_dwell"],
+            )
+        elif reason == "too_short":
+            why = self.env._(
+                "Not in place: at least %(minutes)s min on site are required.",
+                minutes=basis["min_dwell"],
+            )
+        elif reason == "outside":
+            why = self.env._(
+                "Not in place: outside the zone of %(radius)s m. Say why before "
+                "submitting; your manager judges it.",
+                radius=basis["radius"],
+            )
+        elif reason == "uncertain":
+            why = self.env._(
+                "Not in place: the position is less precise than %(accuracy)s m. "
+                "Say why before submitting; your manager judges it.",
+                accuracy=basis["max_accuracy"],
+            )
+        else:
+            why = self.env._("Not in place: %(verdict)s.", verdict=verdict)
+        sentences.append(why)
+        if self.check_in_count > 1:
+            sentences.append(
+                self.env._(
+                    "Checked in %(count)s times: the last check-in counts, and "
+                    "your manager sees them all.",
+                    count=self.check_in_count,
+                )
+            )
+        return sentences
+
+    @api.depends("check_in_ids.kind")
+    def _compute_check_in_count(self):
+        counts = dict(
+            self.env["visit.report.check.in"]
+            .sudo()
+            ._read_group(
+                [("report_id", "in", self.ids), ("kind", "=", "check_in")],
+                ["report_id"],
+                ["__count"],
+            )
+        )
+        for report in self:
+            report.check_in_count = counts.get(report._origin, 0)
+
+    @api.depends(
+        "visit_mode", "start_datetime", "end_datetime", "checkin_time", "checkout_time"
+    )
+    def _compute_times_mismatch(self):
+        """The visit's times are the rep's; the check-in and check-out's are the
+        server's: more than the tolerance apart, the reviewer is warned."""
+        for report in self:
+            pairs = (
+                (report.start_datetime, report.checkin_time),
+                (report.end_datetime, report.checkout_time),
+            )
+            report.times_mismatch = report.visit_mode != "phone" and any(
+                said and fact and abs(said - fact) > TIME_MISMATCH_TOLERANCE
+                for said, fact in pairs
+            )
 
     @api.depends(
         "checkin_method",
@@ -879,7 +1048,7 @@ class VisitReport(models.Model):
         says is taken: the distance and the verdict are the server's."""
         self._check_can_check_in()
         self._record_check_in("gps", latitude, longitude, accuracy, client_time)
-        return self._position_result(self.checkin_distance)
+        return self._position_result()
 
     @client_action(single=True)
     def action_check_in_manual(self):
@@ -892,32 +1061,25 @@ class VisitReport(models.Model):
     def action_check_out(self, latitude, longitude, accuracy=0.0, client_time=None):
         """Called by the Check out button with the same raw facts."""
         self._check_can_check_out()
-        self._record_position("checkout", "gps", latitude, longitude, accuracy)
+        self._record_check_out("gps", latitude, longitude, accuracy)
         self._store_client_time("checkout", client_time)
-        partner = self.partner_id
-        located = partner.partner_latitude or partner.partner_longitude
-        return self._position_result(
-            located
-            and distance_m(
-                latitude, longitude, partner.partner_latitude, partner.partner_longitude
-            )
-        )
+        return self._position_result()
 
     @client_action(single=True)
     def action_check_out_manual(self):
         """Check-out without a position: the time on site still counts."""
         self._check_can_check_out()
-        self._record_position("checkout", "manual")
+        self._record_check_out("manual")
         return True
 
-    def _position_result(self, distance):
-        """What the page shows after a check-in or check-out."""
-        reasons = dict(self._fields["in_place_reason"]._description_selection(self.env))
+    def _position_result(self):
+        """What the page shows after a check-in or check-out: the form's own
+        status message, and whether it is in place, waits for the check-out, or
+        is not in place."""
         return {
             "in_place": self.in_place,
-            "distance": round(distance or 0.0),
-            "inside_zone": self.in_place_reason not in ("outside", "uncertain"),
-            "verdict": reasons.get(self.in_place_reason, ""),
+            "waiting": self.in_place_reason in WAITING_REASONS,
+            "message": self.checkin_message,
         }
 
     def _record_check_in(
@@ -926,7 +1088,8 @@ class VisitReport(models.Model):
         """Stores the raw facts of a check-in with the request it came from; the
         distance and the in-place verdict are computed from them on the server.
         A new check-in starts the visit over: the check-out and the manager's
-        decision on the previous one no longer hold."""
+        decision on the previous one no longer hold; the earlier check-ins stay
+        in the history, where the manager sees them."""
         self._record_position("checkin", method, latitude, longitude, accuracy)
         self.sudo().write(
             {
@@ -935,7 +1098,46 @@ class VisitReport(models.Model):
             }
         )
         self._store_client_time("checkin", client_time)
+        self._add_to_history("check_in", self.checkin_distance)
         self._propose_partner_position()
+
+    def _record_check_out(self, method, latitude=0.0, longitude=0.0, accuracy=0.0):
+        """Stores the facts of a check-out, and proposes it as the visit's end
+        when the rep has not said when it ended."""
+        self._record_position("checkout", method, latitude, longitude, accuracy)
+        partner = self.partner_id
+        located = partner.partner_latitude or partner.partner_longitude
+        distance = (
+            distance_m(
+                latitude, longitude, partner.partner_latitude, partner.partner_longitude
+            )
+            if method == "gps" and located
+            else 0.0
+        )
+        self._add_to_history("check_out", distance)
+        if not self.end_datetime and self.checkout_time >= self.start_datetime:
+            self.sudo().end_datetime = self.checkout_time
+
+    def _add_to_history(self, kind, distance):
+        """Keeps the check-in or check-out just recorded, with the verdict it
+        gives; from now on it is the one that counts."""
+        prefix = "checkin" if kind == "check_in" else "checkout"
+        history = self.sudo().check_in_ids
+        history.filtered(lambda row: row.kind == kind and row.counts).counts = False
+        history.create(
+            {
+                "report_id": self.id,
+                "kind": kind,
+                "time": self[f"{prefix}_time"],
+                "method": self[f"{prefix}_method"],
+                "latitude": self[f"{prefix}_latitude"],
+                "longitude": self[f"{prefix}_longitude"],
+                "accuracy": self[f"{prefix}_accuracy"],
+                "distance": distance,
+                "verdict": self.in_place_reason,
+                "counts": True,
+            }
+        )
 
     def _record_position(
         self, prefix, method, latitude=0.0, longitude=0.0, accuracy=0.0
@@ -1101,6 +1303,21 @@ class VisitReport(models.Model):
                     )
                 )
 
+    @client_action(single=True)
+    def action_use_check_in_times(self):
+        """The rep takes the check-in and check-out times as the visit's Start
+        and End. Written as the rep: the same rights as editing them."""
+        if not self.checkin_time:
+            raise UserError(self.env._("Check in before taking its time."))
+        end = self.checkout_time or self.end_datetime
+        self.write(
+            {
+                "start_datetime": self.checkin_time,
+                "end_datetime": end if end and end >= self.checkin_time else False,
+            }
+        )
+        return True
+
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
@@ -1114,6 +1331,26 @@ class VisitReport(models.Model):
             if not report.end_datetime:
                 raise UserError(
                     self.env._("Say when the visit ended before submitting.")
+                )
+            if report.is_unplanned and not report.purpose:
+                raise UserError(
+                    self.env._(
+                        "%(report)s is an unplanned visit: say its purpose before "
+                        "submitting.",
+                        report=report.name,
+                    )
+                )
+            if (
+                report.in_place_reason == "no_check_out"
+                and not (report.checkout_missing_reason or "").strip()
+            ):
+                raise UserError(
+                    self.env._(
+                        "You checked in at %(customer)s but did not check out: "
+                        "check out if you are still there, or say why in "
+                        "“Reason for No Check-out” before submitting.",
+                        customer=report.partner_id.name,
+                    )
                 )
             if (
                 report.in_place_reason in TO_JUDGE_REASONS

@@ -9,6 +9,7 @@ from . import test_security
 from . import test_visit_plan
 from . import test_review_filters
 from . import test_visit_report
+from . import test_visit_report_check_in
 from . import test_visit_report_rules
 from . import test_visit_report_evidence
 from . import test_visit_report_analysis

@@ -2,19 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import REP_GROUPS
+from .screenshots import ScreenshotTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestCheckInTour(HttpCase):
+class TestCheckInTour(ScreenshotTourCase):
     """The rep checks in from the report form, on a desktop and on a phone."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.rep = new_test_user(cls.env, "tour_rep", groups=REP_GROUPS)
+        cls.rep = new_test_user(cls.env, "tour_rep", groups=REP_GROUPS, lang=cls.lang)
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "Tour Customer",
@@ -29,7 +30,7 @@ class TestCheckInTour(HttpCase):
         return (
             self.env["visit.report"]
             .with_user(self.rep)
-            .create({"partner_id": self.customer.id})
+            .create({"partner_id": self.customer.id, "purpose": "relationship"})
         )
 
     def _run(self, tour, report):
@@ -51,6 +52,10 @@ class TestCheckInTour(HttpCase):
         # checked out at once: inside the zone, but not long enough on site
         self.assertEqual(report.in_place_reason, "too_short")
         self.assertFalse(report.in_place)
+        self.assertEqual(
+            report.check_in_ids.mapped("verdict"), ["too_short", "no_check_out"]
+        )
+        self.assertScreenshots("check_in_waiting", "photo_capture")
 
     def test_check_in_refused_falls_back_to_manual(self):
         report = self._draft_report()
@@ -65,3 +70,17 @@ class TestCheckInTourPhone(TestCheckInTour):
 
     browser_size = "375x667"
     touch_enabled = True
+
+
+@tagged("post_install", "-at_install")
+class TestCheckInTourChinese(TestCheckInTour):
+    """The same journeys in Chinese."""
+
+    lang = "zh_CN"
+
+
+@tagged("post_install", "-at_install")
+class TestCheckInTourPhoneChinese(TestCheckInTourPhone):
+    """The same journeys in Chinese on a phone."""
+
+    lang = "zh_CN"

@@ -153,8 +153,8 @@ class TestRepJourneys(JourneyCase):
                             {
                                 "partner_id": self.customer.id,
                                 "contact_id": self.contact.id,
-                                # the visit is going on (it is past noon there)
-                                "planned_datetime": at(12),
+                                # planned this morning; the rep arrives past noon
+                                "planned_datetime": at(10),
                                 "place": "Huadong's office, 5F",
                             }
                         ),
@@ -184,6 +184,19 @@ class TestRepJourneys(JourneyCase):
         self.assertEqual(report.checkout_method, "gps")
         self.assertEqual(report.in_place_reason, "inside")
         self.assertTrue(report.in_place)
+        # the check-in 2 km away is kept; the last one counts
+        self.assertEqual(
+            [(row.kind, row.verdict, row.counts) for row in report.check_in_ids],
+            [
+                ("check_out", "inside", True),
+                ("check_in", "inside", True),
+                ("check_in", "outside", False),
+            ],
+        )
+        # the visit's times are those of the check-in and check-out
+        self.assertEqual(report.start_datetime, report.checkin_time)
+        self.assertEqual(report.end_datetime, report.checkout_time)
+        self.assertFalse(report.times_mismatch)
         self.assertEqual(
             report.commitment_ids.name, "Send the price list of the new model"
         )
@@ -211,7 +224,14 @@ class TestRepJourneys(JourneyCase):
         self.assertEqual(report.state, "approved")
         # resubmitting kept the one follow-up activity of the commitment
         self.assertEqual(report.commitment_ids.activity_id, activity)
-        self.assertScreenshots("today", "report_form", "reports_to_review")
+        self.assertScreenshots(
+            "today",
+            "check_in_verdict",
+            "report_commitments",
+            "report_form",
+            "reports_to_review",
+            "check_in_history",
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -216,6 +216,7 @@ class AssessmentCommon(VisitCommon):
                 partner_id=partner.id,
                 contact_id=partner.child_ids[:1].id,
                 visit_mode=mode,
+                purpose="relationship",
             )
         report = Report.create(
             {
@@ -777,6 +778,7 @@ class TestAssessmentQueries(VisitCommon):
                     "user_id": user.id,
                     "partner_id": partners[0].id,
                     "visit_mode": "onsite",
+                    "purpose": "relationship",
                     "start_datetime": _at(date(2026, 11, 10)),
                     "end_datetime": _at(date(2026, 11, 10), 3),
                 }

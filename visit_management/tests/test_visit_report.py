@@ -115,13 +115,9 @@ class TestVisitReportCheckIn(VisitReportCase):
         self.assertAlmostEqual(report.checkin_distance, 800, delta=3)
         self.assertEqual(
             result,
-            {
-                "in_place": False,
-                "distance": 800,
-                "inside_zone": False,
-                "verdict": "Outside the zone",
-            },
+            {"in_place": False, "waiting": False, "message": report.checkin_message},
         )
+        self.assertIn("800 m from the customer", result["message"])
 
     def test_in_place_within_company_radius(self):
         near, far = self._create_report(), self._create_report()
@@ -288,6 +284,8 @@ class TestVisitReportReview(VisitReportCase):
         no workflow step, the report is created."""
         with Form(self.env["visit.report"].with_user(self.rep)) as form:
             form.partner_id = self.customer
+            # an unplanned visit says its purpose
+            form.purpose = "relationship"
         self.assertEqual(form.record.state, "draft")
         self.assertEqual(form.record.user_id, self.rep)
 

@@ -11,7 +11,8 @@ import { Component, useState } from "@odoo/owl";
  * the raw facts (position, accuracy, the phone's time) to the record's
  * action_check_in on the server, which computes the distance to the customer and
  * whether the rep is in place. Once checked in, the report's "Check out" button
- * hands the same facts to action_check_out. The page never sends a distance.
+ * hands the same facts to action_check_out. The page never sends a distance,
+ * and shows the server's message, the one the form shows as its status.
  */
 export class VisitCheckIn extends Component {
     static template = "visit_management.VisitCheckIn";
@@ -39,35 +40,21 @@ export class VisitCheckIn extends Component {
     }
 
     onCheckIn() {
-        this.locate("action_check_in", (result) =>
-            result.inside_zone
-                ? _t("Checked in %(distance)s m from the customer: inside the zone.", {
-                      distance: result.distance,
-                  })
-                : _t("Checked in, but outside the zone (%(distance)s m from the customer): %(verdict)s.", {
-                      distance: result.distance,
-                      verdict: result.verdict,
-                  })
-        );
+        this.locate("action_check_in");
     }
 
     onCheckOut() {
-        this.locate("action_check_out", (result) =>
-            _t("Checked out %(distance)s m from the customer: %(verdict)s.", {
-                distance: result.distance,
-                verdict: result.verdict,
-            })
-        );
+        this.locate("action_check_out");
     }
 
-    locate(method, message) {
+    locate(method) {
         if (!this.canLocate) {
             this.refused();
             return;
         }
         this.state.locating = true;
         navigator.geolocation.getCurrentPosition(
-            (position) => this.send(method, position, message),
+            (position) => this.send(method, position),
             () => {
                 this.state.locating = false;
                 this.refused();
@@ -76,10 +63,12 @@ export class VisitCheckIn extends Component {
         );
     }
 
-    async send(method, { coords, timestamp }, message) {
+    async send(method, { coords, timestamp }) {
         const record = this.props.record;
         try {
-            if (await record.save()) {
+            // a saved form goes as it is: a reason still to type (a check-in
+            // outside the zone) never stops the rep checking in again
+            if (!(record.isNew || (await record.isDirty())) || (await record.save())) {
                 // the visit report's form, or the route sheet's card of a visit
                 const result = await this.orm.call(record.resModel, method, [
                     [record.resId],
@@ -89,8 +78,9 @@ export class VisitCheckIn extends Component {
                     timestamp || null,
                 ]);
                 await record.load();
-                this.notification.add(message(result), {
-                    type: result.inside_zone ? "success" : "warning",
+                // the server's own words, the same as the form's status
+                this.notification.add(result.message, {
+                    type: result.in_place ? "success" : result.waiting ? "info" : "warning",
                 });
             }
         } finally {

@@ -4,7 +4,7 @@ import { utils as uiUtils } from "@web/core/ui/ui_service";
 
 // Has the test save a screenshot of the page as it is now, for the README's
 // user guide (see tests/screenshots.py): the first step asks for it, the
-// second waits until it is saved. The page is shown from its top (or around the
+// second waits until it is saved. The page is shown from its top (or from the
 // element `scrollTo` selects), with no field focused and no picker open.
 export function screenshot(name, { scrollTo } = {}) {
     return [
@@ -21,7 +21,7 @@ export function screenshot(name, { scrollTo } = {}) {
                     }
                 }
                 if (scrollTo) {
-                    document.querySelector(scrollTo).scrollIntoView({ block: "center" });
+                    document.querySelector(scrollTo).scrollIntoView({ block: "start" });
                 }
                 await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
                 console.log(`visit_screenshot:${name}`);
@@ -53,5 +53,37 @@ export function clickHeaderButton(name, content, { more = false } = {}) {
             content,
             run: "click",
         },
+    ];
+}
+
+// Waits for the check-in's notice of this type (success, info, warning) and
+// checks it says word for word what the form's check-in status says.
+export function sameCheckInMessage(type, content) {
+    const notice = `.o_notification:has(.o_notification_bar.bg-${type}) .o_notification_content`;
+    const status = `.o_form_view div[name='checkin_status'] .alert-${type}`;
+    return {
+        trigger: `${notice}:not(:empty)`,
+        content,
+        run() {
+            const notices = [...document.querySelectorAll(notice)].map((el) => el.textContent.trim());
+            const form = document.querySelector(status)?.textContent.trim();
+            if (!form || notices.at(-1) !== form) {
+                throw new Error(`The notice "${notices.at(-1)}" is not the form's "${form}"`);
+            }
+        },
+    };
+}
+
+// Closes the notices shown, for a screenshot of what lies under them.
+export function closeNotifications() {
+    return [
+        {
+            trigger: "body",
+            content: "close the notices, if any",
+            run() {
+                document.querySelectorAll(".o_notification_close").forEach((button) => button.click());
+            },
+        },
+        { trigger: "body:not(:has(.o_notification))" },
     ];
 }

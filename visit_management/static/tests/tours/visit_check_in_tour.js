@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { closeNotifications, sameCheckInMessage, screenshot } from "./tour_utils";
 
 // The page gets a fixed position, as a phone would report it, 300 m north of
 // the customer, with the phone's time; the rep checks in from the report form,
@@ -17,29 +18,25 @@ registry.category("web_tour.tours").add("visit_management_check_in_tour", {
                 helpers.click();
             },
         },
-        {
-            trigger: ".o_notification:contains('inside the zone')",
-            content: "the server says the rep is inside the zone",
-        },
-        {
-            trigger: ".o_form_view .o_field_widget[name='checkin_method']:contains('GPS')",
-        },
+        sameCheckInMessage("info", "inside the zone: in place once checked out, the page and the form say"),
+        ...screenshot("check_in_waiting"),
         {
             trigger: ".o_form_view .o_visit_check_out",
             content: "check out when leaving",
             run: "click",
         },
+        sameCheckInMessage("warning", "checked out too soon: not in place, the page and the form say"),
         {
-            trigger: ".o_notification:contains('Checked out')",
-            content: "the server gives its verdict",
+            trigger: ".o_form_view .o_notebook a[name='check_in_facts']",
+            content: "the facts of the check-in, out of the rep's way",
+            run: "click",
         },
         {
             trigger: ".o_form_view .o_field_widget[name='checkout_method']:contains('GPS')",
         },
         {
-            trigger: ".o_form_view .o_notebook a[name='photos']",
-            content: "the photos of the visit",
-            run: "click",
+            trigger: ".o_form_view .o_field_widget[name='check_in_ids'] :is(.o_data_row, .o_kanban_record:not(.o_kanban_ghost)):nth-child(2)",
+            content: "the check-in and the check-out in the history",
         },
         {
             trigger: ".o_form_view .o_field_widget[name='photo_ids'] .o-kanban-button-new",
@@ -50,6 +47,12 @@ registry.category("web_tour.tours").add("visit_management_check_in_tour", {
             trigger: ".modal .o_field_visit_photo:has(input[type='file'][capture='environment'])",
             content: "on a phone, the upload opens the camera",
         },
+        {
+            trigger: ".modal .o_field_widget[name='latitude'] span:contains('31.2331')",
+            content: "the photo takes the check-in's position, not typed by the rep",
+        },
+        ...closeNotifications(),
+        ...screenshot("photo_capture"),
         {
             trigger: ".modal .o_form_button_cancel",
             run: "click",
@@ -73,7 +76,7 @@ registry.category("web_tour.tours").add("visit_management_check_in_refused_tour"
             },
         },
         {
-            trigger: ".o_notification:contains('Manual Check-in')",
+            trigger: ".o_notification:has(.o_notification_bar.bg-danger)",
             content: "the rep is told to allow location access or check in manually",
         },
         {
@@ -86,7 +89,8 @@ registry.category("web_tour.tours").add("visit_management_check_in_refused_tour"
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='checkin_method']:contains('Manual')",
+            trigger: ".o_form_view div[name='checkin_status'] .alert-warning",
+            content: "the form says a manual check-in is not in place",
         },
     ],
 });

@@ -1,6 +1,7 @@
 import { registry } from "@web/core/registry";
-import { formatDate, formatDateTime } from "@web/core/l10n/dates";
-import { clickHeaderButton, screenshot } from "./tour_utils";
+import { formatDate } from "@web/core/l10n/dates";
+import { utils as uiUtils } from "@web/core/ui/ui_service";
+import { clickHeaderButton, closeNotifications, sameCheckInMessage, screenshot } from "./tour_utils";
 
 const { DateTime } = luxon;
 
@@ -18,6 +19,36 @@ function openReviewedReport() {
     };
 }
 
+// A commitment within a week: a line of the list on a desktop, a card written
+// in a dialog on a phone.
+function addCommitment(text) {
+    const field = ".o_form_view .o_field_widget[name='commitment_ids']";
+    const deadline = {
+        content: "within a week",
+        run(helpers) {
+            return helpers.edit(formatDate(DateTime.now().plus({ days: 7 })));
+        },
+    };
+    if (uiUtils.isSmall()) {
+        return [
+            { trigger: `${field} .o-kanban-button-new`, content: "promise something", run: "click" },
+            { trigger: ".modal .o_field_widget[name='name'] input", run: `edit ${text}` },
+            { trigger: ".modal .o_field_widget[name='deadline'] input", ...deadline },
+            { trigger: ".modal .o_form_button_save", run: "click" },
+            { trigger: "body:not(:has(.modal))" },
+            {
+                trigger: `${field} .o_kanban_record:contains('${text}')`,
+                content: "the commitment reads in full on its card",
+            },
+        ];
+    }
+    return [
+        { trigger: `${field} .o_field_x2many_list_row_add a`, content: "promise something", run: "click" },
+        { trigger: ".o_selected_row .o_field_widget[name='name'] input", run: `edit ${text}` },
+        { trigger: ".o_selected_row .o_field_widget[name='deadline'] input", ...deadline },
+    ];
+}
+
 registry.category("web_tour.tours").add("visit_management_report_write_tour", {
     steps: () => [
         {
@@ -32,54 +63,54 @@ registry.category("web_tour.tours").add("visit_management_report_write_tour", {
         },
         {
             trigger: ".o_form_view .o_visit_check_in",
-            content: "give the page a position, then check in",
+            content: "still in the car, 2 km away, the rep checks in",
+            run(helpers) {
+                navigator.geolocation.getCurrentPosition = (success) =>
+                    success({ coords: { latitude: 31.2484, longitude: 121.4737, accuracy: 12 } });
+                return helpers.click();
+            },
+        },
+        sameCheckInMessage("warning", "the page and the form say the check-in is outside the zone"),
+        {
+            trigger: ".o_form_view .o_visit_check_in:enabled",
+            content: "at the customer's door, 300 m from its position, the rep checks in again",
             run(helpers) {
                 navigator.geolocation.getCurrentPosition = (success) =>
                     success({ coords: { latitude: 31.2331, longitude: 121.4737, accuracy: 12 } });
                 return helpers.click();
             },
         },
+        sameCheckInMessage("success", "in place, and the page says it as the form does"),
         {
-            trigger: ".o_form_view .o_field_widget[name='in_place'] input:checked",
-            content: "the rep is in place",
+            trigger: ".o_form_view div[name='times_mismatch'] button[name='action_use_check_in_times']",
+            content: "the planned start is two hours before the check-in",
         },
+        ...screenshot("check_in_verdict"),
         {
             trigger: ".o_form_view .o_visit_check_out",
             content: "leaving the customer, the rep checks out",
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='checkout_method']",
-            content: "the check-out is recorded",
+            trigger: ".o_form_view .o_field_widget[name='end_datetime'] input:value()",
+            content: "the check-out proposes the visit's end",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='end_datetime'] input",
-            content: "the visit ends in a minute",
-            async run(helpers) {
-                await helpers.edit(formatDateTime(DateTime.now().plus({ minutes: 1 }).startOf("minute")));
-                await helpers.press("Enter");
-            },
+            trigger: ".o_form_view div[name='times_mismatch'] button[name='action_use_check_in_times']",
+            content: "take the check-in and check-out times as the visit's",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view:not(:has(div[name='times_mismatch']:visible))",
+            content: "the times agree",
         },
         {
             trigger: ".o_form_view .o_notebook a[name='commitments']",
             run: "click",
         },
-        {
-            trigger: ".o_form_view .o_field_widget[name='commitment_ids'] .o_field_x2many_list_row_add a",
-            content: "promise something",
-            run: "click",
-        },
-        {
-            trigger: ".o_selected_row .o_field_widget[name='name'] input",
-            run: "edit Send the price list of the new model",
-        },
-        {
-            trigger: ".o_selected_row .o_field_widget[name='deadline'] input",
-            content: "within a week",
-            run(helpers) {
-                return helpers.edit(formatDate(DateTime.now().plus({ days: 7 })));
-            },
-        },
+        ...addCommitment("Send the price list of the new model"),
+        ...closeNotifications(),
+        ...screenshot("report_commitments", { scrollTo: ".o_form_view .o_notebook" }),
         {
             trigger: ".o_form_view .o_notebook a[name='needs']",
             run: "click",
@@ -151,6 +182,16 @@ registry.category("web_tour.tours").add("visit_management_report_fix_tour", {
 registry.category("web_tour.tours").add("visit_management_report_approve_tour", {
     steps: () => [
         openReviewedReport(),
+        {
+            trigger: ".o_form_view .o_notebook a[name='check_in_facts']",
+            content: "the manager looks at the check-ins",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='check_in_ids'] :is(.o_data_row, .o_kanban_record:not(.o_kanban_ghost)):nth-child(3)",
+            content: "both check-ins and the check-out are kept",
+        },
+        ...screenshot("check_in_history", { scrollTo: ".o_form_view .o_notebook" }),
         {
             trigger: ".o_form_view .o_notebook a[name='opinions']",
             run: "click",

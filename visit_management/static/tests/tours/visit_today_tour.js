@@ -24,8 +24,8 @@ registry.category("web_tour.tours").add("visit_management_today_tour", {
             },
         },
         {
-            trigger: ".o_notification:contains('inside the zone')",
-            content: "the server says the rep is inside the zone",
+            trigger: ".o_notification:has(.o_notification_bar.bg-info)",
+            content: "the server says the rep is inside the zone, in place once checked out",
         },
         {
             trigger: ".o_visit_today .o_kanban_record:contains('Tour Customer') .badge:contains('Checked In')",
@@ -36,7 +36,8 @@ registry.category("web_tour.tours").add("visit_management_today_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='checkin_method']:contains('GPS')",
+            trigger: ".o_form_view div[name='checkin_status'] .alert-info",
+            content: "the report says the check-in waits for the check-out",
         },
     ],
 });
