@@ -21,6 +21,7 @@ REP_MENUS = {
     "visit_management.res_partner_menu_visit_customers",
     "visit_management.visit_reception_menu",
     "visit_management.visit_assessment_menu",
+    "visit_management.visit_report_analysis_menu",
 }
 # ... and the managers these too
 MANAGER_MENUS = {
@@ -29,7 +30,6 @@ MANAGER_MENUS = {
     "visit_management.visit_report_menu_to_approve",
     "visit_management.visit_report_menu_to_judge",
     "visit_management.visit_new_customer_application_menu_to_approve",
-    "visit_management.visit_report_analysis_menu",
     "visit_management.visit_assessment_menu_team",
 }
 CONFIG_MENUS = {"visit_management.visit_frequency_rule_menu"}
