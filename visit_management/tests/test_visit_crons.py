@@ -246,6 +246,8 @@ class TestDueDatesCron(CronCommon):
             # cold method caches for every size: what earlier tests left cached
             # (the superuser, the defaults of activities) costs no query here
             self.env.registry.clear_all_caches()
+            # the superuser's record, which earlier tests may leave half read
+            self.env.user.fetch(["name"])
             before = self.env.cr.sql_log_count
             Partner._store_visit_dates(
                 (min(partners.ids) - 1, max(partners.ids)), self.today
@@ -410,6 +412,7 @@ class TestReportReminderCron(CronCommon):
                 self._report_ended(80)
             self.env.flush_all()
             self.env.invalidate_all()
+            self.env.user.fetch(["name"])  # the superuser's record, as above
             before = self.env.cr.sql_log_count
             Report._cron_report_reminders()
             self.env.flush_all()
