@@ -341,7 +341,7 @@ WITH met AS (
      WHERE v.state IN %(done_states)s
   GROUP BY 1, 2, 3
 ), numbered AS (
-    SELECT v.*, k.id AS contact_id, k.name AS contact_name,
+    SELECT v.*, k.id AS contact_id,
            k.function AS contact_function, r.team_id, r.manager_id,
            row_number() OVER (ORDER BY v.start_datetime, v.partner_id) AS seq,
            coalesce((this.contacts IS NULL OR this.contacts <@ ARRAY[k.id])
@@ -363,10 +363,10 @@ INSERT INTO visit_report (
     duration, visit_date, checkin_latitude, checkin_longitude, checkin_accuracy,
     checkin_time, checkin_method, checkin_distance, checkout_latitude,
     checkout_longitude, checkout_accuracy, checkout_time, checkout_method,
-    dwell_minutes, checkin_outside_reason, geofence_decision, in_place_reason,
-    in_place, customer_needs,
+    dwell_minutes, times_mismatch, checkin_outside_reason, geofence_decision,
+    in_place_reason, in_place, customer_needs,
     visit_effect, is_urgent, urgent_category, return_reason, report_deadline,
-    submitted_date, submitted_late, is_valid, invalid_reason, verification_done,
+    submitted_date, submitted_late, is_valid, invalid_kind, verification_done,
     create_date, write_date, create_uid, write_uid)
 SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
            || lpad(n.seq::text, greatest(5, length(n.seq::text)), '0'),
@@ -378,6 +378,12 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
        n.checkin_time, n.checkin_method, n.checkin_distance, n.checkout_latitude,
        n.checkout_longitude, n.checkout_accuracy, n.checkout_time,
        n.checkout_method, n.dwell_minutes,
+       -- as visit_report._compute_times_mismatch
+       n.visit_mode != 'phone'
+           AND (abs(extract(epoch FROM n.start_datetime - n.checkin_time))
+                    > %(mismatch_secs)s
+                OR abs(extract(epoch FROM n.end_datetime - n.checkout_time))
+                    > %(mismatch_secs)s) IS TRUE,
        CASE WHEN n.state != 'draft' AND facts.reason = 'outside'
                 THEN 'Met the buyer at the warehouse across the road.'
             WHEN n.state != 'draft' AND facts.reason = 'uncertain'
@@ -394,9 +400,7 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
        n.submitted_date,
        n.submitted_date > n.end_datetime + make_interval(hours => %(deadline_hours)s),
        NOT n.repeated,
-       CASE WHEN n.repeated
-            THEN 'Only the same contact was visited two months in a row ('
-                 || n.contact_name || ').' END,
+       CASE WHEN n.repeated THEN 'repeated_contact' END,
        FALSE,
        n.start_datetime, coalesce(n.submitted_date, n.end_datetime),
        n.user_id, n.user_id
@@ -552,6 +556,11 @@ def store_visit_dates(env):
 def generate(env, size, customers, reports, log=print):
     """Fills the database; the caller commits."""
     cr = env.cr
+    # importable once the registry has loaded the addons
+    from odoo.addons.visit_management.models.visit_report import (
+        TIME_MISMATCH_TOLERANCE,
+    )
+
     company, managers, reps, rep_teams = create_people(env)
     log(f"  {len(managers)} team leaders and {len(reps)} reps created")
     params = {
@@ -568,6 +577,7 @@ def generate(env, size, customers, reports, log=print):
         "max_accuracy": company.visit_checkin_max_accuracy,
         "min_dwell": company.visit_min_dwell_minutes,
         "deadline_hours": company.visit_report_deadline_hours,
+        "mismatch_secs": TIME_MISMATCH_TOLERANCE.total_seconds(),
         **{f"w_{tier}": weight for tier, weight in TIER_VISITS.items()},
     }
     steps = [

@@ -417,7 +417,17 @@ class VisitReport(models.Model):
     is_valid = fields.Boolean(
         string="Valid", compute="_compute_is_valid", store=True, index=True
     )
-    invalid_reason = fields.Char(compute="_compute_is_valid", store=True)
+    invalid_kind = fields.Selection(
+        [
+            ("repeated_contact", "Same Contact Two Months in a Row"),
+            ("failed_verification", "Failed the Verification Call"),
+        ],
+        string="Why Invalid",
+        compute="_compute_is_valid",
+        store=True,
+    )
+    # in the reader's language, hence not stored
+    invalid_reason = fields.Char(compute="_compute_invalid_reason")
     verification_done = fields.Boolean(
         string="Verified by Call",
         tracking=True,
@@ -706,7 +716,11 @@ class VisitReport(models.Model):
             self.env["visit.report.check.in"]
             .sudo()
             ._read_group(
-                [("report_id", "in", self.ids), ("kind", "=", "check_in")],
+                [
+                    ("report_id", "in", self.ids),
+                    ("kind", "=", "check_in"),
+                    ("corrected_by_id", "=", False),
+                ],
                 ["report_id"],
                 ["__count"],
             )
@@ -820,12 +834,10 @@ class VisitReport(models.Model):
                     >= report.company_id.visit_verification_pass_score
                 )
                 report.is_valid = passed
-                report.invalid_reason = (
-                    False if passed else self.env._("Failed the verification call.")
-                )
+                report.invalid_kind = False if passed else "failed_verification"
                 continue
             if not report.visit_date:
-                report.is_valid, report.invalid_reason = True, False
+                report.is_valid, report.invalid_kind = True, False
                 continue
             rep, customer = report.user_id.id, report.partner_id.id
             month = report.visit_date.replace(day=1)
@@ -837,15 +849,22 @@ class VisitReport(models.Model):
             ]
             repeated = len(this_month) == 1 and this_month == last_month
             report.is_valid = not repeated
-            report.invalid_reason = (
-                self.env._(
+            report.invalid_kind = "repeated_contact" if repeated else False
+
+    @api.depends("invalid_kind", "contact_id.name", "partner_id.name")
+    @api.depends_context("lang")
+    def _compute_invalid_reason(self):
+        for report in self:
+            if report.invalid_kind == "repeated_contact":
+                report.invalid_reason = self.env._(
                     "Only the same contact was visited two months in a row "
                     "(%(contact)s).",
                     contact=report.contact_id.name or report.partner_id.name,
                 )
-                if repeated
-                else False
-            )
+            elif report.invalid_kind == "failed_verification":
+                report.invalid_reason = self.env._("Failed the verification call.")
+            else:
+                report.invalid_reason = False
 
     def _contacts_by_month(self):
         """{(rep id, customer id, first of month): {contact ids}} of the visits done
@@ -1022,7 +1041,7 @@ class VisitReport(models.Model):
     def _refresh_neighbour_validity(self):
         neighbours = self._validity_neighbours()
         self.env.add_to_compute(self._fields["is_valid"], neighbours)
-        self.env.add_to_compute(self._fields["invalid_reason"], neighbours)
+        self.env.add_to_compute(self._fields["invalid_kind"], neighbours)
 
     # ------------------------------------------------------------------
     # Check-in
@@ -1118,14 +1137,17 @@ class VisitReport(models.Model):
         if not self.end_datetime and self.checkout_time >= self.start_datetime:
             self.sudo().end_datetime = self.checkout_time
 
-    def _add_to_history(self, kind, distance):
-        """Keeps the check-in or check-out just recorded, with the verdict it
-        gives; from now on it is the one that counts."""
+    def _add_to_history(self, kind, distance, **correction):
+        """Keeps the check-in or check-out just recorded (or corrected: who and
+        why), with the verdict it gives; from now on it is the one that counts."""
         prefix = "checkin" if kind == "check_in" else "checkout"
         history = self.sudo().check_in_ids
         history.filtered(lambda row: row.kind == kind and row.counts).counts = False
+        if not self[f"{prefix}_time"]:
+            return
         history.create(
             {
+                **correction,
                 "report_id": self.id,
                 "kind": kind,
                 "time": self[f"{prefix}_time"],
@@ -1138,6 +1160,25 @@ class VisitReport(models.Model):
                 "counts": True,
             }
         )
+
+    def _record_correction(self, kinds, reason):
+        """A manager's corrected check-in or check-out joins the history, and
+        counts from now on (the check-out's position is not corrected: its
+        distance stays)."""
+        for kind in kinds:
+            if kind == "check_in":
+                distance = self.checkin_distance
+            else:
+                counted = self.sudo().check_in_ids.filtered(
+                    lambda row: row.kind == "check_out" and row.counts
+                )
+                distance = counted.distance
+            self._add_to_history(
+                kind,
+                distance,
+                corrected_by_id=self.env.user.id,
+                correction_reason=reason,
+            )
 
     def _record_position(
         self, prefix, method, latitude=0.0, longitude=0.0, accuracy=0.0

@@ -73,6 +73,25 @@ class TestVisitReportValidity(VisitCommon):
         self.assertFalse(december.is_valid)
         self.assertIn("Wang Wei", december.invalid_reason)
 
+    def test_reason_reads_in_the_readers_language(self):
+        """Stored is the kind of invalidity; the sentence is the reader's."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "visit_management")]
+        )._update_translations(["zh_CN"], overwrite=True)
+        self._visit(date(2026, 11, 12), self.contact)
+        december = self._visit(date(2026, 12, 3), self.contact)
+        self.assertEqual(december.invalid_kind, "repeated_contact")
+        read = december.with_user(self.manager)
+        self.assertEqual(
+            read.with_context(lang="zh_CN").invalid_reason,
+            "连续两个月只拜访了同一联系人（Wang Wei）。",
+        )
+        self.assertEqual(
+            read.with_context(lang="en_US").invalid_reason,
+            "Only the same contact was visited two months in a row (Wang Wei).",
+        )
+
     def test_earlier_month_submitted_last(self):
         november = self._visit(date(2026, 11, 12), self.contact, submit=False)
         december = self._visit(date(2026, 12, 3), self.contact)
