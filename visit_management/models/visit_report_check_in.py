@@ -9,7 +9,7 @@ class VisitReportCheckIn(models.Model):
     """One check-in or check-out of a visit report, as the server recorded it.
     A new check-in does not erase the earlier ones: the last one counts, and
     the manager sees them all. Written only by the check-in and check-out
-    actions; nobody changes or removes a row."""
+    actions and by a manager's correction; nobody changes or removes a row."""
 
     _name = "visit.report.check.in"
     _description = "Visit Check-in"
@@ -50,3 +50,9 @@ class VisitReportCheckIn(models.Model):
         help="The last check-in (or check-out) of the report: the one its verdict "
         "is judged on.",
     )
+    corrected_by_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        help="The manager who corrected the report's check-in or check-out.",
+    )
+    correction_reason = fields.Text(readonly=True)

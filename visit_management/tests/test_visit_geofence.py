@@ -200,6 +200,21 @@ class TestGeofenceLock(GeofenceCase):
         self.assertIn("Checked Out At", message.body)
         self.assertIn("2026-12-10 02:05:00 → 2026-12-10 02:45:00", message.body)
         self.assertEqual(message.author_id, self.manager.partner_id)
+        # the correction joins the history and counts; the rep's check-out stays
+        history = report.with_user(self.manager).check_in_ids
+        corrected = history.filtered("counts").filtered(
+            lambda row: row.kind == "check_out"
+        )
+        self.assertEqual(corrected.time, CHECK_IN_AT + timedelta(minutes=45))
+        self.assertEqual(corrected.corrected_by_id, self.manager)
+        self.assertIn("customer confirmed 45 min", corrected.correction_reason)
+        self.assertEqual(corrected.verdict, "inside")
+        rep_check_out = history.filtered(
+            lambda row: row.kind == "check_out" and not row.corrected_by_id
+        )
+        self.assertEqual(rep_check_out.time, CHECK_IN_AT + timedelta(minutes=5))
+        self.assertFalse(rep_check_out.counts)
+        self.assertEqual(report.check_in_count, 1)  # the rep's own check-ins
         with self.assertRaisesRegex(UserError, "Change at least one"):
             Form(
                 Wizard.with_context(default_report_id=report.id, default_reason="x")

@@ -16,6 +16,8 @@ CORRECTED_FIELDS = (
     "checkin_time",
     "checkout_time",
 )
+# the history row a corrected fact belongs to (the others: the check-in's)
+CORRECTED_KIND = {"checkout_time": "check_out"}
 
 
 class VisitCheckInCorrection(models.TransientModel):
@@ -73,8 +75,8 @@ class VisitCheckInCorrection(models.TransientModel):
 
     @client_action(single=True)
     def action_confirm(self):
-        """Writes the corrected facts and posts, in the report's chatter, each
-        old and new value with the reason."""
+        """Writes the corrected facts, adds them to the check-in history, and
+        posts, in the report's chatter, each old and new value with the reason."""
         report = self.report_id
         report._check_can_correct()
         changes = {
@@ -98,6 +100,10 @@ class VisitCheckInCorrection(models.TransientModel):
             for name in changes
         ]
         report.sudo().write(changes)
+        report._record_correction(
+            sorted({CORRECTED_KIND.get(name, "check_in") for name in changes}),
+            self.reason.strip(),
+        )
         report.message_post(
             body=Markup("<p>%s</p><ul>%s</ul>")
             % (
