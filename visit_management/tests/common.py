@@ -1,9 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
 from datetime import date, datetime
 from unittest.mock import patch
 
 from odoo.tests import TransactionCase, freeze_time, new_test_user
+from odoo.tools.misc import file_path
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
@@ -14,6 +16,16 @@ MANAGER_GROUPS = f"{SALES},visit_management.group_visit_manager"
 # plan December 2026 and file reports in it, so every class of VisitCommon runs on
 # this clock (its setUpClass included), whatever day the suite runs.
 TESTS_NOW = datetime(2026, 11, 23, 4, 0)
+
+
+def run_migration(env, path, version):
+    """Runs an addon's migration script (its path in the addons) as an update
+    from the given version would."""
+    spec = importlib.util.spec_from_file_location("migration", file_path(path))
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    migration.migrate(env.cr, version)
+    env.invalidate_all()
 
 
 @freeze_time(TESTS_NOW)

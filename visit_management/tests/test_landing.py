@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
-from .common import MANAGER_GROUPS, REP_GROUPS, VisitCommon
+from .common import MANAGER_GROUPS, REP_GROUPS, VisitCommon, run_migration
 from .test_demo import load_demo
 
 FRONT_DESK_GROUPS = "base.group_user,visit_management.group_visit_front_desk"
@@ -135,6 +135,27 @@ class TestLanding(VisitCommon):
             }
         )
         self.assertEqual(chosen.action_id.id, discuss.id)
+        self.assertFalse(self.portal_user.action_id)
+
+    def test_update_gives_earlier_users_the_landing(self):
+        """Users of a 19.0.1.0.0 database had no home action; the update gives
+        it to the app's users who chose none, and to nobody else."""
+        discuss = self.env.ref("mail.action_discuss")
+        other = new_test_user(self.env, "old_other", groups="base.group_user")
+        chosen = new_test_user(self.env, "old_chosen", groups=REP_GROUPS)
+        chosen.action_id = discuss.id
+        archived = new_test_user(self.env, "old_archived", groups=REP_GROUPS)
+        archived.active = False
+        (self.rep | self.manager | archived).action_id = False
+        run_migration(
+            self.env,
+            "visit_management/migrations/19.0.1.1.0/post-migrate.py",
+            "19.0.1.0.0",
+        )
+        for user in (self.rep, self.manager, archived):
+            self.assertEqual(user.action_id.id, self.landing.id)
+        self.assertEqual(chosen.action_id.id, discuss.id)
+        self.assertFalse(other.action_id)
         self.assertFalse(self.portal_user.action_id)
 
     def test_team_overview_counts_the_managers_team(self):

@@ -1,13 +1,13 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
 from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user
-from odoo.tools.misc import file_path
+
+from odoo.addons.visit_management.tests.common import run_migration
 
 from .common import MANAGER_GROUPS, PropertyCommon
 
@@ -252,13 +252,10 @@ class TestResidentRulesMigration(PropertyCommon):
         )
         office_rule.groups = self.env.ref("visit_management.group_visit_user")
         manager_rule.domain_force = "[(1, '=', 1)]"
-        path = file_path(
-            "visit_management_property/migrations/19.0.1.1.0/post-migrate.py"
+        run_migration(
+            self.env,
+            "visit_management_property/migrations/19.0.1.1.0/post-migrate.py",
+            "19.0.1.0.0",
         )
-        spec = importlib.util.spec_from_file_location("post_migrate", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(self.env.cr, "19.0.1.0.0")
-        self.env.invalidate_all()
         self.assertEqual(office_rule.groups, self.env.ref("base.group_user"))
         self.assertIn("company_ids", manager_rule.domain_force)
