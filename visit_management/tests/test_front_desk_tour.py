@@ -80,6 +80,14 @@ class TestFrontDeskPhone(JourneyCase):
         self.assertScreenshots(
             "reception_board", "reception_rooms_cards", "reception_feedback_link"
         )
+        # pressing "Feedback Link by Text" left a note of it, and mailed no visitor
+        self.assertIn(
+            self.contact.name,
+            over.message_ids.filtered(lambda m: m.author_id == desk.partner_id)[0].body,
+        )
+        mails = self.env["mail.mail"].search([("model", "=", over._name)])
+        self.assertFalse(mails.recipient_ids & (self.contact | self.customer))
+        self.assertFalse(any(mails.mapped("email_to")))
 
 
 @tagged("post_install", "-at_install")
