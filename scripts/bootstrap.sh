@@ -188,6 +188,8 @@ EOF
 }
 
 odoo_bin() { "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"; }
+# Odoo's other commands (db, shell...): their options after the command's name
+odoo_cli() { "$VENV/bin/python" "$ODOO_SRC/odoo-bin" "$@"; }
 
 ensure_odoo_source
 ensure_venv
