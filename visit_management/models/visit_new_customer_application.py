@@ -60,6 +60,7 @@ class VisitNewCustomerApplication(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     partner_id = fields.Many2one(
         "res.partner",

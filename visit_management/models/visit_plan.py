@@ -64,6 +64,7 @@ class VisitPlan(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     submission_deadline = fields.Date(
         compute="_compute_submission_deadline",

@@ -150,6 +150,7 @@ class VisitReport(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     plan_line_id = fields.Many2one(
         "visit.plan.line",

@@ -40,3 +40,4 @@ from . import test_visit_geofence
 from . import test_visit_qr_check_in
 from . import test_landing
 from . import test_landing_tour
+from . import test_state_boards

@@ -4,6 +4,7 @@ import importlib.util
 from datetime import date, datetime
 from unittest.mock import patch
 
+from odoo.service.model import call_kw
 from odoo.tests import TransactionCase, freeze_time, new_test_user
 from odoo.tools.misc import file_path
 
@@ -149,3 +150,15 @@ class VisitCommon(TransactionCase):
             + ([("user_id", "=", user.id)] if user else [])
             + [(key, "=", value) for key, value in domain.items()]
         )
+
+
+def state_board_columns(env, model, user):
+    """The columns of a kanban grouped by state, as the web client asks for
+    them (over RPC, as the user): one per state, those without records too."""
+    result = call_kw(
+        env[model].with_user(user),
+        "web_read_group",
+        [[], ["state"], ["__count"]],
+        {"context": {"read_group_expand": True}},
+    )
+    return [group["state"] for group in result["groups"]]

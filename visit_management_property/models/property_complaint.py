@@ -51,6 +51,7 @@ class PropertyComplaint(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     resident_id = fields.Many2one(required=True)
     category = fields.Selection(

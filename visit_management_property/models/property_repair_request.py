@@ -41,6 +41,7 @@ class PropertyRepairRequest(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     resident_id = fields.Many2one(required=True)
     unit_id = fields.Many2one(required=True)

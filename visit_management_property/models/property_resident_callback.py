@@ -85,6 +85,7 @@ class PropertyResidentCallback(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     resident_id = fields.Many2one(required=True)
     callback_type = fields.Selection(

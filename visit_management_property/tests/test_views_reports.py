@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError
 
+from odoo.addons.visit_management.tests.common import state_board_columns
+
 from .common import PropertyCommon
 
 ACTIONS = (
@@ -59,6 +61,21 @@ class TestViewsAndReports(PropertyCommon):
                         )
                     )
                     self.assertEqual(set(views["views"]), set(modes) | {"search"})
+
+    def test_boards_show_every_state_even_empty(self):
+        self._create_complaint()
+        for model, states in (
+            ("property.complaint", ["new", "in_progress", "resolved", "closed"]),
+            ("property.repair.request", ["new", "assigned", "done"]),
+            (
+                "property.resident.callback",
+                ["todo", "done", "unreachable", "cancelled"],
+            ),
+        ):
+            with self.subTest(model=model):
+                self.assertEqual(
+                    state_board_columns(self.env, model, self.office_user), states
+                )
 
     def test_menus_under_visits_property(self):
         root = self.env.ref("visit_management_property.property_menu_root")
