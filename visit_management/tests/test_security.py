@@ -200,6 +200,34 @@ class TestVisitSecurity(VisitCommon):
         self.assertEqual(rep_c2_reports, report)
 
 
+class TestAccessRows(VisitCommon):
+    def test_a_group_has_a_row_only_where_it_gains_something(self):
+        """No access row repeats what a group it implies already grants."""
+        PERMS = ("perm_read", "perm_write", "perm_create", "perm_unlink")
+        rows = self.env["ir.model.access"].browse(
+            self.env["ir.model.data"]
+            .search(
+                [
+                    ("model", "=", "ir.model.access"),
+                    ("module", "in", ("visit_management", "visit_management_property")),
+                ]
+            )
+            .mapped("res_id")
+        )
+        self.assertGreater(len(rows), 40)
+        for row in rows.filtered("group_id"):
+            implied = row.group_id.all_implied_ids - row.group_id
+            granted = self.env["ir.model.access"].search(
+                [("model_id", "=", row.model_id.id), ("group_id", "in", implied.ids)]
+            )
+            for other in granted:
+                with self.subTest(row=row.get_external_id()[row.id]):
+                    self.assertFalse(
+                        all(other[perm] >= row[perm] for perm in PERMS),
+                        f"{other.get_external_id()[other.id]} grants it already",
+                    )
+
+
 class TestReassignment(VisitCommon):
     def test_only_the_manager_hands_a_record_to_another_rep(self):
         report = self._create_report()
