@@ -4,7 +4,7 @@
     "name": "Customer Visits: Property Management",
     "summary": "Residents, complaints, repairs and resident callbacks "
     "for property-management companies",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/visit-management/odoo-visit-management",
     "author": "Visit Management Authors",

@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -151,8 +151,8 @@ class VisitToday(models.Model):
             SQL.identifier(*column.split(".")),
         )
 
-    @api.model
-    def _query(self):
+    @property
+    def _table_query(self):
         """Approved planned visits and unplanned visit reports of a day around
         now (the indexes narrow it), then exactly those of the rep's today."""
         return SQL(
@@ -218,16 +218,6 @@ class VisitToday(models.Model):
             local_now=SQL(
                 "(NOW() AT TIME ZONE COALESCE(NULLIF(rep_partner.tz, ''), 'UTC'))"
             ),
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
         )
 
     # ------------------------------------------------------------------

@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..tools import client_action
@@ -102,7 +102,8 @@ class VisitTodayRep(models.Model):
                 else False
             )
 
-    def _query(self):
+    @property
+    def _table_query(self):
         local_now = SQL(
             "(NOW() AT TIME ZONE COALESCE(NULLIF(rep_partner.tz, ''), 'UTC'))::date"
         )
@@ -158,17 +159,7 @@ class VisitTodayRep(models.Model):
                AND member.user_id IS DISTINCT FROM team.user_id
             """,
             local_now=local_now,
-            today=self.env["visit.today"]._query(),
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
+            today=self.env["visit.today"]._table_query,
         )
 
     @client_action(single=True)

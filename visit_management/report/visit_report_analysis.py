@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.selections import TIERS, VISIT_MODES, VISIT_PURPOSES
@@ -187,15 +187,8 @@ class VisitReportAnalysis(models.Model):
     def _where(self):
         return SQL("WHERE report.active")
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s %s %s %s)",
-                SQL.identifier(self._table),
-                self._select(),
-                self._from(),
-                self._join(),
-                self._where(),
-            )
+    @property
+    def _table_query(self):
+        return SQL(
+            "%s %s %s %s", self._select(), self._from(), self._join(), self._where()
         )

@@ -41,3 +41,4 @@ from . import test_visit_qr_check_in
 from . import test_landing
 from . import test_landing_tour
 from . import test_state_boards
+from . import test_migrations

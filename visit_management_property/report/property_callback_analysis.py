@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.property_resident_callback import SATISFACTION
@@ -62,7 +62,8 @@ class PropertyCallbackAnalysis(models.Model):
         string="Failed Attempts", readonly=True, aggregator="sum"
     )
 
-    def _query(self):
+    @property
+    def _table_query(self):
         return SQL(
             """
             SELECT callback.id,
@@ -95,14 +96,4 @@ class PropertyCallbackAnalysis(models.Model):
                AND (callback.due_date <= CURRENT_DATE
                     OR callback.state IN ('done', 'unreachable'))
             """
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
         )

@@ -6,6 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user
+from odoo.tools import SQL, sql
 
 from odoo.addons.visit_management.tests.common import run_migration
 
@@ -240,6 +241,19 @@ class TestResidentPersonalData(PropertyCommon):
 
 
 class TestResidentRulesMigration(PropertyCommon):
+    def test_update_drops_the_former_analysis_view(self):
+        Analysis = self.env["property.callback.analysis"]
+        self.env.cr.execute(
+            SQL("CREATE VIEW %s AS SELECT 1 AS id", SQL.identifier(Analysis._table))
+        )
+        run_migration(
+            self.env,
+            "visit_management_property/migrations/19.0.1.2.0/post-migrate.py",
+            "19.0.1.1.0",
+        )
+        self.assertIsNone(sql.table_kind(self.env.cr, Analysis._table))
+        Analysis.with_user(self.office_manager).search_read([], limit=1)
+
     def test_update_replaces_the_old_resident_rules(self):
         """A database of 19.0.1.0.0 let every employee see residents and visit
         managers see all of them; its update to 19.0.1.1.0 rewrites the rules,

@@ -1,0 +1,30 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tools import SQL, sql
+
+from .common import VisitCommon, run_migration
+
+
+class TestFormerViews(VisitCommon):
+    def test_update_drops_the_former_sql_views(self):
+        """A 19.0.1.0.0 database holds SQL views of the models now read through
+        their _table_query; the update drops them, and the models still read."""
+        Migrated = ("visit.today.rep", "visit.today", "visit.report.analysis")
+        for model in Migrated:
+            self.env.cr.execute(
+                SQL(
+                    "CREATE VIEW %s AS SELECT id FROM visit_report",
+                    SQL.identifier(self.env[model]._table),
+                )
+            )
+        run_migration(
+            self.env,
+            "visit_management/migrations/19.0.1.1.0/post-migrate.py",
+            "19.0.1.0.0",
+        )
+        self._create_report().action_submit()
+        for model in Migrated:
+            with self.subTest(model=model):
+                self.assertIsNone(sql.table_kind(self.env.cr, self.env[model]._table))
+                self.env[model].with_user(self.manager).search_read([], limit=1)
+        self.assertTrue(self.env["visit.report.analysis"].search_count([]))
