@@ -8,6 +8,7 @@ from . import res_config_settings
 from . import res_partner
 from . import res_users
 from . import visit_approval_mixin
+from . import visit_follow_up_mixin
 from . import visit_assessment
 from . import visit_demo
 from . import visit_frequency_rule

@@ -723,7 +723,7 @@ class VisitReception(models.Model):
         the visit can be rated."""
         self._check_step(("in_progress",), self.env._("closed"))
         self.sudo().write({"state": "done", "done_datetime": fields.Datetime.now()})
-        self.next_step_ids._schedule()
+        self.next_step_ids._schedule_follow_up()
         return True
 
     @client_action()

@@ -4,17 +4,19 @@ from odoo import api, fields, models
 
 from .visit_reception import OPEN_STATES
 
-NEXT_STEP_ACTIVITY = "visit_management.mail_activity_visit_reception_next_step"
-
 
 class VisitReceptionNextStep(models.Model):
     """What was agreed with the visitors and who follows it up: an activity
     once the visit is closed."""
 
     _name = "visit.reception.next.step"
-    _inherit = ["visit.write.guard"]
+    _inherit = ["visit.write.guard", "visit.follow.up.mixin"]
     _description = "Reception Next Step"
     _guard_parent = "reception_id"
+    _follow_up_document = "reception_id"
+    _follow_up_activity_type = (
+        "visit_management.mail_activity_visit_reception_next_step"
+    )
     _visit_dates = ("deadline",)
     _user_fields = {state: ("name", "deadline", "user_id") for state in OPEN_STATES}
     _order = "deadline, id"
@@ -31,21 +33,10 @@ class VisitReceptionNextStep(models.Model):
         domain="[('share', '=', False)]",
         help="Who follows the step up; the host by default.",
     )
-    activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
 
     @api.model_create_multi
     def create(self, vals_list):
         steps = super().create(vals_list)
-        steps.filtered(lambda step: step.reception_id.state == "done")._schedule()
+        done = steps.filtered(lambda step: step.reception_id.state == "done")
+        done._schedule_follow_up()
         return steps
-
-    def _schedule(self):
-        """One activity per step, on the booking, never twice."""
-        for step in self.filtered(lambda step: not step.activity_id):
-            reception = step.reception_id
-            step.sudo().activity_id = reception.activity_schedule(
-                NEXT_STEP_ACTIVITY,
-                date_deadline=step.deadline,
-                summary=step.name,
-                user_id=(step.user_id or reception.user_id).id,
-            )

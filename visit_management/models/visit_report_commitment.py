@@ -8,9 +8,11 @@ COMMITMENT_FIELDS = ("name", "deadline", "user_id")
 
 class VisitReportCommitment(models.Model):
     _name = "visit.report.commitment"
-    _inherit = ["visit.write.guard"]
+    _inherit = ["visit.write.guard", "visit.follow.up.mixin"]
     _description = "Commitment Made During a Visit"
     _guard_parent = "report_id"
+    _follow_up_document = "report_id"
+    _follow_up_activity_type = "visit_management.mail_activity_visit_commitment"
     _visit_dates = ("deadline",)
     _user_fields = {
         "draft": COMMITMENT_FIELDS,
@@ -29,15 +31,3 @@ class VisitReportCommitment(models.Model):
         string="Follow-up By",
         help="Who follows the commitment up; the rep of the report by default.",
     )
-    activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
-
-    def _schedule_follow_up(self):
-        """One follow-up activity per commitment, on the report, never twice."""
-        for commitment in self.filtered(lambda c: not c.activity_id):
-            report = commitment.report_id
-            commitment.sudo().activity_id = report.activity_schedule(
-                "visit_management.mail_activity_visit_commitment",
-                date_deadline=commitment.deadline,
-                summary=commitment.name,
-                user_id=(commitment.user_id or report.user_id).id,
-            )

@@ -65,7 +65,7 @@ class TestReceptionAfterTheVisit(ReceptionDoneCase):
                 ]
             }
         )
-        reception.next_step_ids._schedule()
+        reception.next_step_ids._schedule_follow_up()
         self.assertEqual(len(self._next_step_activities(reception)), 3)
 
     def test_outcome_and_agreement(self):
