@@ -9,6 +9,8 @@ from odoo import api, fields, models
 
 from odoo.addons.visit_management.models.visit_demo import SURNAMES, chinese_name
 
+from .property_resident_callback import FINISHED_STATES
+
 # The same demo on every install: one seeded random generator.
 SEED = 2026
 # Per estate (xml id): buildings, floors, units per floor, and whether it is the
@@ -389,7 +391,7 @@ class PropertyDemo(models.AbstractModel):
                 c.state == "resolved"
                 and (
                     not c.callback_required
-                    or any(cb.state in ("done", "unreachable") for cb in c.callback_ids)
+                    or any(cb.state in FINISHED_STATES for cb in c.callback_ids)
                 )
             )
         )

@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..models.property_resident_callback import SATISFACTION
+from ..models.property_resident_callback import FINISHED_STATES, SATISFACTION
 from ..models.selections import CALLBACK_METHODS, CALLBACK_TYPES
 
 
@@ -94,6 +94,7 @@ class PropertyCallbackAnalysis(models.Model):
               FROM property_resident_callback callback
              WHERE callback.state != 'cancelled'
                AND (callback.due_date <= CURRENT_DATE
-                    OR callback.state IN ('done', 'unreachable'))
-            """
+                    OR callback.state IN %(finished)s)
+            """,
+            finished=FINISHED_STATES,
         )
