@@ -9,7 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
 
 from ..tools import client_action, single_run
-from .visit_frequency_rule import DONE_STATES
+from .visit_frequency_rule import DONE_STATES, modes_done
 
 BANDS = [
     ("excellent", "Excellent"),
@@ -748,9 +748,7 @@ class VisitAssessment(models.Model):
             )
         )
         for user, partner, mode, _count in groups:
-            visited[user.id, partner.id].add(mode)
-            if mode == "onsite":
-                visited[user.id, partner.id].add("phone")
+            visited[user.id, partner.id] |= modes_done({mode})
         companies = self.env["res.company"].sudo().browse({c for _u, c in pairs})
         companies.fetch(["visit_key_contact_minimum"])
         minimum = {

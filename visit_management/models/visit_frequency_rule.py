@@ -16,6 +16,15 @@ REGIONS = [
 DONE_STATES = ("submitted", "approved")
 
 
+def modes_done(visit_modes):
+    """The visit modes a customer has had, from the modes of its visits: an
+    on-site visit also counts as the phone call (as in _visit_dates_query)."""
+    done = set(visit_modes)
+    if "onsite" in done:
+        done.add("phone")
+    return done
+
+
 class VisitFrequencyRule(models.Model):
     _name = "visit.frequency.rule"
     _description = "Visit Frequency Rule"
@@ -117,10 +126,10 @@ class VisitFrequencyRule(models.Model):
         A mode is due the last visit of that mode plus the rule's interval (the
         earliest when several rules share a mode), or the day the customer was
         created when it was never visited that way. An on-site visit also counts
-        as contact for the phone rules. Region rules bind only when the customer's
-        company switched them on; the company is the customer's, else its
-        salesperson's, else the main company. The cron, the partner fields and the
-        assessment all read their dates from here.
+        as contact for the phone rules (modes_done, in SQL). Region rules bind
+        only when the customer's company switched them on; the company is the
+        customer's, else its salesperson's, else the main company. The cron, the
+        partner fields and the assessment all read their dates from here.
 
         The customers are those of `partner_ids`, or the tiered ones whose id is in
         `id_range` (lowest excluded, highest included), which lets PostgreSQL

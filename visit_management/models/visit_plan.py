@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import client_action, single_run
+from .visit_frequency_rule import modes_done
 
 # What the rep writes on a plan until it is submitted.
 PLAN_FIELDS = (
@@ -201,13 +202,11 @@ class VisitPlan(models.Model):
         self.ensure_one()
         if not self.date_end:
             return True
-        modes = set(
+        modes = modes_done(
             self.line_ids.filtered(lambda line: line.partner_id == partner).mapped(
                 "visit_mode"
             )
         )
-        if "onsite" in modes:
-            modes.add("phone")
         return all(
             mode in modes for mode, due in due_by_mode.items() if due <= self.date_end
         )
