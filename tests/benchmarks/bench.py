@@ -43,7 +43,7 @@ NAIVE_MIN_SPEEDUP = 20.0
 INTERACTIVE_MAX_SECONDS = 1.0
 
 CRON = "due/overdue cron, all customers"
-CRON_AGAIN = "same cron run again, nothing to write"
+CRON_AGAIN = "same cron the next day, no date changed"
 FLOOR = "SQL floor: one SELECT, no writes"
 FLOOR_STORE = "SQL floor: one UPDATE storing the dates"
 NAIVE = "naive ORM loop, sample scaled up"
@@ -266,7 +266,8 @@ def reset_visit_dates(env):
         """
         UPDATE res_partner
            SET last_onsite_visit_date = NULL, last_phone_visit_date = NULL,
-               last_visit_date = NULL, next_visit_date = NULL
+               last_visit_date = NULL, next_visit_date = NULL,
+               visit_dates_refresh_date = NULL
          WHERE visit_tier IS NOT NULL
         """
     )
@@ -281,8 +282,6 @@ def reset_visit_dates(env):
         env["mail.activity"].search(
             [("activity_type_id", "=", overdue.id), ("res_model", "=", False)]
         ).unlink()
-    # a run cut short by its time limit would resume, not start over
-    env["ir.config_parameter"].set_param("visit_management.due_dates_resume", False)
     cr.commit()
 
 
@@ -352,11 +351,19 @@ def measure_due_dates(env, sample_size):
 
     batches = -(-len(tiered) // DUE_DATES_BATCH)
     rows.append(row(CRON, len(tiered), seconds, queries, f"{batches} batch(es)"))
-    # the daily steady state: dates already right, overdue customers already told.
-    # It writes nothing, so like the floor it is compared with it runs
-    # INTERACTIVE_RUNS times and keeps the median.
+    # the daily steady state: dates already right, overdue customers already
+    # told, refreshed the day before; it writes the day of the refresh only. It
+    # runs INTERACTIVE_RUNS times and keeps the median.
     runs = []
     for _i in range(INTERACTIVE_RUNS):
+        cr.execute(
+            """
+            UPDATE res_partner
+               SET visit_dates_refresh_date = visit_dates_refresh_date - 1
+             WHERE visit_tier IS NOT NULL
+            """
+        )
+        cr.commit()
         runs.append(run_counted(env, Partner._cron_visit_due_dates))
         cr.commit()
     seconds, queries = statistics.median(run[1] for run in runs), runs[-1][2]
@@ -535,10 +542,11 @@ def targets(results):
             )
             again = rows[CRON_AGAIN]
             check(
-                again["floor_ratio"] <= FLOOR_MAX_RATIO,
-                f"{size}: cron with nothing to write {again['seconds']:.2f} s = "
-                f"{again['floor_ratio']:.2f}x the SQL floor computing the dates "
-                f"in one SELECT ({rows[FLOOR]['seconds']:.2f} s), at most "
+                again["store_ratio"] <= FLOOR_MAX_RATIO,
+                f"{size}: cron the next day, no date changed, "
+                f"{again['seconds']:.2f} s = {again['store_ratio']:.2f}x the SQL "
+                f"floor writing every customer in one UPDATE "
+                f"({rows[FLOOR_STORE]['seconds']:.2f} s), at most "
                 f"{FLOOR_MAX_RATIO:g}x",
             )
             check(

@@ -1,17 +1,18 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from functools import partial
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import client_action, single_run
+from ..tools import client_action, run_in_batches, single_run
 from .selections import GENDERS, TIERS
 
 # Customers whose dates one transaction of the due-dates cron recomputes.
-DUE_DATES_BATCH = 50000
+DUE_DATES_BATCH = 10000
 # How many newly overdue customers a rep's to-do lists by name.
 OVERDUE_LISTED = 100
 # Held while the reps' overdue to-dos are written (an arbitrary key).
@@ -20,8 +21,6 @@ _logger = logging.getLogger(__name__)
 
 # Customers without coordinates that one run of the geocoding cron looks up.
 GEOCODE_BATCH = 100
-# Where an interrupted run of the cron stopped: "<day>/<last partner id>".
-DUE_DATES_RESUME_PARAM = "visit_management.due_dates_resume"
 
 
 # Where the customer is: what check-ins are judged against.
@@ -138,6 +137,13 @@ class ResPartner(models.Model):
         copy=False,
         help="When the rep was told this customer's visit is overdue; cleared once "
         "the customer is visited, so the next overdue visit is told again.",
+    )
+    visit_dates_refresh_date = fields.Date(
+        string="Visit Dates Refreshed On",
+        readonly=True,
+        copy=False,
+        help="The day the scheduled action last recomputed this customer's visit "
+        "dates: a run cut short goes on with the customers not refreshed today.",
     )
 
     visit_new_customer_application_ids = fields.One2many(
@@ -292,48 +298,35 @@ class ResPartner(models.Model):
         gets one to-do listing their customers that became overdue today. A
         second run changes nothing and makes no second to-do."""
         today = fields.Date.context_today(self)
-        params = self.env["ir.config_parameter"].sudo()
-        resume = params.get_param(DUE_DATES_RESUME_PARAM, "")
-        day, _sep, last_id = resume.partition("/")
-        last_id = int(last_id) if day == str(today) else 0
-        remaining = self._tiered_partner_ids_after(last_id, count=True)
-        while remaining:
-            batch = self._tiered_partner_ids_after(last_id)
-            self._store_visit_dates((last_id, batch[-1]), today)
-            last_id, remaining = batch[-1], max(remaining - len(batch), 0)
-            time_left = self.env["ir.cron"]._commit_progress(
-                len(batch), remaining=remaining
-            )
-            if remaining and not time_left:
-                params.set_param(DUE_DATES_RESUME_PARAM, f"{today}/{last_id}")
-                return
-        self._notify_overdue_today(today)
-        if resume:
-            params.set_param(DUE_DATES_RESUME_PARAM, False)
+        finished = run_in_batches(
+            self,
+            Domain("visit_tier", "!=", False)
+            & (
+                Domain("visit_dates_refresh_date", "=", False)
+                | Domain("visit_dates_refresh_date", "<", today)
+                # visited since this morning's run: the overdue flag goes
+                | (
+                    Domain("visit_overdue_notified_date", "!=", False)
+                    & ~Domain("next_visit_date", "<", today)
+                )
+            ),
+            partial(self._store_visit_dates, today=today),
+            DUE_DATES_BATCH,
+        )
+        if finished:
+            self._notify_overdue_today(today)
 
     @api.model
-    def _tiered_partner_ids_after(self, last_id, count=False):
-        """The next batch of tiered customers by id, or how many remain."""
-        query = SQL(
-            "FROM res_partner WHERE visit_tier IS NOT NULL AND id > %s", last_id
+    def _store_visit_dates(self, partners, today):
+        """Writes, in one statement, the visit dates of these tiered customers —
+        the values the ORM computes — their overdue flag (set on the day a
+        customer becomes overdue, cleared once it is not) and the day they were
+        refreshed."""
+        self.flush_model(["visit_overdue_notified_date", "visit_dates_refresh_date"])
+        # the visits of the batch are read by an index range of customer ids
+        dates = self.env["visit.frequency.rule"]._visit_dates_query(
+            id_range=(min(partners.ids) - 1, max(partners.ids))
         )
-        self.flush_model(["visit_tier"])
-        if count:
-            return self.env.execute_query(SQL("SELECT COUNT(*) %s", query))[0][0]
-        rows = self.env.execute_query(
-            SQL("SELECT id %s ORDER BY id LIMIT %s", query, DUE_DATES_BATCH)
-        )
-        return [partner_id for (partner_id,) in rows]
-
-    @api.model
-    def _store_visit_dates(self, id_range, today):
-        """Writes, in one statement, the visit dates of the tiered customers whose
-        id is in the range (lowest excluded) — the values the ORM computes — and
-        their overdue flag: set on the day a customer becomes overdue, cleared
-        once it is not. Only changed rows are written; rows another worker holds
-        are left to it."""
-        self.flush_model(["visit_overdue_notified_date"])
-        dates = self.env["visit.frequency.rule"]._visit_dates_query(id_range=id_range)
         self.env.execute_query(
             SQL(
                 """
@@ -346,27 +339,18 @@ class ResPartner(models.Model):
                            WHEN new.next_due < %(today)s
                            THEN COALESCE(partner.visit_overdue_notified_date,
                                          %(today)s)
-                       END
+                       END,
+                       visit_dates_refresh_date = %(today)s
                   FROM (SELECT partner_id, last_onsite, last_phone,
                                GREATEST(last_onsite, last_phone) AS last_visit,
                                MIN(due_date) AS next_due
                           FROM (%(dates)s) dates
                       GROUP BY partner_id, last_onsite, last_phone) new
                  WHERE partner.id = new.partner_id
-                   AND partner.id IN (SELECT id FROM res_partner
-                                       WHERE id > %(lowest)s AND id <= %(highest)s
-                                         AND visit_tier IS NOT NULL
-                                         FOR NO KEY UPDATE SKIP LOCKED)
-                   AND (partner.last_onsite_visit_date, partner.last_phone_visit_date,
-                        partner.last_visit_date, partner.next_visit_date,
-                        partner.visit_overdue_notified_date IS NOT NULL)
-                       IS DISTINCT FROM
-                       (new.last_onsite, new.last_phone, new.last_visit, new.next_due,
-                        COALESCE(new.next_due < %(today)s, FALSE))
+                   AND partner.id = ANY(%(ids)s)
                 """,
                 dates=dates,
-                lowest=id_range[0],
-                highest=id_range[1],
+                ids=partners.ids,
                 today=today,
             )
         )
@@ -377,6 +361,7 @@ class ResPartner(models.Model):
                 "last_visit_date",
                 "next_visit_date",
                 "visit_overdue_notified_date",
+                "visit_dates_refresh_date",
             ]
         )
 
@@ -429,10 +414,11 @@ class ResPartner(models.Model):
     @api.model
     @single_run
     def _cron_visit_geo_localize(self):
-        """Geocodes, from their address (base_geolocalize), the tiered customers
-        that have an address but no coordinates, a batch at a time; those not
-        found wait for a check-in to propose their position."""
-        partners = self.search(
+        """Geocodes, from their address (base_geolocalize), GEOCODE_BATCH a run
+        of the tiered customers that have an address but no coordinates; those
+        not found wait for a check-in to propose their position."""
+        run_in_batches(
+            self,
             [
                 ("is_company", "=", True),
                 ("visit_tier", "!=", False),
@@ -442,14 +428,18 @@ class ResPartner(models.Model):
                 ("city", "!=", False),
                 ("street", "!=", False),
             ],
+            self._geo_localize_customers,
+            GEOCODE_BATCH,
             limit=GEOCODE_BATCH,
         )
+
+    @api.model
+    def _geo_localize_customers(self, partners):
         try:
             partners.geo_localize()
         except UserError as error:
             # the geocoding server is down or refuses: tomorrow's run retries
             _logger.info("Customers could not be located: %s", error)
-        return partners
 
     def _guard_scope(self, names):
         return super()._guard_scope(names) | (set(names) & set(POSITION_FIELDS))

@@ -8,8 +8,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
 
-from ..tools import client_action, single_run
+from ..tools import client_action, run_in_batches, single_run
 from .visit_frequency_rule import DONE_STATES, modes_done
+
+# Reps whose month one transaction of the scheduled assessment computes.
+ASSESSMENT_BATCH = 200
 
 BANDS = [
     ("excellent", "Excellent"),
@@ -458,27 +461,55 @@ class VisitAssessment(models.Model):
     @api.model
     @single_run
     def _cron_monthly_assessment(self):
-        """Daily: on each company's assessment day, assesses the month before."""
+        """Daily: on each company's assessment day, assesses the month before, by
+        batches of reps; the reps assessed today already are not assessed again
+        (a run cut short goes on with the others)."""
         today = fields.Date.context_today(self)
         companies = (
             self.env["res.company"]
             .sudo()
             .search([("visit_assessment_day", "=", today.day)])
         )
-        if companies:
-            last_month = today.replace(day=1) - relativedelta(months=1)
-            self._assess_month(last_month, companies)
+        if not companies:
+            return
+        last_month = today.replace(day=1) - relativedelta(months=1)
+        assessed_today = self.sudo().search_fetch(
+            [
+                ("month", "=", last_month),
+                ("computed_date", ">=", fields.Datetime.to_datetime(today)),
+            ],
+            ["user_id", "company_id"],
+        )
+        pairs = self._assessed_pairs(last_month, companies) - {
+            (assessment.user_id.id, assessment.company_id.id)
+            for assessment in assessed_today
+        }
+        run_in_batches(
+            self.env["res.users"],
+            [("id", "in", list({user_id for user_id, _company in pairs}))],
+            lambda reps: self._compute_assessments(
+                last_month, {pair for pair in pairs if pair[0] in reps.ids}
+            ),
+            ASSESSMENT_BATCH,
+        )
 
     @api.model
     def _assess_month(self, month_start, companies=None):
         """Computes and stores the month's assessment of every rep, in a fixed
-        number of queries whatever the number of reps and customers. The reps are
-        the active internal visit users whose sales team is led by someone else,
-        and whoever filed a visit report of the month; each is assessed in their
-        team's company (else their own), and in each company they reported in.
-        Running it again updates the assessments (the manager's comment and
-        adjustment stay)."""
+        number of queries whatever the number of reps and customers. Running it
+        again updates the assessments (the manager's comment and adjustment
+        stay)."""
         month_start = fields.Date.to_date(month_start).replace(day=1)
+        return self._compute_assessments(
+            month_start, self._assessed_pairs(month_start, companies)
+        )
+
+    @api.model
+    def _assessed_pairs(self, month_start, companies=None):
+        """The (rep id, company id) pairs assessed for the month: the active
+        internal visit users whose sales team is led by someone else, and whoever
+        filed a visit report of the month; each is assessed in their team's
+        company (else their own), and in each company they reported in."""
         month_end = month_start + relativedelta(months=1, days=-1)
         pairs = {
             (rep.id, rep._visit_company().id)
@@ -500,7 +531,7 @@ class VisitAssessment(models.Model):
         pairs |= {(user.id, company.id) for user, company in reporters}
         if companies is not None:
             pairs = {pair for pair in pairs if pair[1] in companies.ids}
-        return self._compute_assessments(month_start, pairs)
+        return pairs
 
     @api.model
     def _compute_assessments(self, month_start, pairs):

@@ -2,13 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 from datetime import timedelta
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import client_action, single_run
+from ..tools import REMINDER_BATCH, client_action, run_in_batches, single_run
 from .visit_frequency_rule import modes_done
 
 # What the rep writes on a plan until it is submitted.
@@ -386,33 +387,48 @@ class VisitPlan(models.Model):
             )
         )
         missing = self._missing_plans(reps, next_month)
-        to_remind = missing.filtered(lambda plan: not plan.rep_reminded)
+        finished = run_in_batches(
+            self,
+            [("id", "in", missing.ids), ("rep_reminded", "=", False)],
+            partial(self._remind_reps, deadline),
+            REMINDER_BATCH,
+        )
+        if finished and today == deadline:
+            run_in_batches(
+                self,
+                [("id", "in", missing.ids), ("manager_reminded", "=", False)],
+                partial(self._remind_managers, next_month),
+                REMINDER_BATCH,
+            )
+
+    @api.model
+    def _remind_reps(self, deadline, plans):
         self.env["mail.activity"]._visit_schedule(
-            to_remind,
+            plans,
             "visit_management.mail_activity_visit_plan_reminder",
             lambda plan: plan.user_id,
             lambda plan, env: env._(
                 "Submit your visit plan for %(month)s by %(deadline)s",
-                month=next_month.strftime("%Y-%m"),
+                month=plan.date_start.strftime("%Y-%m"),
                 deadline=deadline,
             ),
         )
-        to_remind.write({"rep_reminded": True})
-        if today != deadline:
-            return
-        late = missing.filtered(lambda plan: not plan.manager_reminded)
+        plans.write({"rep_reminded": True})
+
+    @api.model
+    def _remind_managers(self, month_start, plans):
         plans_by_manager = defaultdict(list)
-        for plan in late:
+        for plan in plans:
             plans_by_manager[plan.manager_id].append(plan)
         self.env["mail.activity"]._visit_post_lists(
             "visit_management.mail_activity_visit_plan_reminder",
             plans_by_manager,
             lambda env: env._(
                 "Visit plans for %(month)s not submitted by the deadline",
-                month=next_month.strftime("%Y-%m"),
+                month=month_start.strftime("%Y-%m"),
             ),
         )
-        late.write({"manager_reminded": True})
+        plans.write({"manager_reminded": True})
 
     @api.model
     def _missing_plans(self, reps, month_start):

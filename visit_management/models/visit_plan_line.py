@@ -249,18 +249,21 @@ class VisitPlanLine(models.Model):
         )
 
     @api.model
-    def _remind_unreported(self, now):
-        """Reminds reps of the approved planned visits of past days (in the rep's
-        timezone) that have no report, on their plan, once. Returns the ones past
-        the escalation delay not yet told to the manager, now marked as told."""
-        lines = self.sudo().search(
-            [
-                ("plan_id.state", "=", "approved"),
-                ("report_ids", "=", False),
-                ("planned_datetime", "<", now),
-                ("manager_reminded", "=", False),
-            ]
-        )
+    def _unreported_domain(self, now):
+        """The approved planned visits without report not yet told to the
+        manager, planned before now."""
+        return [
+            ("plan_id.state", "=", "approved"),
+            ("report_ids", "=", False),
+            ("planned_datetime", "<", now),
+            ("manager_reminded", "=", False),
+        ]
+
+    @api.model
+    def _remind_unreported(self, now, lines):
+        """Reminds reps of these planned visits if their day is over (in the
+        rep's timezone), on their plan, once; past the escalation delay, adds
+        them to the manager's list, once."""
         lines = lines.filtered(lambda line: line._planned_day_is_over(now))
         to_remind = lines.filtered(lambda line: not line.rep_reminded)
         self.env["mail.activity"]._visit_schedule(
@@ -285,7 +288,9 @@ class VisitPlanLine(models.Model):
             )
         )
         escalated.write({"manager_reminded": True})
-        return escalated
+        self.env["visit.report"]._list_late_for_managers(
+            escalated, lambda line: line.plan_id.manager_id
+        )
 
     def _planned_day_is_over(self, now):
         self.ensure_one()

@@ -14,7 +14,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, consteq, format_datetime
 
-from ..tools import client_action, single_run
+from ..tools import REMINDER_BATCH, client_action, run_in_batches, single_run
 from ..tools.calendar_events import quiet_calendar_events
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
@@ -1124,21 +1124,31 @@ class VisitReception(models.Model):
         it. Each booking is reminded and flagged once; the queries do not grow
         with the number of bookings."""
         now = fields.Datetime.now()
-        self._remind_preparation(now)
-        self._flag_unclosed(now)
-
-    @api.model
-    def _remind_preparation(self, now):
-        receptions = self.sudo().search(
+        finished = run_in_batches(
+            self,
             [
                 ("state", "=", "confirmed"),
                 ("prep_reminded", "=", False),
                 ("start_datetime", ">", now),
                 ("start_datetime", "<=", now + timedelta(days=1)),
-            ]
+            ],
+            self._remind_preparation,
+            REMINDER_BATCH,
         )
-        if not receptions:
-            return
+        if finished:
+            run_in_batches(
+                self,
+                [
+                    ("state", "in", ROOM_HOLDING_STATES),
+                    ("close_flagged", "=", False),
+                    ("stop_datetime", "<", now - timedelta(days=1)),
+                ],
+                self._flag_unclosed,
+                REMINDER_BATCH,
+            )
+
+    @api.model
+    def _remind_preparation(self, receptions):
         open_items = (
             self.env["mail.activity"]
             .sudo()
@@ -1168,14 +1178,7 @@ class VisitReception(models.Model):
         receptions.write({"prep_reminded": True})
 
     @api.model
-    def _flag_unclosed(self, now):
-        receptions = self.sudo().search(
-            [
-                ("state", "in", ROOM_HOLDING_STATES),
-                ("close_flagged", "=", False),
-                ("stop_datetime", "<", now - timedelta(days=1)),
-            ]
-        )
+    def _flag_unclosed(self, receptions):
         self.env["mail.activity"]._visit_schedule(
             receptions,
             CLOSE_ACTIVITY,

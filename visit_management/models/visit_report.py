@@ -3,6 +3,7 @@
 import math
 from collections import defaultdict
 from datetime import datetime, time, timedelta
+from functools import partial
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -14,7 +15,9 @@ from odoo.tools import format_datetime
 
 from ..tools import (
     PHONE_POSITION,
+    REMINDER_BATCH,
     client_action,
+    run_in_batches,
     single_run,
 )
 from .evidence_image import EvidenceImage
@@ -1502,14 +1505,28 @@ class VisitReport(models.Model):
         company's escalation delay, each manager gets one list of them. Each
         report and planned visit is reminded once to each."""
         now = fields.Datetime.now()
-        late_reports = self.sudo().search(
+        finished = run_in_batches(
+            self,
             [
                 ("state", "=", "draft"),
                 ("report_deadline", "<", now),
                 ("manager_reminded", "=", False),
-            ]
+            ],
+            partial(self._remind_late_reports, now),
+            REMINDER_BATCH,
         )
-        to_remind = late_reports.filtered(lambda report: not report.rep_reminded)
+        if finished:
+            PlanLine = self.env["visit.plan.line"]
+            run_in_batches(
+                PlanLine,
+                PlanLine._unreported_domain(now),
+                partial(PlanLine._remind_unreported, now),
+                REMINDER_BATCH,
+            )
+
+    @api.model
+    def _remind_late_reports(self, now, reports):
+        to_remind = reports.filtered(lambda report: not report.rep_reminded)
         self.env["mail.activity"]._visit_schedule(
             to_remind,
             "visit_management.mail_activity_visit_report_reminder",
@@ -1523,7 +1540,7 @@ class VisitReport(models.Model):
             ),
         )
         to_remind.write({"rep_reminded": True})
-        escalated = late_reports.filtered(
+        escalated = reports.filtered(
             lambda report: (
                 report.report_deadline
                 + timedelta(hours=report.company_id.visit_report_escalation_hours)
@@ -1531,11 +1548,15 @@ class VisitReport(models.Model):
             )
         )
         escalated.write({"manager_reminded": True})
+        self._list_late_for_managers(escalated, lambda report: report.manager_id)
+
+    @api.model
+    def _list_late_for_managers(self, records, manager_of):
+        """Adds the late reports or planned visits to their managers' one open
+        list of them."""
         late_by_manager = defaultdict(list)
-        for report in escalated:
-            late_by_manager[report.manager_id].append(report)
-        for line in self.env["visit.plan.line"]._remind_unreported(now):
-            late_by_manager[line.plan_id.manager_id].append(line)
+        for record in records:
+            late_by_manager[manager_of(record)].append(record)
         self.env["mail.activity"]._visit_post_lists(
             "visit_management.mail_activity_visit_report_reminder",
             late_by_manager,

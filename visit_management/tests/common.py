@@ -10,6 +10,8 @@ from odoo.tools.misc import file_path
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
+from .cron_runs import CronRunsMixin
+
 SALES = "base.group_user,sales_team.group_sale_salesman"
 REP_GROUPS = f"{SALES},visit_management.group_visit_user"
 MANAGER_GROUPS = f"{SALES},visit_management.group_visit_manager"
@@ -30,7 +32,7 @@ def run_migration(env, path, version):
 
 
 @freeze_time(TESTS_NOW)
-class VisitCommon(TransactionCase):
+class VisitCommon(CronRunsMixin, TransactionCase):
     """Two sales teams, each with a leader (visit manager) and reps; a visit
     administrator; a portal user; customers of the first rep with contacts."""
 
@@ -134,14 +136,6 @@ class VisitCommon(TransactionCase):
             "end_datetime": datetime(2026, 12, 10, 3, 30),
         }
         return cls.env["visit.report"].with_user(user).create({**defaults, **values})
-
-    def _run_cron(self, xmlid):
-        """Runs a scheduled action the way the scheduler does, in its own
-        (test) transaction, committing between batches."""
-        cron = self.env.ref(f"visit_management.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-        self.env.invalidate_all()
 
     def _activities(self, xmlid, user=None, **domain):
         activity_type = self.env.ref(f"visit_management.{xmlid}")

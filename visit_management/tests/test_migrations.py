@@ -28,3 +28,16 @@ class TestFormerViews(VisitCommon):
                 self.assertIsNone(sql.table_kind(self.env.cr, self.env[model]._table))
                 self.env[model].with_user(self.manager).search_read([], limit=1)
         self.assertTrue(self.env["visit.report.analysis"].search_count([]))
+
+
+class TestFormerResumeCursor(VisitCommon):
+    def test_update_drops_the_due_dates_cursor(self):
+        params = self.env["ir.config_parameter"]
+        params.set_param("visit_management.due_dates_resume", "2026-11-23/42")
+        run_migration(
+            self.env,
+            "visit_management/migrations/19.0.1.2.0/post-migrate.py",
+            "19.0.1.1.0",
+        )
+        self.env.registry.clear_cache()
+        self.assertFalse(params.get_param("visit_management.due_dates_resume"))

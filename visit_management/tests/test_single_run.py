@@ -70,8 +70,8 @@ class TestSingleRun(CronCommon):
             end_datetime=now - timedelta(hours=30),
         )
         with self._run_under_way("visit.report", "_cron_report_reminders"):
-            self.env["visit.report"]._cron_report_reminders()
+            self._run_cron("ir_cron_visit_report_reminders")
         self.assertFalse(self._activities("mail_activity_visit_report_reminder"))
-        self.env["visit.report"]._cron_report_reminders()
+        self._run_cron("ir_cron_visit_report_reminders")
         reminders = self._activities("mail_activity_visit_report_reminder", self.rep)
         self.assertEqual(reminders.mapped("res_id"), late.ids)

@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user
 from odoo.tools import mute_logger
 
+from odoo.addons.visit_management.models import visit_assessment
+
 from .common import REP_GROUPS, VisitCommon
 
 NOVEMBER = date(2026, 11, 1)
@@ -707,6 +709,25 @@ class TestAssessmentCompanies(AssessmentCommon):
         self.assertEqual(
             set(first_run.mapped("computed_date")),
             {datetime(2026, 12, 1, 8, 0)},
+        )
+
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        def assessed():
+            return self.Assessment.search([("month", "=", NOVEMBER)])
+
+        with freeze_time("2026-12-01 08:00:00"):
+            with self._cut_after_one_batch((visit_assessment, "ASSESSMENT_BATCH")):
+                self._run_cron("ir_cron_visit_monthly_assessment")
+            first_batch = assessed()
+            self.assertEqual(len(first_batch.user_id), 1, "one rep's month")
+        with freeze_time("2026-12-01 08:30:00"):
+            self._run_cron("ir_cron_visit_monthly_assessment")
+        self.assertIn(self.rep, assessed().user_id)
+        self.assertGreater(len(assessed().user_id), 1, "the others' months too")
+        self.assertEqual(
+            first_batch.computed_date,
+            datetime(2026, 12, 1, 8, 0),
+            "not computed again the same day",
         )
 
     def test_companies_and_rules(self):

@@ -8,8 +8,7 @@ from freezegun import freeze_time
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.visit_management.models import res_partner
-from odoo.addons.visit_management.models.res_partner import DUE_DATES_RESUME_PARAM
+from odoo.addons.visit_management.models import res_partner, visit_plan, visit_report
 
 from .common import REP_GROUPS, VisitCommon
 
@@ -205,25 +204,29 @@ class TestDueDatesCron(CronCommon):
         )
 
     def test_interrupted_run_resumes_after_the_last_batch(self):
-        self._age(self.old_a | self.old_c, 10)
-        first, second = sorted((self.old_a | self.old_c).ids)
-        self.env["ir.config_parameter"].set_param(
-            DUE_DATES_RESUME_PARAM, f"{self.today}/{first}"
-        )
+        self._age(self.old_a | self.old_c | self.no_rep, 10)
+        tiered = self.env["res.partner"].search([("visit_tier", "!=", False)])
+        with self._cut_after_one_batch((res_partner, "DUE_DATES_BATCH")):
+            self._run_cron("ir_cron_visit_due_dates")
+        refreshed = tiered.filtered("visit_dates_refresh_date")
+        self.assertEqual(len(refreshed), 1, "one batch done before the time was up")
+        self.assertEqual(refreshed.visit_dates_refresh_date, self.today)
+        self.assertFalse(self._activities("mail_activity_visit_overdue"))
         self._run_cron("ir_cron_visit_due_dates")
-        partners = self.env["res.partner"].browse([first, second])
-        self.assertFalse(partners[0].next_visit_date, "done before the interruption")
-        self.assertTrue(partners[1].next_visit_date)
-        self.assertFalse(
-            self.env["ir.config_parameter"].get_param(DUE_DATES_RESUME_PARAM),
-            "a finished pass starts from the beginning next time",
+        self.assertEqual(set(tiered.mapped("visit_dates_refresh_date")), {self.today})
+        self.assertTrue(
+            all((self.old_a | self.old_c | self.no_rep).mapped("next_visit_date"))
         )
-        # a cursor left on another day is not trusted
-        self.env["ir.config_parameter"].set_param(
-            DUE_DATES_RESUME_PARAM, f"{self.today - timedelta(days=1)}/{second}"
-        )
+        self.assertTrue(self._activities("mail_activity_visit_overdue"))
+
+    def test_next_day_refreshes_every_customer_again(self):
         self._run_cron("ir_cron_visit_due_dates")
-        self.assertTrue(partners[0].next_visit_date)
+        self._age(self.old_a, 10)
+        self._run_cron("ir_cron_visit_due_dates")
+        self.assertFalse(self.old_a.next_visit_date, "refreshed today already")
+        with freeze_time(self.today + timedelta(days=1, hours=4)):
+            self._run_cron("ir_cron_visit_due_dates")
+        self.assertTrue(self.old_a.next_visit_date)
 
     def test_batches_are_set_based(self):
         Partner = self.env["res.partner"]
@@ -247,9 +250,7 @@ class TestDueDatesCron(CronCommon):
             # (the superuser, the defaults of activities) costs no query here
             self.env.registry.clear_all_caches()
             before = self.env.cr.sql_log_count
-            Partner._store_visit_dates(
-                (min(partners.ids) - 1, max(partners.ids)), self.today
-            )
+            Partner._store_visit_dates(partners, self.today)
             Partner._notify_overdue_today(self.today)
             self.env.flush_all()
             self.assertTrue(all(partners.mapped("visit_overdue")))
@@ -327,6 +328,22 @@ class TestPlanReminderCron(CronCommon):
         self.assertIn(self.draft_b.name, todo_b.note)
         self.assertNotIn(self._plan(self.rep).name, todo_b.note)
 
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        with freeze_time("2026-11-30 08:00:00"):
+            with self._cut_after_one_batch((visit_plan, "REMINDER_BATCH")):
+                self._run_cron("ir_cron_visit_plan_reminders")
+            self.assertEqual(
+                len(self._activities("mail_activity_visit_plan_reminder")),
+                1,
+                "one plan's rep reminded before the time was up",
+            )
+            self._run_cron("ir_cron_visit_plan_reminders")
+        for rep in (self.rep, self.rep_b):
+            reminders = self._activities("mail_activity_visit_plan_reminder", rep)
+            self.assertEqual(len(reminders), 1, "each rep reminded once")
+        todo = self._activities("mail_activity_visit_plan_reminder", self.manager)
+        self.assertIn(self._plan(self.rep).name, todo.note)
+
     def test_reminder_days_follow_the_company(self):
         self.company.visit_plan_reminder_days = 1
         with freeze_time("2026-11-27 08:00:00"):
@@ -388,6 +405,26 @@ class TestReportReminderCron(CronCommon):
         self.assertNotIn(late.name, todo.note)
         self.assertTrue(very_late.manager_reminded)
 
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        very_late = self._report_ended(80) | self._report_ended(80)
+        (line,) = self._approved_lines(7)
+        with self._cut_after_one_batch((visit_report, "REMINDER_BATCH")):
+            self._run_cron("ir_cron_visit_report_reminders")
+        reminders = self._activities("mail_activity_visit_report_reminder", self.rep)
+        self.assertEqual(reminders.mapped("res_id"), very_late[:1].ids)
+        self._run_cron("ir_cron_visit_report_reminders")
+        reminders = self._activities("mail_activity_visit_report_reminder", self.rep)
+        self.assertEqual(
+            sorted(reminders.mapped("res_id")),
+            sorted([*very_late.ids, line.plan_id.id]),
+            "each late report and planned visit reminded once",
+        )
+        todo = self._activities("mail_activity_visit_report_reminder", self.manager)
+        self.assertEqual(len(todo), 1, "one list for the manager")
+        for report in very_late:
+            self.assertIn(report.name, todo.note)
+        self.assertIn(f"visit.plan.line/{line.id}", todo.note)
+
     def test_planned_visits_without_report(self):
         yesterday, last_week, reported = self._approved_lines(1, 7, 7)
         reported.with_user(self.rep).action_open_report()
@@ -408,18 +445,10 @@ class TestReportReminderCron(CronCommon):
         self.assertFalse(reported.rep_reminded)
 
     def test_reminders_are_set_based(self):
-        Report = self.env["visit.report"]
-
         def reminder_queries(count):
             for _i in range(count):
                 self._report_ended(80)
-            self.env.flush_all()
-            self.env.invalidate_all()
-            self.env.user.fetch(["name"])  # the superuser's record, as above
-            before = self.env.cr.sql_log_count
-            Report._cron_report_reminders()
-            self.env.flush_all()
-            return self.env.cr.sql_log_count - before
+            return self._cron_queries("ir_cron_visit_report_reminders")
 
         reminder_queries(1)  # warms the caches (activity type, model ids)
         small = reminder_queries(2)
@@ -451,12 +480,13 @@ class TestDueDatesCronWorkers(TransactionCase):
             with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
                 first = api.Environment(cr1, SUPERUSER_ID, {})["res.partner"]
                 second = api.Environment(cr2, SUPERUSER_ID, {})["res.partner"]
-                first._store_visit_dates((partner.id - 1, partner.id), today)
+                # the first worker is in the middle of its batch
+                first._store_visit_dates(
+                    first.browse(partner.id).try_lock_for_update(), today
+                )
                 first._notify_overdue_today(today)
-                # the first worker has not committed yet
                 cr2.execute("SET LOCAL lock_timeout = '5s'")
-                second._store_visit_dates((partner.id - 1, partner.id), today)
-                second._notify_overdue_today(today)
+                second._cron_visit_due_dates()
                 overdue_type = second.env.ref(
                     "visit_management.mail_activity_visit_overdue"
                 )

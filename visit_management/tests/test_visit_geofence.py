@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
 from lxml import etree
 
@@ -367,10 +368,18 @@ class TestGeofencePartnerPosition(GeofenceCase):
 
     def test_geocoding_is_tried_without_failing(self):
         # tests have no network: base_geolocalize skips the lookup
-        tried = self.env["res.partner"]._cron_visit_geo_localize()
-        self.assertIn(self.unlocated, tried)
-        self.assertNotIn(self.customer, tried)
+        self._run_cron("ir_cron_visit_geo_localize")
         self.assertFalse(self.unlocated.partner_latitude)
+        tried = []
+        with patch.object(
+            self.registry["res.partner"],
+            "geo_localize",
+            autospec=True,
+            side_effect=lambda partners: tried.extend(partners.ids),
+        ):
+            self._run_cron("ir_cron_visit_geo_localize")
+        self.assertIn(self.unlocated.id, tried)
+        self.assertNotIn(self.customer.id, tried, "located already")
 
     def test_first_precise_check_in_proposes_then_manager_confirms(self):
         imprecise = self._check_in_unlocated(accuracy=500)

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from odoo import fields
 
+from odoo.addons.visit_management.models import visit_reception
+
 from .reception_common import ReceptionCommon
 
 
@@ -119,6 +121,22 @@ class TestReceptionReminders(ReceptionCommon):
         self.assertFalse(recent.close_flagged or closed.close_flagged)
         self.assertIn("Close", flagged[:1].summary)
 
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        first, second = self._tomorrow(), self._tomorrow(room_id=False)
+        forgotten = self._booking(self.now - timedelta(days=2))
+        with self._cut_after_one_batch((visit_reception, "REMINDER_BATCH")):
+            self._run_cron("ir_cron_visit_reception_reminders")
+        self.assertEqual(
+            (first | second | forgotten).mapped("prep_reminded"), [True, False, False]
+        )
+        self.assertFalse(forgotten.close_flagged, "after the reminders")
+        self._run_cron("ir_cron_visit_reception_reminders")
+        self.assertTrue(second.prep_reminded and forgotten.close_flagged)
+        todo = self._activities("mail_activity_visit_reception_reminder", self.rep)
+        self.assertEqual(len(todo), 1, "one list, both visits in it")
+        for reception in (first, second):
+            self.assertEqual(str(todo.note).count(reception.display_name), 1)
+
     # ------------------------------------------------------------------
     # Set-based
     # ------------------------------------------------------------------
@@ -132,13 +150,7 @@ class TestReceptionReminders(ReceptionCommon):
                 catering_user_id=self.receptionist.id,
             )
             self._booking(self.now - timedelta(days=2, minutes=i))
-        Reception = self.env["visit.reception"]
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        Reception._cron_reception_reminders()
-        self.env.flush_all()
-        return self.env.cr.sql_log_count - before
+        return self._cron_queries("ir_cron_visit_reception_reminders")
 
     def test_queries_do_not_grow_with_the_bookings(self):
         self._queries(1)  # warm the caches, open the to-do lists

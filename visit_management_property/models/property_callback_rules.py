@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
-from odoo.addons.visit_management.tools import single_run
+from odoo.addons.visit_management.tools import run_in_batches, single_run
 
 from .property_callback_sample import draw
 
@@ -38,37 +38,11 @@ class PropertyCallbackRules(models.AbstractModel):
     @api.model
     def _run_by_estate(self, process, domain):
         """Runs process(estates) over the active estates matching the domain, by
-        batches committed one by one. Estates another transaction holds (another
-        worker, a user running the same rule) are left to it. Returns whether the
-        run got through every estate."""
-        Estate = self.env["property.estate"].sudo()
-        domain = Domain(domain)
-        remaining = Estate.search_count(domain)
-        last_id = 0
-        while remaining:
-            estates = Estate.search(
-                domain & Domain("id", ">", last_id), order="id", limit=ESTATE_BATCH
-            )
-            if not estates:
-                break
-            last_id = estates[-1].id
-            self._process_estates(estates, process)
-            remaining = max(remaining - len(estates), 0)
-            time_left = self.env["ir.cron"]._commit_progress(
-                len(estates), remaining=remaining
-            )
-            if remaining and not time_left:
-                return False
-        return True
-
-    @api.model
-    def _process_estates(self, estates, process):
-        """process(estates) on those of the estates no other transaction holds;
-        they stay locked until the transaction ends."""
-        locked = estates.try_lock_for_update(allow_referencing=True)
-        if not locked:
-            return self.env["property.resident.callback"]
-        return process(locked)
+        batches each committed (run_in_batches). Returns whether the run got
+        through every estate."""
+        return run_in_batches(
+            self.env["property.estate"], domain, process, ESTATE_BATCH
+        )
 
     @api.model
     def _today(self):
@@ -299,13 +273,12 @@ class PropertyCallbackRules(models.AbstractModel):
         has not got yet (created by their Resolve, Done and Close buttons)."""
         for rule in self._origin_rules():
             if rule[0] == records._name:
-                return self._create_origin_callbacks(records, *rule[1:])
+                return self._create_origin_callbacks(rule, records)
         return self.env["property.resident.callback"]
 
     @api.model
-    def _create_origin_callbacks(
-        self, records, domain, date_field, days_field, origin_field, callback_type
-    ):
+    def _create_origin_callbacks(self, rule, records):
+        _model, domain, date_field, days_field, origin_field, callback_type = rule
         Callback = self.env["property.resident.callback"]
         records = records.sudo().filtered_domain(
             domain & Domain("callback_ids", "=", False)
@@ -334,21 +307,16 @@ class PropertyCallbackRules(models.AbstractModel):
         """Catches up the callbacks of resolved complaints, done repairs and
         closed incidents that have none (imported, or resolved while the rule was
         off): by batches of locked records, committed one by one."""
-        for model, domain, *rule in self._origin_rules():
-            Model = self.env[model].sudo()
-            todo = domain & Domain("callback_ids", "=", False)
-            last_id = 0
-            while True:
-                records = Model.search(
-                    todo & Domain("id", ">", last_id), order="id", limit=ORIGIN_BATCH
-                )
-                if not records:
-                    break
-                last_id = records[-1].id
-                locked = records.try_lock_for_update(allow_referencing=True)
-                self._create_origin_callbacks(locked, domain, *rule)
-                if not self.env["ir.cron"]._commit_progress(len(records)):
-                    return
+        for rule in self._origin_rules():
+            model, domain = rule[:2]
+            finished = run_in_batches(
+                self.env[model],
+                domain & Domain("callback_ids", "=", False),
+                partial(self._create_origin_callbacks, rule),
+                ORIGIN_BATCH,
+            )
+            if not finished:
+                return
 
     # ------------------------------------------------------------------
     # Festival visits

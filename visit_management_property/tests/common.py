@@ -3,15 +3,18 @@
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.visit_management.tests.cron_runs import CronRunsMixin
 
 OFFICE_GROUPS = "base.group_user,visit_management_property.group_property_office"
 MANAGER_GROUPS = "base.group_user,visit_management.group_visit_manager"
 
 
-class PropertyCommon(TransactionCase):
+class PropertyCommon(CronRunsMixin, TransactionCase):
     """Two estates of the company, each run by its own property office (a manager
     and an office user); a company-wide visit manager and a visit administrator;
     one unit with an owner and a family member in the first estate."""
+
+    _cron_module = "visit_management_property"
 
     @classmethod
     def setUpClass(cls):
@@ -172,14 +175,6 @@ class PropertyCommon(TransactionCase):
             ]
         )
         return units
-
-    def _run_cron(self, xmlid):
-        """Runs a scheduled action the way the scheduler does, in its own (test)
-        transaction, committing between batches."""
-        cron = self.env.ref(f"visit_management_property.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-        self.env.invalidate_all()
 
     def _callbacks(self, callback_type, **domain):
         return self.env["property.resident.callback"].search(

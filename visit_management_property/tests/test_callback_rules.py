@@ -8,6 +8,8 @@ from psycopg2 import IntegrityError
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
+from odoo.addons.visit_management_property.models import property_callback_rules
+
 from .common import PropertyCommon
 
 TODAY = "2026-11-20 04:00:00"
@@ -215,6 +217,18 @@ class TestOriginCallbacks(PropertyCommon):
             self._create_callback(callback_type="complaint", complaint_id=complaint.id)
             self.env.flush_all()
 
+    def test_catch_up_cut_short_goes_on_where_it_stopped(self):
+        self.company.property_complaint_callbacks = False
+        complaints = self._resolve(
+            self._create_complaint(caused_by_management=True)
+        ) | self._resolve(self._create_complaint(caused_by_management=True))
+        self.company.property_complaint_callbacks = True
+        with self._cut_after_one_batch((property_callback_rules, "ORIGIN_BATCH")):
+            self._run_cron("ir_cron_property_origin_callbacks")
+        self.assertEqual([len(c.callback_ids) for c in complaints], [1, 0])
+        self._run_cron("ir_cron_property_origin_callbacks")
+        self.assertEqual([len(c.callback_ids) for c in complaints], [1, 1])
+
     def test_repairs_of_the_listed_categories(self):
         leak = self._create_repair(category="leak", technician_id=self.supervisor.id)
         electrical = self._create_repair(
@@ -406,6 +420,16 @@ class TestRoutineCallbacks(PropertyCommon):
         callbacks[0].action_done()
         self._run_cron("ir_cron_property_routine_callbacks")
         self.assertEqual(self._routine(), callbacks)
+
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        with self._cut_after_one_batch((property_callback_rules, "ESTATE_BATCH")):
+            self._run_cron("ir_cron_property_routine_callbacks")
+        first = self._routine()
+        self.assertTrue(first)
+        self.assertFalse(self._routine(self.estate_b), "left to the next run")
+        self._run_cron("ir_cron_property_routine_callbacks")
+        self.assertEqual(self._routine(self.estate_b).unit_id, self.unit_b)
+        self.assertEqual(self._routine(), first, "not drawn again")
 
     def test_next_month_spreads_to_other_households(self):
         self._run_cron("ir_cron_property_routine_callbacks")

@@ -99,9 +99,7 @@ class TestRuleQueries(PropertyCommon):
             return complaints
 
         def catch_up(complaints):
-            return rules._create_origin_callbacks(
-                complaints, *rules._origin_rules()[0][1:]
-            )
+            return rules._create_origin_callbacks(rules._origin_rules()[0], complaints)
 
         self._queries(catch_up, resolved(2))
         self.assertEqual(
@@ -128,23 +126,24 @@ class TestRuleWorkers(TransactionCase):
             )
         try:
             with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
-                first = api.Environment(cr1, SUPERUSER_ID, {})[
-                    "property.callback.rules"
-                ]
-                second = api.Environment(cr2, SUPERUSER_ID, {})[
-                    "property.callback.rules"
-                ]
-                created = [
-                    rules._process_estates(
-                        rules.env["property.estate"].browse(estate.id),
-                        rules._routine_callbacks,
+                first, second = (
+                    api.Environment(cr, SUPERUSER_ID, {})["property.callback.rules"]
+                    for cr in (cr1, cr2)
+                )
+                # the first worker is in the middle of its batch
+                first.env["property.estate"].browse(estate.id).try_lock_for_update()
+                created = []
+                second._run_by_estate(
+                    lambda estates: created.append(second._routine_callbacks(estates)),
+                    [("id", "=", estate.id)],
+                )
+                self.assertFalse(created, "the first worker holds the estate")
+                self.assertFalse(
+                    second.env["property.resident.callback"].search_count(
+                        [("estate_id", "=", estate.id)]
                     )
-                    for rules in (first, second)
-                ]
-                self.assertEqual(len(created[0]), 1)
-                self.assertFalse(created[1], "the first worker holds the estate")
+                )
                 cr1.rollback()
-                cr2.rollback()
         finally:
             with self.registry.cursor() as cleanup_cr:
                 env = api.Environment(cleanup_cr, SUPERUSER_ID, {})

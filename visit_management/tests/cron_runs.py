@@ -1,0 +1,46 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Running scheduled actions in tests the way the scheduler does."""
+
+from contextlib import ExitStack, contextmanager
+from unittest.mock import patch
+
+from odoo.addons.base.models import ir_cron
+
+
+class CronRunsMixin:
+    """For TransactionCase classes: run a scheduled action by its xml id, cut
+    it after its first batch, count its queries."""
+
+    # the addon of the scheduled actions named without one
+    _cron_module = "visit_management"
+
+    def _run_cron(self, xmlid):
+        """Runs a scheduled action the way the scheduler does, in its own (test)
+        transaction, committing between batches."""
+        if "." not in xmlid:
+            xmlid = f"{self._cron_module}.{xmlid}"
+        with self.enter_registry_test_mode():
+            self.env.ref(xmlid).method_direct_trigger()
+        self.env.invalidate_all()
+
+    def _cron_queries(self, xmlid):
+        """The queries of one run of the scheduled action (the scheduler's own
+        are the same for every run)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self._run_cron(xmlid)
+        return self.env.cr.sql_log_count - before
+
+    @contextmanager
+    def _cut_after_one_batch(self, *batch_sizes):
+        """Batches of one record, and the scheduler's time is up after the
+        first: a run does one batch and leaves the rest to the next run.
+        `batch_sizes` are (module, constant name) pairs."""
+        with ExitStack() as stack:
+            for module, name in batch_sizes:
+                stack.enter_context(patch.object(module, name, 1))
+            stack.enter_context(patch.object(ir_cron, "MIN_RUNS_PER_JOB", 1))
+            stack.enter_context(patch.object(ir_cron, "MIN_TIME_PER_JOB", 0))
+            yield
