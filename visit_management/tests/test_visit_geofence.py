@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.visit_management.models import res_partner
+
 from .common import VisitCommon
 
 # 800 m of latitude, in degrees (on a sphere of the mean Earth radius)
@@ -380,6 +382,22 @@ class TestGeofencePartnerPosition(GeofenceCase):
             self._run_cron("ir_cron_visit_geo_localize")
         self.assertIn(self.unlocated.id, tried)
         self.assertNotIn(self.customer.id, tried, "located already")
+        # a run looks up GEOCODE_BATCH customers at most, the rest another day
+        self.unlocated.copy(
+            {"name": "Pudong Unlocated Too", "is_company": True, "visit_tier": "b"}
+        )
+        tried.clear()
+        with (
+            patch.object(res_partner, "GEOCODE_BATCH", 1),
+            patch.object(
+                self.registry["res.partner"],
+                "geo_localize",
+                autospec=True,
+                side_effect=lambda partners: tried.extend(partners.ids),
+            ),
+        ):
+            self._run_cron("ir_cron_visit_geo_localize")
+        self.assertEqual(len(tried), 1)
 
     def test_first_precise_check_in_proposes_then_manager_confirms(self):
         imprecise = self._check_in_unlocated(accuracy=500)

@@ -6,6 +6,8 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.visit_management_property.models import property_callback_rules
+
 from .common import PropertyCommon
 
 
@@ -44,6 +46,15 @@ class TestCallbackAssessment(PropertyCommon):
     def _run(self):
         with freeze_time("2026-12-05 04:00:00"):
             self._run_cron("ir_cron_property_callback_assessments")
+
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        with self._cut_after_one_batch((property_callback_rules, "ESTATE_BATCH")):
+            self._run()
+        self.assertTrue(self._assessment())
+        self.assertFalse(self._assessment(self.estate_b), "left to the next run")
+        self._run()
+        self.assertEqual(len(self._assessment()), 1)
+        self.assertTrue(self._assessment(self.estate_b))
 
     def test_monthly_figures_score_and_grade(self):
         self._run()

@@ -57,6 +57,23 @@ class TestMoveInCallbacks(PropertyCommon):
         self._run_cron("ir_cron_property_move_in_callbacks")
         self.assertEqual(self._callbacks("move_in"), visits, "idempotent")
 
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        (unit,) = self._create_units(self.building, 1, prefix="M")
+        for household in (unit, self.unit_b):
+            self._create_resident(
+                household,
+                f"Newcomer {household.name}",
+                role="tenant",
+                resident_move_in_date=date(2026, 10, 5),
+            )
+        with self._cut_after_one_batch((property_callback_rules, "ESTATE_BATCH")):
+            self._run_cron("ir_cron_property_move_in_callbacks")
+        first = self._callbacks("move_in")
+        self.assertEqual(first.unit_id, unit, "the first estate before the time was up")
+        self._run_cron("ir_cron_property_move_in_callbacks")
+        self.assertEqual(self._callbacks("move_in").unit_id, unit | self.unit_b)
+        self.assertEqual(self._callbacks("move_in", unit_id=unit.id), first)
+
     def test_mass_move_in_visits_a_reproducible_sample(self):
         units = self._households(
             self.building, 10, resident_move_in_date=date(2026, 11, 1)
@@ -320,6 +337,19 @@ class TestFestivalVisits(PropertyCommon):
         wizard.action_create_visits()
         self.assertEqual(len(self._visits()), 3)
         self.assertEqual((self._visits() - visits).resident_id, self.key_b)
+
+    def test_run_cut_short_goes_on_where_it_stopped(self):
+        with freeze_time("2027-01-30 04:00:00"):
+            with self._cut_after_one_batch((property_callback_rules, "ESTATE_BATCH")):
+                self._run_cron("ir_cron_property_festival_visits")
+            self.assertLess(len(self._visits()), 3, "one estate of one festival")
+            self.assertFalse(self.festival.done_date, "not done before every estate")
+            self._run_cron("ir_cron_property_festival_visits")
+        self.assertEqual(
+            self._visits().resident_id, self.disabled | self.turning_60 | self.key_b
+        )
+        self.assertEqual(len(self._visits()), 3, "each resident visited once")
+        self.assertEqual(self.festival.done_date, date(2027, 2, 6))
 
     def test_cron_prepares_the_festival_once(self):
         with freeze_time("2027-01-29 04:00:00"):
