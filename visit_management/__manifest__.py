@@ -18,6 +18,7 @@
         "security/visit_management_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/visit_frequency_rule_data.xml",
         "data/ir_cron_data.xml",
         "data/res_lang_data.xml",

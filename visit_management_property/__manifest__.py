@@ -18,6 +18,7 @@
         "security/property_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/property_repair_category_data.xml",
         "data/property_festival_data.xml",
         "data/ir_cron_data.xml",

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import post_to_followers
+
 
 class VisitApprovalMixin(models.AbstractModel):
     """What visit plans and visit reports share: a rep, the rep's sales team, the
@@ -13,6 +15,10 @@ class VisitApprovalMixin(models.AbstractModel):
     _description = "Visit Review Steps"
     # The activity type the reviewer gets when a record is submitted.
     _review_activity = ""
+    # {state: xml id of its subtype}: the review steps followers hear of. The
+    # submission is tracked under its subtype (_track_subtype); a decision is
+    # posted under its own with the reviewer's words (_review).
+    _state_subtypes = {}
 
     user_id = fields.Many2one(
         "res.users",
@@ -138,18 +144,21 @@ class VisitApprovalMixin(models.AbstractModel):
         self._check_review("submitted")
         self.sudo().write(values)
         self.activity_feedback([self._review_activity], feedback=message)
-        self._tell_rep(message)
+        self._tell_rep(message, self._state_subtypes[values["state"]])
         return True
 
-    def _tell_rep(self, message):
-        """The reviewer's decision, in the chatter, to the rep."""
+    def _tell_rep(self, message, subtype_xmlid):
+        """The reviewer's words, in the chatter, under the subtype of the
+        decision: the rep follows their records and hears of it unless they
+        chose not to, and so does any other follower who keeps that subtype."""
         for record in self:
-            record.message_post(
-                body=message,
-                partner_ids=record.user_id.partner_id.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+            post_to_followers(record, message, subtype_xmlid, record.user_id.partner_id)
+
+    def _submission_subtype(self, init_values):
+        """The subtype of a tracked submission, for _track_subtype."""
+        if "state" in init_values and self.state == "submitted":
+            return self.env.ref(self._state_subtypes["submitted"])
+        return False
 
     def _open_reason_wizard(self, title):
         return {

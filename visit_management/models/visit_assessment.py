@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_round
 
-from ..tools import client_action, run_in_batches, single_run
+from ..tools import client_action, follow, run_in_batches, single_run
 from .visit_frequency_rule import DONE_STATES, modes_done
 
 # Reps whose month one transaction of the scheduled assessment computes.
@@ -405,9 +405,7 @@ class VisitAssessment(models.Model):
         if set(MANAGER_FIELDS) & set(vals) and not self.env.su:
             # the rep hears of the manager's comment and adjustment
             for assessment in self:
-                assessment.message_subscribe(
-                    partner_ids=assessment.user_id.partner_id.ids
-                )
+                follow(assessment, assessment.user_id.partner_id)
         return super().write(vals)
 
     def _can_adjust(self):

@@ -43,6 +43,11 @@ class VisitNewCustomerApplication(models.Model):
     _order = "id desc"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_new_customer_review"
+    _state_subtypes = {
+        "submitted": "visit_management.mt_visit_application_submitted",
+        "confirmed": "visit_management.mt_visit_application_confirmed",
+        "refused": "visit_management.mt_visit_application_refused",
+    }
     _user_fields = {"create": APPLICATION_FIELDS, "draft": APPLICATION_FIELDS}
 
     name = fields.Char(
@@ -470,6 +475,12 @@ class VisitNewCustomerApplication(models.Model):
                     "Only draft applications can be deleted: filed ones are kept."
                 )
             )
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        return self._submission_subtype(init_values) or super()._track_subtype(
+            init_values
+        )
 
     # ------------------------------------------------------------------
     # Workflow

@@ -34,6 +34,11 @@ class VisitPlan(models.Model):
     _order = "date_start desc, user_id"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_plan_approval"
+    _state_subtypes = {
+        "submitted": "visit_management.mt_visit_plan_submitted",
+        "approved": "visit_management.mt_visit_plan_approved",
+        "rejected": "visit_management.mt_visit_plan_rejected",
+    }
     _visit_dates = ("date_start",)
     _user_fields = {"create": PLAN_FIELDS, "draft": PLAN_FIELDS}
     # the team leader adjusts the planned visits of a plan he reviews
@@ -265,6 +270,12 @@ class VisitPlan(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        return self._submission_subtype(init_values) or super()._track_subtype(
+            init_values
+        )
+
     @client_action()
     def action_submit(self):
         self.check_access("write")

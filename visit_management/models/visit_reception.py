@@ -14,7 +14,14 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, consteq, format_datetime
 
-from ..tools import REMINDER_BATCH, client_action, run_in_batches, single_run
+from ..tools import (
+    REMINDER_BATCH,
+    client_action,
+    follow,
+    post_to_followers,
+    run_in_batches,
+    single_run,
+)
 from ..tools.calendar_events import quiet_calendar_events
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
@@ -493,7 +500,7 @@ class VisitReception(models.Model):
     def create(self, vals_list):
         receptions = super().create(vals_list)
         for reception in receptions:
-            reception.message_subscribe(reception._involved_partners().ids)
+            follow(reception, reception._involved_partners())
         receptions.filtered("special_request")._escalate_special_request()
         return receptions
 
@@ -516,7 +523,7 @@ class VisitReception(models.Model):
             )
         if {"user_id", "companion_ids", *PEOPLE_IN_CHARGE} & set(vals):
             for reception in self:
-                reception.message_subscribe(reception._involved_partners().ids)
+                follow(reception, reception._involved_partners())
         if EVENT_FIELDS & set(vals):
             self.filtered("calendar_event_id")._sync_calendar_event()
         if REQUEST_FIELDS & set(vals):
@@ -968,16 +975,16 @@ class VisitReception(models.Model):
                 "feedback_date": fields.Datetime.now(),
             }
         )
-        self.sudo().message_post(
-            body=self.env._(
+        post_to_followers(
+            self.sudo(),
+            self.env._(
                 "The visitors rated the visit %(score)s/5: %(comment)s",
                 score=satisfaction,
                 comment=comment or "-",
             ),
+            "visit_management.mt_visit_reception_feedback",
+            self.user_id.partner_id,
             author_id=self.partner_id.id,
-            partner_ids=self.user_id.partner_id.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
         )
         return False
 
@@ -1208,15 +1215,14 @@ class VisitReception(models.Model):
         return self._involved_users().partner_id
 
     def _notify_involved(self, body):
-        """Posts on the booking and notifies everyone involved."""
+        """Posts on the booking for its followers, everyone involved following
+        it."""
         self.ensure_one()
-        partners = self._involved_partners()
-        self.message_subscribe(partners.ids)
-        self.message_post(
-            body=body,
-            partner_ids=partners.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
+        post_to_followers(
+            self,
+            body,
+            "visit_management.mt_visit_reception_update",
+            self._involved_partners(),
         )
 
     def _format_time(self, moment):

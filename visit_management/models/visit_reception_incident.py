@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from ..tools import post_to_followers
 from .visit_reception import OPEN_STATES
 
 INCIDENT_ACTIVITY = "visit_management.mail_activity_visit_reception_incident"
@@ -86,12 +87,12 @@ class VisitReceptionIncident(models.Model):
                 body += Markup("<p>%s</p>") % self.env._(
                     "Actions taken: %(actions)s", actions=incident.actions_taken
                 )
-            reception.message_subscribe(managers.partner_id.ids)
-            reception.message_post(
-                body=body,
-                partner_ids=managers.partner_id.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
+            post_to_followers(
+                reception,
+                body,
+                "visit_management.mt_visit_reception_incident",
+                managers.partner_id,
+                role=True,
             )
             if reception.manager_id:
                 reception.activity_schedule(

@@ -17,6 +17,7 @@ from ..tools import (
     PHONE_POSITION,
     REMINDER_BATCH,
     client_action,
+    post_to_followers,
     run_in_batches,
     single_run,
 )
@@ -24,6 +25,18 @@ from .evidence_image import EvidenceImage
 from .map_urls import map_url, position_map_url
 from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
+
+JUDGED_SUBTYPE = "visit_management.mt_visit_report_check_in_judged"
+# The check-in facts of a submitted report that a manager may correct (tracked:
+# a change after the submission is a correction, told to the followers).
+CORRECTED_FIELDS = (
+    "checkin_method",
+    "checkin_latitude",
+    "checkin_longitude",
+    "checkin_accuracy",
+    "checkin_time",
+    "checkout_time",
+)
 
 EARTH_RADIUS_M = 6371008.8
 # What the rep writes on a report until it is submitted, and again once returned.
@@ -124,6 +137,11 @@ class VisitReport(models.Model):
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_report_review"
+    _state_subtypes = {
+        "submitted": "visit_management.mt_visit_report_submitted",
+        "approved": "visit_management.mt_visit_report_approved",
+        "returned": "visit_management.mt_visit_report_returned",
+    }
     _visit_dates = ("start_datetime", "end_datetime")
     _user_fields = {
         "create": REPORT_FIELDS,
@@ -234,15 +252,23 @@ class VisitReport(models.Model):
     # Check-in and check-out: the raw facts (position, time, request), written
     # only by the check-in/out actions, or by a manager's correction.
     checkin_latitude = fields.Float(
-        string="Check-in Latitude", digits=(10, 7), readonly=True, aggregator=None
+        string="Check-in Latitude",
+        digits=(10, 7),
+        readonly=True,
+        aggregator=None,
+        tracking=True,
     )
     checkin_longitude = fields.Float(
-        string="Check-in Longitude", digits=(10, 7), readonly=True, aggregator=None
+        string="Check-in Longitude",
+        digits=(10, 7),
+        readonly=True,
+        aggregator=None,
+        tracking=True,
     )
     checkin_accuracy = fields.Float(
-        string="Check-in Accuracy (m)", readonly=True, aggregator=None
+        string="Check-in Accuracy (m)", readonly=True, aggregator=None, tracking=True
     )
-    checkin_time = fields.Datetime(string="Checked In At", readonly=True)
+    checkin_time = fields.Datetime(string="Checked In At", readonly=True, tracking=True)
     checkin_client_time = fields.Datetime(
         string="Check-in Phone Time",
         readonly=True,
@@ -252,6 +278,7 @@ class VisitReport(models.Model):
         selection=[("gps", "GPS"), ("qr", "QR Code"), ("manual", "Manual")],
         string="Check-in Method",
         readonly=True,
+        tracking=True,
     )
     checkin_ip = fields.Char(string="Check-in IP Address", readonly=True)
     checkin_user_agent = fields.Char(string="Check-in Device", readonly=True)
@@ -264,7 +291,9 @@ class VisitReport(models.Model):
     checkout_accuracy = fields.Float(
         string="Check-out Accuracy (m)", readonly=True, aggregator=None
     )
-    checkout_time = fields.Datetime(string="Checked Out At", readonly=True)
+    checkout_time = fields.Datetime(
+        string="Checked Out At", readonly=True, tracking=True
+    )
     checkout_client_time = fields.Datetime(
         string="Check-out Phone Time",
         readonly=True,
@@ -528,12 +557,7 @@ class VisitReport(models.Model):
 
     @api.depends(
         "visit_mode",
-        "checkin_method",
-        "checkin_latitude",
-        "checkin_longitude",
-        "checkin_accuracy",
-        "checkin_time",
-        "checkout_time",
+        *CORRECTED_FIELDS,
         "geofence_decision",
         "absence",
         "absence_verified",
@@ -1306,15 +1330,24 @@ class VisitReport(models.Model):
         self._tell_rep(
             self.env._(
                 "The customer's absence was verified: the visit counts as in place."
-            )
+            ),
+            JUDGED_SUBTYPE,
         )
         return True
 
     def _judge(self, decision, message):
         self._check_can_judge()
         self.sudo().write({"geofence_decision": decision})
-        self._tell_rep(message)
+        self._tell_rep(message, JUDGED_SUBTYPE)
         return True
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        if self.state in DONE_STATES and set(init_values) & set(CORRECTED_FIELDS):
+            return self.env.ref("visit_management.mt_visit_report_check_in_corrected")
+        return self._submission_subtype(init_values) or super()._track_subtype(
+            init_values
+        )
 
     @client_action(single=True)
     def action_correct_check_in(self):
@@ -1464,11 +1497,12 @@ class VisitReport(models.Model):
                 summary=summary,
                 user_id=report.manager_id.id,
             )
-            report.message_post(
-                body=summary,
-                partner_ids=report.manager_id.partner_id.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
+            post_to_followers(
+                report,
+                summary,
+                "visit_management.mt_visit_report_urgent",
+                report.manager_id.partner_id,
+                role=True,
             )
 
     @client_action()

@@ -137,6 +137,17 @@ class VisitCommon(CronRunsMixin, TransactionCase):
         }
         return cls.env["visit.report"].with_user(user).create({**defaults, **values})
 
+    def _messages_to(self, record, partner):
+        """The messages on the record that notified the partner (in Odoo's inbox
+        or by e-mail): the followers who keep the message's subtype."""
+        record.invalidate_recordset(["message_ids"])
+        return record.sudo().message_ids.filtered(
+            lambda message: partner in message.notification_ids.res_partner_id
+        )
+
+    def _notified(self, message):
+        return message.sudo().notification_ids.res_partner_id
+
     def _activities(self, xmlid, user=None, **domain):
         activity_type = self.env.ref(f"visit_management.{xmlid}")
         return self.env["mail.activity"].search(

@@ -282,7 +282,7 @@ class TestNewCustomerWorkflow(NewCustomerCommon):
         self.assertEqual(self.prospect.visit_developed_by_id, self.rep)
         self.assertEqual(self.prospect.visit_developed_date, TODAY)
         told = application.message_ids.filtered(
-            lambda message: self.rep.partner_id in message.partner_ids
+            lambda message: self.rep.partner_id in self._notified(message)
         )
         self.assertIn("was confirmed", told[:1].body)
 

@@ -191,18 +191,31 @@ class TestGeofenceLock(GeofenceCase):
             )
         Wizard = self.env["visit.check.in.correction"].with_user(self.manager)
         action = report.with_user(self.manager).action_correct_check_in()
-        form = Form(Wizard.with_context(**action["context"]))
+        # tracked as Odoo tracks, outside the tests' context without tracking
+        tracking = {"tracking_disable": False, "mail_notrack": False}
+        form = Form(Wizard.with_context(**action["context"], **tracking))
         self.assertEqual(form.checkin_time, CHECK_IN_AT)
         form.checkout_time = CHECK_IN_AT + timedelta(minutes=45)
         form.reason = "The rep checked out late: the customer confirmed 45 min."
         form.save().action_confirm()
+        self.env.cr.flush()  # tracking is written by the precommit hooks
         self.assertEqual(report.dwell_minutes, 45)
         self.assertTrue(report.in_place)
+        report.invalidate_recordset(["message_ids"])
         message = report.message_ids[0]
         self.assertIn("the customer confirmed 45 min", message.body)
-        self.assertIn("Checked Out At", message.body)
-        self.assertIn("2026-12-10 02:05:00 → 2026-12-10 02:45:00", message.body)
+        self.assertEqual(
+            message.subtype_id,
+            self.env.ref("visit_management.mt_visit_report_check_in_corrected"),
+        )
+        tracked = message.sudo().tracking_value_ids
+        self.assertEqual(tracked.field_id.mapped("name"), ["checkout_time"])
+        self.assertEqual(
+            (tracked.old_value_datetime, tracked.new_value_datetime),
+            (CHECK_IN_AT + timedelta(minutes=5), CHECK_IN_AT + timedelta(minutes=45)),
+        )
         self.assertEqual(message.author_id, self.manager.partner_id)
+        self.assertIn(self.rep.partner_id, self._notified(message), "the rep is told")
         # the correction joins the history and counts; the rep's check-out stays
         history = report.with_user(self.manager).check_in_ids
         corrected = history.filtered("counts").filtered(

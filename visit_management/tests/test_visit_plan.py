@@ -59,9 +59,7 @@ class TestVisitPlan(VisitCommon):
         )
 
     def _messages_to_rep(self, plan):
-        return plan.message_ids.filtered(
-            lambda message: self.rep.partner_id in message.partner_ids
-        )
+        return self._messages_to(plan, self.rep.partner_id)
 
     def _line_values(self, day, **values):
         """A planned visit to the customer on a day of December 2026, or on a date."""

@@ -76,8 +76,11 @@ class TestReceptionWorkflow(ReceptionCommon):
         self.assertEqual(reception.state, "confirmed")
         message = reception.message_ids[:1]
         self.assertIn("confirmed", message.body)
+        self.assertEqual(message.author_id, self.rep.partner_id)
         self.assertEqual(
-            message.partner_ids, (self.rep | self.rep2).partner_id, "everyone told"
+            self._notified(message),
+            self.rep2.partner_id,
+            "everyone involved told, but the host who confirmed",
         )
         reception.action_check_in()
         self.assertEqual(reception.state, "in_progress")
@@ -225,10 +228,11 @@ class TestReceptionReschedule(ReceptionCommon):
         )
         self.assertEqual(len(message), 1)
         self.assertIn("rescheduled", message.body)
+        self.assertEqual(message.author_id, self.rep.partner_id)
         self.assertEqual(
-            message.partner_ids,
-            (self.rep | self.rep2 | self.receptionist).partner_id,
-            "host, companion and the person in charge of catering",
+            self._notified(message),
+            (self.rep2 | self.receptionist).partner_id,
+            "the companion and the person in charge of catering; the host moved it",
         )
 
     def test_reschedule_needs_a_reason_and_new_times(self):

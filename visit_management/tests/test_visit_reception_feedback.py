@@ -230,7 +230,7 @@ class TestReceptionFeedbackPage(HttpCase, ReceptionDoneCase):
         told = reception.message_ids.filtered(
             lambda message: "rated the visit 4/5" in (message.body or "")
         )
-        self.assertEqual(told.partner_ids, self.rep.partner_id, "the host is told")
+        self.assertEqual(self._notified(told), self.rep.partner_id, "the host is told")
         again = self.url_open(self._url(reception))
         self.assertEqual(again.status_code, 403)
         self.assertIn("already rated", again.text)

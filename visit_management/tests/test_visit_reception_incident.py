@@ -108,7 +108,7 @@ class TestReceptionIncident(ReceptionActivityCase):
         self.assertEqual(len(message), 1)
         self.assertIn("First aid given", message.body)
         self.assertEqual(
-            message.partner_ids, (self.manager | self.manager_b).partner_id
+            self._notified(message), (self.manager | self.manager_b).partner_id
         )
         activity = self._activities(reception, "mail_activity_visit_reception_incident")
         self.assertEqual(activity.user_id, self.manager)
@@ -131,5 +131,5 @@ class TestReceptionIncident(ReceptionActivityCase):
         message = reception.message_ids.filtered(
             lambda message: "Fire alarm" in (message.body or "")
         )
-        self.assertEqual(message.partner_ids, self.manager.partner_id)
+        self.assertEqual(self._notified(message), self.manager.partner_id)
         self.assertNotIn("Actions taken", message.body)

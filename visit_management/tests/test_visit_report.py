@@ -231,7 +231,7 @@ class TestVisitReportUrgent(VisitReportCase):
         self.assertEqual(activity.user_id, self.manager)
         self.assertIn("Competitor New Product", activity.summary)
         notified = report.message_ids.filtered(
-            lambda message: self.manager.partner_id in message.partner_ids
+            lambda message: self.manager.partner_id in self._notified(message)
         )
         self.assertIn("Competitor New Product", notified.body)
 

@@ -8,5 +8,6 @@ from .client_action import (
     to_longitude,
     to_phone_time,
 )
+from .followers import follow, post_to_followers
 from .cron_runner import REMINDER_BATCH, run_in_batches
 from .run_lock import run_lock_key, single_run

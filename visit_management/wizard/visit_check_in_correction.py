@@ -1,21 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import client_action
+from ..models.visit_report import CORRECTED_FIELDS
+from ..tools import client_action, follow
 
-# The facts of a submitted report that a manager may correct.
-CORRECTED_FIELDS = (
-    "checkin_method",
-    "checkin_latitude",
-    "checkin_longitude",
-    "checkin_accuracy",
-    "checkin_time",
-    "checkout_time",
-)
 # the history row a corrected fact belongs to (the others: the check-in's)
 CORRECTED_KIND = {"checkout_time": "check_out"}
 
@@ -75,8 +65,8 @@ class VisitCheckInCorrection(models.TransientModel):
 
     @client_action(single=True)
     def action_confirm(self):
-        """Writes the corrected facts, adds them to the check-in history, and
-        posts, in the report's chatter, each old and new value with the reason."""
+        """Writes the corrected facts and adds them to the check-in history; the
+        chatter tracks each old and new value, with the reason."""
         report = self.report_id
         report._check_can_correct()
         changes = {
@@ -90,41 +80,19 @@ class VisitCheckInCorrection(models.TransientModel):
             and (self.checkout_time < self.checkin_time)
         ):
             raise UserError(self.env._("A check-out cannot come before the check-in."))
-        lines = [
-            Markup("<li>%s: %s → %s</li>")
-            % (
-                report._fields[name]._description_string(self.env),
-                self._display_value(report, name),
-                self._display_value(self, name),
+        follow(report, report.user_id.partner_id)
+        # the tracked facts' old and new values go out under the subtype of
+        # corrections (visit.report._track_subtype), with this line above them
+        report._track_set_log_message(
+            self.env._(
+                "Check-in corrected by %(manager)s: %(reason)s",
+                manager=self.env.user.name,
+                reason=self.reason.strip(),
             )
-            for name in changes
-        ]
+        )
         report.sudo().write(changes)
         report._record_correction(
             sorted({CORRECTED_KIND.get(name, "check_in") for name in changes}),
             self.reason.strip(),
         )
-        report.message_post(
-            body=Markup("<p>%s</p><ul>%s</ul>")
-            % (
-                self.env._(
-                    "Check-in corrected by %(manager)s: %(reason)s",
-                    manager=self.env.user.name,
-                    reason=self.reason.strip(),
-                ),
-                Markup().join(lines),
-            ),
-            partner_ids=report.user_id.partner_id.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
         return {"type": "ir.actions.act_window_close"}
-
-    def _display_value(self, record, name):
-        value = record[name]
-        field = record._fields[name]
-        if field.type == "selection":
-            return dict(field._description_selection(self.env)).get(value, "")
-        if field.type == "datetime":
-            return fields.Datetime.to_string(value) if value else ""
-        return value

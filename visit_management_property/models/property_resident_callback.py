@@ -518,7 +518,8 @@ class PropertyResidentCallback(models.Model):
                     method=methods[callback.method],
                     tries=tries,
                     limit=limit,
-                )
+                ),
+                subtype_xmlid="visit_management_property.mt_property_callback_unreachable",
             )
             if tries >= limit:
                 callback._workflow_write({"state": "unreachable"})
