@@ -287,6 +287,31 @@ class ResPartner(models.Model):
         return Domain.OR(domains)
 
     # ------------------------------------------------------------------
+    # The reps' customers
+    # ------------------------------------------------------------------
+    @api.model
+    def _visit_customers_domain(self, reps, created_before=None):
+        """The customers of these reps: the tiered companies whose salesperson
+        they are (created before the given day, when one is given). Which of the
+        rep's companies each counts in: _visit_counts_in."""
+        domain = Domain(
+            [
+                ("user_id", "in", reps.ids),
+                ("visit_tier", "!=", False),
+                ("is_company", "=", True),
+            ]
+        )
+        if created_before:
+            domain &= Domain("create_date", "<", created_before)
+        return domain
+
+    def _visit_counts_in(self, company_ids):
+        """Of these companies (ids) of its rep, those the customer counts in:
+        its own company, or all of them for a customer of no company."""
+        self.ensure_one()
+        return [self.company_id.id] if self.company_id else list(company_ids)
+
+    # ------------------------------------------------------------------
     # Scheduled action: due and overdue visits
     # ------------------------------------------------------------------
     @api.model

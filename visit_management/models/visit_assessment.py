@@ -742,19 +742,12 @@ class VisitAssessment(models.Model):
         month_end = month_start + relativedelta(months=1, days=-1)
         next_month = month_end + relativedelta(days=1)
         user_ids = list({user for user, _c in pairs})
-        partners = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=True)
-            .search_fetch(
-                [
-                    ("user_id", "in", user_ids),
-                    ("visit_tier", "!=", False),
-                    ("is_company", "=", True),
-                    ("create_date", "<", next_month),
-                ],
-                ["user_id", "company_id", "visit_tier", "visit_key_contact_count"],
-            )
+        Partner = self.env["res.partner"].sudo().with_context(active_test=True)
+        partners = Partner.search_fetch(
+            Partner._visit_customers_domain(
+                self.env["res.users"].browse(user_ids), created_before=next_month
+            ),
+            ["user_id", "company_id", "visit_tier", "visit_key_contact_count"],
         )
         due_dates = self.env["visit.frequency.rule"]._due_dates(
             partners, before=month_start
@@ -789,9 +782,7 @@ class VisitAssessment(models.Model):
         result = {pair: {"counts": defaultdict(int), "uncovered": []} for pair in pairs}
         for partner in partners:
             rep_id = partner.user_id.id
-            for company_id in (
-                [partner.company_id.id] if partner.company_id else rep_companies[rep_id]
-            ):
+            for company_id in partner._visit_counts_in(rep_companies[rep_id]):
                 coverage = result.get((rep_id, company_id))
                 if coverage is None:
                     continue

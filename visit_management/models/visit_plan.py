@@ -179,21 +179,15 @@ class VisitPlan(models.Model):
         "line_ids.visit_mode",
     )
     def _compute_uncovered_partner_ids(self):
-        claimed = self.env["res.partner"].search(
-            [
-                ("user_id", "in", self.user_id.ids),
-                ("visit_tier", "!=", False),
-                ("is_company", "=", True),
-            ]
-        )
+        Partner = self.env["res.partner"]
+        claimed = Partner.search(Partner._visit_customers_domain(self.user_id))
         due_dates = self.env["visit.frequency.rule"]._due_dates(claimed)
         for plan in self:
             customers = claimed.filtered(
                 lambda partner, plan=plan: (
                     partner.user_id == plan.user_id
-                    and (
-                        not partner.company_id or partner.company_id == plan.company_id
-                    )
+                    and plan.company_id.id
+                    in partner._visit_counts_in(plan.company_id.ids)
                 )
             )
             plan.uncovered_partner_ids = customers.filtered(

@@ -43,9 +43,14 @@ class TestCalendarInvitations(MockEmail, ReceptionCommon):
         ]
         return mails, emails
 
-    def _notified(self, partners, after):
+    def _told_since(self, partners, after):
+        """The messages since `after` that notified the partners (inbox or
+        e-mail)."""
         return self.env["mail.message"].search(
-            [("id", ">", after.id), ("partner_ids", "in", partners.ids)]
+            [
+                ("id", ">", after.id),
+                ("notification_ids.res_partner_id", "in", partners.ids),
+            ]
         )
 
     def _last_message(self):
@@ -63,9 +68,9 @@ class TestCalendarInvitations(MockEmail, ReceptionCommon):
         self.assertEqual(len(events), 3)
         self.assertEqual(events.partner_ids, self.rep.partner_id)
         self.assertIn("Wang Wei · 021 5555", str(events[0].description))
-        self.assertFalse(self._notified(self.outsiders, before))
+        self.assertFalse(self._told_since(self.outsiders, before))
         # the rep hears of the approval, once, not of each meeting
-        told = self._notified(self.rep.partner_id, before)
+        told = self._told_since(self.rep.partner_id, before)
         self.assertEqual(told.mapped("model"), ["visit.plan"])
         self.assertEqual(rep_mails.mail_message_id, told)
         self.assertEqual(len(rep_emails), 1)
@@ -88,7 +93,7 @@ class TestCalendarInvitations(MockEmail, ReceptionCommon):
             self.assertFalse(self._sent_to(self.rep.partner_id)[1])
         self.assertEqual(line.calendar_event_id.start, line.planned_datetime)
         self.assertIn("Li Na", str(line.calendar_event_id.description))
-        self.assertFalse(self._notified(self.outsiders | self.rep.partner_id, before))
+        self.assertFalse(self._told_since(self.outsiders | self.rep.partner_id, before))
 
     def test_confirming_and_moving_a_reception_invites_nobody(self):
         reception = self._create_reception(
@@ -107,10 +112,10 @@ class TestCalendarInvitations(MockEmail, ReceptionCommon):
         event = reception.calendar_event_id
         self.assertEqual(event.partner_ids, hosts)
         self.assertEqual(event.start, self.start + timedelta(days=2))
-        self.assertFalse(self._notified(self.outsiders, before))
+        self.assertFalse(self._told_since(self.outsiders, before))
         # the hosts hear of it on the booking, never by a calendar invitation
         self.assertEqual(
-            set(self._notified(hosts, before).mapped("model")), {"visit.reception"}
+            set(self._told_since(hosts, before).mapped("model")), {"visit.reception"}
         )
         self.assertTrue(hosts_emails)
         self.assertFalse(
