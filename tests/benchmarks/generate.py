@@ -257,7 +257,7 @@ WITH weighted AS (
       FROM placed p
 )
 SELECT p.*,
-       -- haversine, as visit_report.distance_m
+       -- haversine, as visit_report_geofence.distance_m
        CASE WHEN p.checkin_method IN ('gps', 'qr') AND p.lat IS NOT NULL THEN
            2 * 6371008.8 * asin(sqrt(
                sin(radians((p.checkin_latitude - p.lat)::float) / 2) ^ 2
@@ -557,7 +557,7 @@ def generate(env, size, customers, reports, log=print):
     """Fills the database; the caller commits."""
     cr = env.cr
     # importable once the registry has loaded the addons
-    from odoo.addons.visit_management.models.visit_report import (
+    from odoo.addons.visit_management.models.visit_report_geofence import (
         TIME_MISMATCH_TOLERANCE,
     )
 

@@ -20,11 +20,16 @@ from . import visit_plan
 from . import visit_plan_line
 from . import visit_qr_token
 from . import visit_reception
+from . import visit_reception_booking
+from . import visit_reception_feedback
+from . import visit_reception_preparation
 from . import visit_reception_incident
 from . import visit_reception_material
 from . import visit_reception_next_step
 from . import visit_reception_visitor
 from . import visit_report
+from . import visit_report_geofence
+from . import visit_report_validity
 from . import visit_report_check_in
 from . import visit_report_commitment
 from . import visit_report_photo

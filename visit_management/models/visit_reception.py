@@ -1,28 +1,20 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import re
 import secrets
-from collections import defaultdict
 from datetime import timedelta
-from urllib.parse import quote, urlsplit
 
-import pytz
 from markupsafe import Markup
 from psycopg2.errors import ExclusionViolation
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, consteq, format_datetime
+from odoo.tools import format_datetime
 
 from ..tools import (
-    REMINDER_BATCH,
     client_action,
     follow,
     post_to_followers,
-    run_in_batches,
-    single_run,
 )
-from ..tools.calendar_events import quiet_calendar_events
 from .selections import RECEPTION_CATERING, RECEPTION_CHANNELS, RECEPTION_PURPOSES
 
 # Bookings that hold their meeting room.
@@ -454,32 +446,6 @@ class VisitReception(models.Model):
                 part for part in (reception.name, reception.partner_id.name) if part
             )
 
-    @api.depends("satisfaction")
-    def _compute_satisfaction_score(self):
-        for reception in self:
-            reception.satisfaction_score = int(reception.satisfaction or 0)
-
-    @api.depends("company_id")
-    def _compute_feedback_base_url(self):
-        for reception in self:
-            base_url = reception.get_base_url()
-            reception.feedback_base_url = base_url
-            host = urlsplit(base_url).hostname or ""
-            reception.feedback_base_url_local = host in LOCAL_HOSTS or host.endswith(
-                ".localhost"
-            )
-
-    @api.depends("feedback_token")
-    def _compute_feedback_url(self):
-        for reception in self:
-            token = reception.sudo().feedback_token
-            reception.feedback_url = (
-                f"{reception.get_base_url()}/visit/reception/{reception.id}"
-                f"/feedback/{token}"
-                if token
-                else False
-            )
-
     @api.depends("team_id.user_id")
     def _compute_manager_id(self):
         for reception in self:
@@ -532,79 +498,7 @@ class VisitReception(models.Model):
             self._close_special_request()
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_confirmed(self):
-        if any(reception.state not in ("requested", "cancelled") for reception in self):
-            raise UserError(
-                self.env._(
-                    "Only requested or cancelled bookings can be deleted: cancel "
-                    "a confirmed booking instead."
-                )
-            )
-
-    def unlink(self):
-        # the meeting goes with the booking (the uninstall deletes confirmed ones)
-        events = self.calendar_event_id
-        result = super().unlink()
-        events.sudo().unlink()
-        return result
-
-    def _lock_rooms(self, vals):
-        """One booking change per room at a time: concurrent confirmations of
-        one room wait here for each other, rooms taken in id order, instead of
-        deadlocking in the exclusion constraint's index. The lock ends with the
-        transaction."""
-        room_ids = set(self.room_id.ids)
-        if vals.get("room_id"):
-            room_ids.add(vals["room_id"])
-        for room_id in sorted(room_ids):
-            self.env.cr.execute(
-                SQL("SELECT pg_advisory_xact_lock(%s, %s)", ROOM_LOCK_SPACE, room_id)
-            )
-
-    def _check_room_free(self, vals):
-        """Refuses, naming the other booking, a write that would make these
-        bookings hold a room another booking already holds at an overlapping
-        time. The exclusion constraint guards the same rule against two
-        transactions that cannot see each other yet."""
-        for reception in self:
-            room = self.env["visit.meeting.room"].browse(
-                vals.get("room_id", reception.room_id.id)
-            )
-            state = vals.get("state", reception.state)
-            if not room or state not in ROOM_HOLDING_STATES:
-                continue
-            start = fields.Datetime.to_datetime(
-                vals.get("start_datetime", reception.start_datetime)
-            )
-            stop = fields.Datetime.to_datetime(
-                vals.get("stop_datetime", reception.stop_datetime)
-            )
-            other = self.sudo().search(
-                [
-                    ("id", "!=", reception.id),
-                    ("room_id", "=", room.id),
-                    ("state", "in", ROOM_HOLDING_STATES),
-                    ("start_datetime", "<", stop),
-                    ("stop_datetime", ">", start),
-                ],
-                limit=1,
-            )
-            if other:
-                raise ValidationError(
-                    self.env._(
-                        "%(room)s is already booked from %(start)s to %(stop)s by "
-                        "%(other)s (host: %(host)s): choose another room or time "
-                        "for %(reception)s.",
-                        room=room.display_name,
-                        start=reception._format_time(other.start_datetime),
-                        stop=reception._format_time(other.stop_datetime),
-                        other=other.name,
-                        host=other.user_id.name,
-                        reception=reception.display_name,
-                    )
-                )
-
+    # here, not in visit_reception_booking.py: super() is the ORM's write
     def _write_guarding_room(self, vals):
         """Writes and flushes at once, so that a room taken meanwhile by a
         transaction committed since (which the check above could not see) is
@@ -624,27 +518,22 @@ class VisitReception(models.Model):
                 )
             ) from error
 
-    @api.constrains("room_id", "people_count", "companion_ids", "user_id")
-    def _check_room_capacity(self):
-        for reception in self:
-            room = reception.room_id
-            if (
-                room
-                and reception.state != "cancelled"
-                and room.capacity < reception.attendee_count
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(room)s seats %(capacity)s people, but %(count)s are "
-                        "expected (%(visitors)s visitors, the host and "
-                        "%(companions)s companions): choose a bigger room.",
-                        room=room.display_name,
-                        capacity=room.capacity,
-                        count=reception.attendee_count,
-                        visitors=reception.people_count,
-                        companions=len(reception.companion_ids - reception.user_id),
-                    )
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        if any(reception.state not in ("requested", "cancelled") for reception in self):
+            raise UserError(
+                self.env._(
+                    "Only requested or cancelled bookings can be deleted: cancel "
+                    "a confirmed booking instead."
                 )
+            )
+
+    def unlink(self):
+        # the meeting goes with the booking (the uninstall deletes confirmed ones)
+        events = self.calendar_event_id
+        result = super().unlink()
+        events.sudo().unlink()
+        return result
 
     # ------------------------------------------------------------------
     # Who may do what
@@ -847,361 +736,9 @@ class VisitReception(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Feedback
-    # ------------------------------------------------------------------
-    def _check_host_feedback(self):
-        for reception in self:
-            if reception.feedback_by == "visitor":
-                raise UserError(
-                    self.env._(
-                        "The visitor already rated %(reception)s: their answer is "
-                        "kept as given.",
-                        reception=reception.display_name,
-                    )
-                )
-
-    @client_action(single=True)
-    def action_send_feedback_link(self):
-        """Sends the visitors the link to the feedback page."""
-        self._check_feedback_link()
-        visitors = self.visitor_ids.partner_id.filtered("email")
-        if not visitors:
-            raise UserError(
-                self.env._("None of the visitors has an e-mail address on file.")
-            )
-        # an e-mail to the visitors only: the link stays out of the chatter
-        url = self.sudo().feedback_url
-        self.env["mail.mail"].sudo().create(
-            {
-                "subject": self.env._(
-                    "How was your visit to %(company)s?", company=self.company_id.name
-                ),
-                "body_html": Markup('<p>%s</p><p><a href="%s">%s</a></p>')
-                % (
-                    self.env._(
-                        "Thank you for visiting us. Tell us how the visit went:"
-                    ),
-                    url,
-                    url,
-                ),
-                "recipient_ids": [Command.set(visitors.ids)],
-                "email_from": self.company_id.email_formatted
-                or self.env.user.email_formatted,
-                "model": self._name,
-                "res_id": self.id,
-            }
-        )
-        self.message_post(
-            body=self.env._(
-                "Feedback link sent by e-mail to %(visitors)s.",
-                visitors=", ".join(visitors.mapped("name")),
-            ),
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
-        return True
-
-    @client_action(single=True)
-    def action_send_feedback_sms(self):
-        """Opens the user's messaging app with the visitors' numbers and the
-        feedback link in a text message: nothing leaves before the user sends
-        it from there (no SMS gateway, no credits)."""
-        self._check_feedback_link()
-        visitors = self.visitor_ids.filtered(
-            lambda visitor: re.sub(r"[^\d+]", "", visitor.phone or "")
-        )
-        if not visitors:
-            raise UserError(
-                self.env._("None of the visitors has a phone number on file.")
-            )
-        numbers = ",".join(
-            re.sub(r"[^\d+]", "", phone) for phone in visitors.mapped("phone")
-        )
-        text = self.env._(
-            "Thank you for visiting %(company)s. Tell us how the visit went: %(url)s",
-            company=self.company_id.name,
-            url=self.sudo().feedback_url,
-        )
-        self.message_post(
-            body=self.env._(
-                "Feedback link opened in a text message to %(visitors)s.",
-                visitors=", ".join(visitors.mapped("name")),
-            ),
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
-        return {
-            "type": "ir.actions.client",
-            "tag": "visit_management.open_sms",
-            "params": {"url": f"sms:{numbers}?body={quote(text, safe='')}"},
-        }
-
-    def _check_feedback_link(self):
-        """The visit is over and not rated: its link may go to the visitors."""
-        self._check_step(("done",), self.env._("rated"))
-        if self.feedback_by:
-            raise UserError(self.env._("This visit is already rated."))
-
-    def _feedback_refusal(self, token):
-        """Why a visitor may not answer with this token, or False: "invalid"
-        (no such booking or another token), "not_done", "answered" or
-        "expired" (the company's number of days after the visit)."""
-        if len(self) != 1 or not self.sudo().feedback_token or not token:
-            return "invalid"
-        if not consteq(self.sudo().feedback_token, token):
-            return "invalid"
-        if self.state != "done":
-            return "not_done"
-        if self.feedback_date:
-            return "answered"
-        days = self.company_id.visit_reception_feedback_days
-        if self.done_datetime + timedelta(days=days) < fields.Datetime.now():
-            return "expired"
-        return False
-
-    def _record_visitor_feedback(self, token, satisfaction, comment):
-        """Saves the visitor's one answer; the row is locked first, so that of
-        two answers sent at once the second is told the visit is rated."""
-        self.ensure_one()
-        self._lock_for_step()
-        refusal = self._feedback_refusal(token)
-        if refusal:
-            return refusal
-        self.sudo().write(
-            {
-                "satisfaction": str(satisfaction),
-                "feedback_comment": comment,
-                "feedback_by": "visitor",
-                "feedback_date": fields.Datetime.now(),
-            }
-        )
-        post_to_followers(
-            self.sudo(),
-            self.env._(
-                "The visitors rated the visit %(score)s/5: %(comment)s",
-                score=satisfaction,
-                comment=comment or "-",
-            ),
-            "visit_management.mt_visit_reception_feedback",
-            self.user_id.partner_id,
-            author_id=self.partner_id.id,
-        )
-        return False
-
-    # ------------------------------------------------------------------
-    # Calendar and preparation
-    # ------------------------------------------------------------------
-    def _calendar_event_values(self):
-        self.ensure_one()
-        return {
-            "name": self.env._(
-                "Visit of %(partner)s (%(reception)s)",
-                partner=self.partner_id.name,
-                reception=self.name,
-            ),
-            "start": self.start_datetime,
-            "stop": self.stop_datetime,
-            "user_id": self.user_id.id,
-            "partner_ids": [(6, 0, (self.user_id | self.companion_ids).partner_id.ids)],
-            "location": self.room_id._location_label() if self.room_id else False,
-            "description": self.agenda,
-        }
-
-    def _create_calendar_event(self):
-        """The meeting in the calendars of the host and the companions, at the
-        room. Created as superuser: whoever confirms need not manage calendars.
-        The visitors are not attendees, and nobody is emailed an invitation."""
-        self.ensure_one()
-        event = quiet_calendar_events(self.env).create(
-            {
-                **self._calendar_event_values(),
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": self.id,
-            }
-        )
-        self.sudo().calendar_event_id = event
-
-    def _sync_calendar_event(self):
-        Event = quiet_calendar_events(self.env)
-        for reception in self:
-            Event.browse(reception.calendar_event_id.id).write(
-                reception._calendar_event_values()
-            )
-
-    def _preparation_items(self):
-        """The preparation checklist: (summary, person in charge) per item the
-        visit needs."""
-        self.ensure_one()
-        items = []
-        if self.room_id:
-            items.append(
-                (
-                    self.env._(
-                        "Prepare the meeting room %(room)s", room=self.room_id.name
-                    ),
-                    self.room_user_id,
-                )
-            )
-        if self.catering != "none":
-            catering = dict(self._fields["catering"]._description_selection(self.env))
-            items.append(
-                (
-                    self.env._(
-                        "Arrange the catering: %(catering)s, %(covers)s covers",
-                        catering=catering[self.catering],
-                        covers=self.catering_covers or self.attendee_count,
-                    ),
-                    self.catering_user_id,
-                )
-            )
-        # confidential items count too, whoever confirms
-        materials = self.sudo().material_ids
-        if materials:
-            items.append(
-                (
-                    self.env._(
-                        "Prepare the materials (%(count)s items)",
-                        count=len(materials),
-                    ),
-                    self.material_user_id,
-                )
-            )
-        if self.pickup_needed:
-            items.append(
-                (
-                    self.env._(
-                        "Arrange the pick-up at %(place)s", place=self.pickup_place
-                    ),
-                    self.pickup_user_id,
-                )
-            )
-        if self.translator_needed:
-            items.append((self.env._("Find a translator"), self.user_id))
-        if self.expert_needed:
-            items.append((self.env._("Find a technical expert"), self.user_id))
-        return items
-
-    def _preparation_deadline(self):
-        """The company's lead time before the day of the visit (in the host's
-        time zone), and never before today."""
-        self.ensure_one()
-        tz = pytz.timezone(self.user_id.tz or self.env.user.tz or "UTC")
-        visit_day = pytz.utc.localize(self.start_datetime).astimezone(tz).date()
-        deadline = visit_day - timedelta(days=self.company_id.visit_reception_prep_days)
-        return max(deadline, fields.Date.context_today(self))
-
-    def _schedule_preparation(self):
-        """One activity per checklist item, for the person in charge of it."""
-        self.ensure_one()
-        deadline = self._preparation_deadline()
-        for summary, user in self._preparation_items():
-            self.activity_schedule(
-                PREP_ACTIVITY,
-                date_deadline=deadline,
-                summary=summary,
-                user_id=user.id,
-            )
-
-    def _preparation_activities(self):
-        activity_type = self.env.ref(PREP_ACTIVITY)
-        return (
-            self.sudo()
-            .activity_ids.filtered(
-                lambda activity: activity.activity_type_id == activity_type
-            )
-            .with_env(self.env)
-        )
-
-    def _move_preparation(self):
-        """The open checklist follows the visit to its new day."""
-        for reception in self:
-            reception._preparation_activities().sudo().write(
-                {"date_deadline": reception._preparation_deadline()}
-            )
-
-    # ------------------------------------------------------------------
-    # Scheduled action: day-before reminders, visits left open
-    # ------------------------------------------------------------------
-    @api.model
-    @single_run
-    def _cron_reception_reminders(self):
-        """The day before a confirmed visit, its host and the people in charge of
-        checklist items still open get one to-do listing such visits; a visit
-        still open a day after its end gets an activity for its host to close
-        it. Each booking is reminded and flagged once; the queries do not grow
-        with the number of bookings."""
-        now = fields.Datetime.now()
-        finished = run_in_batches(
-            self,
-            [
-                ("state", "=", "confirmed"),
-                ("prep_reminded", "=", False),
-                ("start_datetime", ">", now),
-                ("start_datetime", "<=", now + timedelta(days=1)),
-            ],
-            self._remind_preparation,
-            REMINDER_BATCH,
-        )
-        if finished:
-            run_in_batches(
-                self,
-                [
-                    ("state", "in", ROOM_HOLDING_STATES),
-                    ("close_flagged", "=", False),
-                    ("stop_datetime", "<", now - timedelta(days=1)),
-                ],
-                self._flag_unclosed,
-                REMINDER_BATCH,
-            )
-
-    @api.model
-    def _remind_preparation(self, receptions):
-        open_items = (
-            self.env["mail.activity"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", receptions.ids),
-                    ("activity_type_id", "=", self.env.ref(PREP_ACTIVITY).id),
-                ],
-                ["res_id", "user_id"],
-            )
-        )
-        by_id = {reception.id: reception for reception in receptions}  # prefetched
-        to_remind = defaultdict(set)
-        for activity in open_items:
-            reception = by_id[activity.res_id]
-            for user in activity.user_id | reception.user_id:
-                to_remind[user].add(reception)
-        self.env["mail.activity"]._visit_post_lists(
-            REMINDER_ACTIVITY,
-            {
-                user: sorted(bookings, key=lambda booking: booking.start_datetime)
-                for user, bookings in to_remind.items()
-            },
-            lambda env: env._("Receptions within a day, with preparation still open"),
-        )
-        receptions.write({"prep_reminded": True})
-
-    @api.model
-    def _flag_unclosed(self, receptions):
-        self.env["mail.activity"]._visit_schedule(
-            receptions,
-            CLOSE_ACTIVITY,
-            lambda reception: reception.user_id,
-            lambda reception, env: env._(
-                "Close %(reception)s: the visit ended on %(end)s",
-                reception=reception.display_name,
-                end=format_datetime(
-                    env, reception.stop_datetime, tz=reception.user_id.tz
-                ),
-            ),
-        )
-        receptions.write({"close_flagged": True})
-
-    # ------------------------------------------------------------------
-    # Notifications
+    # Notifications (the room: visit_reception_booking.py; the feedback:
+    # visit_reception_feedback.py; calendar, preparation and reminders:
+    # visit_reception_preparation.py)
     # ------------------------------------------------------------------
     def _involved_users(self):
         """The host, the companions and the people in charge."""

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 
-from odoo.addons.visit_management.models import visit_reception
+from odoo.addons.visit_management.models import visit_reception_preparation
 
 from .reception_common import ReceptionCommon
 
@@ -124,7 +124,7 @@ class TestReceptionReminders(ReceptionCommon):
     def test_run_cut_short_goes_on_where_it_stopped(self):
         first, second = self._tomorrow(), self._tomorrow(room_id=False)
         forgotten = self._booking(self.now - timedelta(days=2))
-        with self._cut_after_one_batch((visit_reception, "REMINDER_BATCH")):
+        with self._cut_after_one_batch((visit_reception_preparation, "REMINDER_BATCH")):
             self._run_cron("ir_cron_visit_reception_reminders")
         self.assertEqual(
             (first | second | forgotten).mapped("prep_reminded"), [True, False, False]
