@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import consteq
+from odoo.tools import consteq, format_list
 
 from ..tools import (
     client_action,
@@ -94,13 +94,11 @@ class VisitReception(models.Model):
                 "res_id": self.id,
             }
         )
-        self.message_post(
+        self._message_log(
             body=self.env._(
                 "Feedback link sent by e-mail to %(visitors)s.",
-                visitors=", ".join(visitors.mapped("name")),
-            ),
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
+                visitors=format_list(self.env, visitors.mapped("name")),
+            )
         )
         return True
 
@@ -125,13 +123,11 @@ class VisitReception(models.Model):
             company=self.company_id.name,
             url=self.sudo().feedback_url,
         )
-        self.message_post(
+        self._message_log(
             body=self.env._(
                 "Feedback link opened in a text message to %(visitors)s.",
-                visitors=", ".join(visitors.mapped("name")),
-            ),
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
+                visitors=format_list(self.env, visitors.mapped("name")),
+            )
         )
         return {
             "type": "ir.actions.client",

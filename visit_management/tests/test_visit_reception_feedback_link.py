@@ -54,7 +54,8 @@ class TestFeedbackLinkByText(ReceptionDoneCase):
         self.assertEqual(self.env["mail.mail"].search([]), mails)
         note = reception.message_ids - messages
         self.assertEqual(len(note), 1)
-        self.assertIn("Wang Wei, Li Na", note.body)
+        self.assertIn("Wang Wei and Li Na", note.body)
+        self.assertFalse(note.notification_ids, "a note for the record, not a message")
         self.assertNotIn(reception.sudo().feedback_token, note.body)
 
     def test_the_body_is_url_encoded(self):
