@@ -4,7 +4,7 @@
     "name": "Customer Visits",
     "summary": "Customer tiers, monthly visit plans with approval, visit reports "
     "with check-in and review, reception bookings and assessment",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/visit-management/odoo-visit-management",
     "author": "Visit Management Authors",
@@ -21,6 +21,7 @@
         "data/mail_message_subtype_data.xml",
         "data/visit_frequency_rule_data.xml",
         "data/ir_cron_data.xml",
+        "data/base_geo_provider_data.xml",
         "data/res_lang_data.xml",
         "wizard/visit_reason_wizard_views.xml",
         "wizard/visit_check_in_correction_views.xml",

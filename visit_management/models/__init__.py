@@ -5,7 +5,9 @@ from . import visit_write_guard
 from . import mail_activity
 from . import res_company
 from . import res_config_settings
+from . import base_geocoder
 from . import res_partner
+from . import res_partner_geocoding
 from . import res_users
 from . import visit_approval_mixin
 from . import visit_follow_up_mixin

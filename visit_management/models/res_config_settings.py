@@ -99,3 +99,9 @@ class ResConfigSettings(models.TransientModel):
     visit_map_provider = fields.Selection(
         related="company_id.visit_map_provider", readonly=False
     )
+    visit_amap_key = fields.Char(
+        string="Amap Key",
+        config_parameter="visit_management.amap_key",
+        help="The key of an Amap web service (高德开放平台 Web 服务), to locate "
+        "customers from their address when Amap is the geolocation API.",
+    )

@@ -1,6 +1,5 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 from functools import partial
 
 from odoo import api, fields, models
@@ -17,10 +16,6 @@ DUE_DATES_BATCH = 10000
 OVERDUE_LISTED = 100
 # Held while the reps' overdue to-dos are written (an arbitrary key).
 OVERDUE_DIGEST_LOCK = 7_418_301
-_logger = logging.getLogger(__name__)
-
-# Customers without coordinates that one run of the geocoding cron looks up.
-GEOCODE_BATCH = 100
 
 
 # Where the customer is: what check-ins are judged against.
@@ -436,36 +431,6 @@ class ResPartner(models.Model):
             lambda env: env._("Customers whose visit became overdue today"),
         )
 
-    @api.model
-    @single_run
-    def _cron_visit_geo_localize(self):
-        """Geocodes, from their address (base_geolocalize), GEOCODE_BATCH a run
-        of the tiered customers that have an address but no coordinates; those
-        not found wait for a check-in to propose their position."""
-        run_in_batches(
-            self,
-            [
-                ("is_company", "=", True),
-                ("visit_tier", "!=", False),
-                ("partner_latitude", "=", 0.0),
-                ("partner_longitude", "=", 0.0),
-                "|",
-                ("city", "!=", False),
-                ("street", "!=", False),
-            ],
-            self._geo_localize_customers,
-            GEOCODE_BATCH,
-            limit=GEOCODE_BATCH,
-        )
-
-    @api.model
-    def _geo_localize_customers(self, partners):
-        try:
-            partners.geo_localize()
-        except UserError as error:
-            # the geocoding server is down or refuses: tomorrow's run retries
-            _logger.info("Customers could not be located: %s", error)
-
     def _guard_scope(self, names):
         return super()._guard_scope(names) | (set(names) & set(POSITION_FIELDS))
 
@@ -510,6 +475,9 @@ class ResPartner(models.Model):
                     "visit_proposed_latitude": 0.0,
                     "visit_proposed_longitude": 0.0,
                     "visit_proposed_report_id": False,
+                    # precise now, even where it is the approximate position
+                    "visit_approximate_latitude": 0.0,
+                    "visit_approximate_longitude": 0.0,
                 }
             )
             partner.message_post(

@@ -70,6 +70,7 @@ class VisitReport(models.Model):
         "judged_against",
         "partner_id.partner_latitude",
         "partner_id.partner_longitude",
+        "partner_id.visit_position_approximate",
         "company_id.visit_inplace_radius",
         "company_id.visit_checkin_max_accuracy",
         "company_id.visit_min_dwell_minutes",
@@ -111,9 +112,10 @@ class VisitReport(models.Model):
         if self.judged_against:
             return self.judged_against
         company = self.company_id
+        latitude, longitude = self.partner_id._visit_judging_position()
         return {
-            "latitude": self.partner_id.partner_latitude,
-            "longitude": self.partner_id.partner_longitude,
+            "latitude": latitude,
+            "longitude": longitude,
             "radius": company.visit_inplace_radius,
             "max_accuracy": company.visit_checkin_max_accuracy,
             "min_dwell": company.visit_min_dwell_minutes,
@@ -386,13 +388,10 @@ class VisitReport(models.Model):
         """Stores the facts of a check-out, and proposes it as the visit's end
         when the rep has not said when it ended."""
         self._record_position("checkout", method, latitude, longitude, accuracy)
-        partner = self.partner_id
-        located = partner.partner_latitude or partner.partner_longitude
+        customer = self.partner_id._visit_judging_position()
         distance = (
-            distance_m(
-                latitude, longitude, partner.partner_latitude, partner.partner_longitude
-            )
-            if method == "gps" and located
+            distance_m(latitude, longitude, *customer)
+            if method == "gps" and any(customer)
             else 0.0
         )
         self._add_to_history("check_out", distance)
@@ -477,13 +476,13 @@ class VisitReport(models.Model):
         self.sudo().write({f"{prefix}_client_time": moment.replace(tzinfo=None)})
 
     def _propose_partner_position(self):
-        """The first precise on-site check-in at a customer without coordinates
-        proposes its position; a manager confirms it on the customer."""
+        """The first precise on-site check-in at a customer without a precise
+        position proposes its position; a manager confirms it on the customer."""
         partner = self.partner_id.sudo()
         if (
             self.checkin_method == "gps"
             and self.visit_mode == "onsite"
-            and not (partner.partner_latitude or partner.partner_longitude)
+            and not any(partner._visit_judging_position())
             and not partner.visit_proposed_report_id
             and self.checkin_accuracy <= self.company_id.visit_checkin_max_accuracy
         ):

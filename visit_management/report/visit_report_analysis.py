@@ -48,6 +48,7 @@ class VisitReportAnalysis(models.Model):
             "country_id",
             "partner_latitude",
             "partner_longitude",
+            "visit_position_approximate",
             "state_id",
             "tz",
         ],
@@ -152,6 +153,7 @@ class VisitReportAnalysis(models.Model):
                     WHEN report.checkin_method = 'gps'
                         AND (partner.partner_latitude != 0
                             OR partner.partner_longitude != 0)
+                        AND partner.visit_position_approximate IS NOT TRUE
                     THEN report.checkin_distance
                 END AS checkin_distance,
                 report.visit_date - %(planned_date)s AS planned_delay_days,

@@ -1,15 +1,12 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
-from unittest.mock import patch
 
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time
 from odoo.tools.safe_eval import safe_eval
-
-from odoo.addons.visit_management.models import res_partner
 
 from .common import VisitCommon
 
@@ -380,37 +377,6 @@ class TestGeofencePartnerPosition(GeofenceCase):
         report = self._create_report(partner_id=self.unlocated.id, contact_id=False)
         report.action_check_in(31.24, 121.5, accuracy)
         return report
-
-    def test_geocoding_is_tried_without_failing(self):
-        # tests have no network: base_geolocalize skips the lookup
-        self._run_cron("ir_cron_visit_geo_localize")
-        self.assertFalse(self.unlocated.partner_latitude)
-        tried = []
-        with patch.object(
-            self.registry["res.partner"],
-            "geo_localize",
-            autospec=True,
-            side_effect=lambda partners: tried.extend(partners.ids),
-        ):
-            self._run_cron("ir_cron_visit_geo_localize")
-        self.assertIn(self.unlocated.id, tried)
-        self.assertNotIn(self.customer.id, tried, "located already")
-        # a run looks up GEOCODE_BATCH customers at most, the rest another day
-        self.unlocated.copy(
-            {"name": "Pudong Unlocated Too", "is_company": True, "visit_tier": "b"}
-        )
-        tried.clear()
-        with (
-            patch.object(res_partner, "GEOCODE_BATCH", 1),
-            patch.object(
-                self.registry["res.partner"],
-                "geo_localize",
-                autospec=True,
-                side_effect=lambda partners: tried.extend(partners.ids),
-            ),
-        ):
-            self._run_cron("ir_cron_visit_geo_localize")
-        self.assertEqual(len(tried), 1)
 
     def test_first_precise_check_in_proposes_then_manager_confirms(self):
         imprecise = self._check_in_unlocated(accuracy=500)
