@@ -64,8 +64,8 @@ class ResPartner(models.Model):
 
     def _visit_judging_position(self):
         """(latitude, longitude) that check-ins at this customer are judged
-        against: (0.0, 0.0) while it has no position or an approximate one."""
-        self.ensure_one()
+        against: (0.0, 0.0) while it has no position or an approximate one
+        (and for no customer yet)."""
         if self.visit_position_approximate:
             return 0.0, 0.0
         return self.partner_latitude, self.partner_longitude
