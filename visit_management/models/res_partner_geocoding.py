@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 from datetime import timedelta
+from time import sleep
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -17,6 +18,9 @@ GEOCODE_BATCH = 100
 # A customer the geocoder could not place precisely waits so many days before
 # it is tried again, so that each run moves on to customers not tried yet.
 GEOCODE_RETRY_DAYS = 30
+# Seconds between two calls to a provider that asks for it: OpenStreetMap's
+# Nominatim takes one request a second at most (its usage policy).
+PROVIDER_PAUSE = {"openstreetmap": 1.0}
 
 
 class ResPartner(models.Model):
@@ -116,14 +120,17 @@ class ResPartner(models.Model):
     def _visit_geocode(self, partners):
         """Looks up each customer's address: a precise match becomes its
         position, a rough one its approximate position (the customers taken
-        have no better one); both but the precise one note the day, to try
-        again later. The provider down or refusing (its quota
-        spent) stops the batch: the customers not reached stay untried."""
+        have no better one); a rough match or none notes the day, to try again
+        later. The provider down or refusing (its quota spent) stops the
+        batch: the customers not reached stay untried."""
         geocoder = self.env["base.geocoder"]
+        pause = PROVIDER_PAUSE.get(geocoder._get_provider().tech_name, 0.0)
         today = fields.Date.context_today(self)
         not_placed = self.browse()
         # the providers read the country and state names in English
-        for partner in partners.with_context(lang="en_US"):
+        for index, partner in enumerate(partners.with_context(lang="en_US")):
+            if index and pause:
+                sleep(pause)
             address = geocoder.geo_query_address(
                 street=partner.street,
                 zip=partner.zip,

@@ -7,6 +7,7 @@ import json
 import threading
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest.mock import patch
 from urllib.parse import parse_qs, urlsplit
 
 from odoo.exceptions import UserError
@@ -205,6 +206,28 @@ class TestAmapGeocoding(GeofenceCase):
         self.assertEqual(len(self._asked()), 1, "the first refusal stops the run")
         self.assertFalse(self.unplaced.filtered("visit_geocode_failed_date"))
         self.assertFalse(self.unplaced.filtered("partner_latitude"))
+
+    def test_openstreetmap_is_called_once_a_second_at_most(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "base_geolocalize.geo_provider",
+            self.env.ref("base_geolocalize.geoprovider_open_street").id,
+        )
+        pauses = []
+        with (
+            patch.object(
+                self.registry["base.geocoder"],
+                "_call_openstreetmap",
+                autospec=True,
+                return_value=SHANGHAI_WGS84,
+            ) as call,
+            patch.object(res_partner_geocoding, "sleep", pauses.append),
+        ):
+            self._run_cron("ir_cron_visit_geo_localize")
+        self.assertEqual(call.call_count, 3)
+        self.assertEqual(pauses, [1.0, 1.0], "a second between two calls")
+        self.assertFalse(self.unplaced.filtered("visit_position_approximate"))
+        self.assertEqual(self.precise.partner_latitude, SHANGHAI_WGS84[0])
+        self.assertFalse(AmapLikeHandler.queries)
 
     def test_nobody_marks_a_position_approximate_over_rpc(self):
         """Making a customer's position approximate would spare check-ins there
