@@ -38,6 +38,7 @@ from . import test_res_lang
 from . import test_report_pdfs
 from . import test_visit_geofence
 from . import test_geocoding
+from . import test_route_plan
 from . import test_visit_qr_check_in
 from . import test_landing
 from . import test_landing_tour
