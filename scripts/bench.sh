@@ -2,7 +2,8 @@
 # `make bench`: the benchmark of tests/benchmarks/ at two sizes. For each size, a
 # fresh database with visit_management (no demo data), filled by set-based SQL,
 # vacuumed and analysed, a sample checked against the ORM's computation; then the
-# measurements; at the end both tables and whether the targets hold (exit 1 if not).
+# measurements; then the route optimiser's (tests/benchmarks/route_bench.py, no
+# database); at the end both tables and whether the targets hold (exit 1 if not).
 #   BENCH_DB_PREFIX  database names are <prefix>_small and <prefix>_large (visit_bench)
 #   BENCH_SIZES      the sizes to run, in order ("small large")
 #   BENCH_KEEP=1     reuse a database that already holds the data (updates the addon)
@@ -46,6 +47,9 @@ for size in $SIZES; do
     echo "Measured in ${SECONDS} s"
     results+=("$OUT_DIR/$size.json")
 done
+
+say "Route optimisation"
+"$VENV/bin/python" "$REPO_ROOT/tests/benchmarks/route_bench.py"
 
 say "Results"
 exec "$VENV/bin/python" "$BENCH" summary "${results[@]}"
