@@ -21,8 +21,8 @@ from dataclasses import dataclass
 EARTH_RADIUS_M = 6371008.8
 # A rep's mean speed across a city, stops at lights included.
 CITY_SPEED_KMH = 30.0
-# The exact solver's work grows as 2^n n^2: 10 visits take a few tens of
-# milliseconds, 15 would take seconds.
+# The exact solver's work grows as 2^n n^2: 10 visits take about a tenth of a
+# second, 15 would take seconds.
 EXACT_MAX_STOPS = 10
 # A gain smaller than a millimetre is rounding, not a shorter route: taking it
 # could swap two equal orders for ever.
@@ -142,14 +142,7 @@ class _Day:
         return late
 
     def on_time(self, order):
-        time = self.departure
-        previous = 0
-        for index in order:
-            if time + self.travel[previous][index] > self.latest[index]:
-                return False
-            time = self.leave(time, previous, index)
-            previous = index
-        return True
+        return not self.late(order)
 
     def stranded(self, time, index, remaining):
         """Whether leaving `index` at `time` is too late for one of the
