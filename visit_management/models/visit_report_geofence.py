@@ -1,6 +1,5 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import math
 from datetime import datetime, timedelta
 
 import pytz
@@ -10,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..tools import PHONE_POSITION, client_action
+from ..tools.route_plan import distance_m
 from .map_urls import map_url, position_map_url
 from .visit_frequency_rule import DONE_STATES
 from .visit_report import (
@@ -20,7 +20,6 @@ from .visit_report import (
 )
 
 JUDGED_SUBTYPE = "visit_management.mt_visit_report_check_in_judged"
-EARTH_RADIUS_M = 6371008.8
 # Verdicts that count as in place.
 IN_PLACE = ("inside", "qr", "phone", "accepted", "absence_verified")
 # The verdict that waits for the check-out.
@@ -28,18 +27,6 @@ WAITING_REASONS = ("no_check_out",)
 # How far the visit's Start and End may be from the check-in and check-out
 # before the reviewer is warned that they differ.
 TIME_MISMATCH_TOLERANCE = timedelta(minutes=30)
-
-
-def distance_m(lat1, lon1, lat2, lon2):
-    """Great-circle (haversine) distance in metres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi = phi2 - phi1
-    d_lambda = math.radians(lon2 - lon1)
-    a = (
-        math.sin(d_phi / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
 class VisitReport(models.Model):

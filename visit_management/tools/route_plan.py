@@ -16,8 +16,8 @@ shorter order would only hide that."""
 import math
 from dataclasses import dataclass
 
-# The mean Earth radius of visit_report_geofence.EARTH_RADIUS_M: the same
-# distances as the check-in's.
+# The mean Earth radius: distance_m is also the check-in's distance from the
+# customer (visit_report_geofence).
 EARTH_RADIUS_M = 6371008.8
 # A rep's mean speed across a city, stops at lights included.
 CITY_SPEED_KMH = 30.0
