@@ -4,7 +4,7 @@
     "name": "Customer Visits",
     "summary": "Customer tiers, monthly visit plans with approval, visit reports "
     "with check-in and review, reception bookings and assessment",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/visit-management/odoo-visit-management",
     "author": "Visit Management Authors",
@@ -56,6 +56,14 @@
     "assets": {
         "web.assets_backend": [
             "visit_management/static/src/**/*",
+        ],
+        # Leaflet and its clustering, loaded by the map view when it opens
+        "visit_management.leaflet_lib": [
+            "visit_management/static/lib/leaflet/leaflet.css",
+            "visit_management/static/lib/leaflet.markercluster/MarkerCluster.css",
+            "visit_management/static/lib/leaflet.markercluster/MarkerCluster.Default.css",
+            "visit_management/static/lib/leaflet/leaflet.js",
+            "visit_management/static/lib/leaflet.markercluster/leaflet.markercluster.js",
         ],
         "web.assets_tests": [
             "visit_management/static/tests/tours/*.js",

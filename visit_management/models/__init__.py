@@ -2,12 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import visit_typed_values
 from . import visit_write_guard
+from . import ir_actions_act_window_view
+from . import ir_ui_view
 from . import mail_activity
 from . import res_company
 from . import res_config_settings
+from . import visit_map_mixin
 from . import base_geocoder
 from . import res_partner
 from . import res_partner_geocoding
+from . import res_partner_map
 from . import res_users
 from . import visit_approval_mixin
 from . import visit_follow_up_mixin

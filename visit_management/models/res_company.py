@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.map_tiles import TILE_SOURCES
+
 # The company's address decides which region rule binds a customer.
 REGION_ADDRESS_FIELDS = {"city", "state_id"}
 # The weights of the monthly assessment's indicators.
@@ -149,6 +151,19 @@ class ResCompany(models.Model):
         required=True,
         help="The free map the route sheet's links open (no API key needed).",
     )
+    visit_map_tiles = fields.Selection(
+        selection=[
+            ("osm", "OpenStreetMap"),
+            ("amap", "Amap"),
+            ("tianditu", "Tianditu"),
+        ],
+        string="Map Tiles",
+        default="osm",
+        required=True,
+        help="The map the addons' map views draw on. Amap is drawn in China's "
+        "GCJ-02 coordinates, the positions are converted to them; Tianditu needs "
+        "a key.",
+    )
     visit_new_customer_years = fields.Integer(
         string="New Customer: Years Without Business",
         default=3,
@@ -247,3 +262,21 @@ class ResCompany(models.Model):
         ):
             self.env["visit.frequency.rule"]._recompute_partner_due_dates()
         return result
+
+    def _visit_map_tiles(self):
+        """The tile layers of the company's maps, for Leaflet. The system
+        parameter visit_management.map_tiles_url replaces their URL (a company's
+        own tile server, or a test's)."""
+        self.ensure_one()
+        source = TILE_SOURCES[self.visit_map_tiles]
+        parameters = self.env["ir.config_parameter"].sudo()
+        key = parameters.get_param("visit_management.tianditu_key") or ""
+        own_url = parameters.get_param("visit_management.map_tiles_url")
+        layers = [own_url] if own_url else source["layers"]
+        return {
+            "layers": [layer.replace("{key}", key) for layer in layers],
+            "subdomains": source["subdomains"],
+            "attribution": source["attribution"],
+            "max_zoom": source["max_zoom"],
+            "gcj02": source["gcj02"],
+        }

@@ -99,6 +99,14 @@ class ResConfigSettings(models.TransientModel):
     visit_map_provider = fields.Selection(
         related="company_id.visit_map_provider", readonly=False
     )
+    visit_map_tiles = fields.Selection(
+        related="company_id.visit_map_tiles", readonly=False
+    )
+    visit_tianditu_key = fields.Char(
+        string="Tianditu Key",
+        config_parameter="visit_management.tianditu_key",
+        help="The browser key of a Tianditu account (天地图), for its map tiles.",
+    )
     visit_amap_key = fields.Char(
         string="Amap Key",
         config_parameter="visit_management.amap_key",

@@ -7,6 +7,7 @@ from .client_action import (
     to_latitude,
     to_longitude,
     to_phone_time,
+    to_position,
 )
 from .followers import follow, post_to_followers
 from .cron_runner import REMINDER_BATCH, run_in_batches

@@ -103,6 +103,20 @@ to_latitude = _coordinate(90, lambda env: env._("latitude"))
 to_longitude = _coordinate(180, lambda env: env._("longitude"))
 
 
+def to_position(env, value):
+    """A position as [latitude, longitude], or None."""
+    if value in (None, False):
+        return None
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise ValidationError(
+            env._(
+                "A position is a latitude and a longitude, not %(value)r.",
+                value=value,
+            )
+        )
+    return to_latitude(env, value[0]), to_longitude(env, value[1])
+
+
 def to_accuracy(env, value):
     """The accuracy of a position in metres; none given counts as 0."""
     if value is None:
