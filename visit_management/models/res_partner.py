@@ -500,6 +500,33 @@ class ResPartner(models.Model):
         }
 
     @client_action(single=True)
+    def action_visit_plan_visit(self):
+        """Plan a Visit (from the map): a new visit to this customer in the
+        user's plan of the first month still to plan, started if needed."""
+        plans = self.env["visit.plan"]
+        month = plans._first_month_to_plan(
+            self.env.user, self.env.company, skip_states=("submitted", "approved")
+        )
+        plan = plans._period_plans(self.env.user, self.env.company, "month", [month])
+        if plan and plan.state != "draft":
+            raise UserError(
+                self.env._(
+                    "Your plan %(plan)s is not a draft: set it back to draft to "
+                    "plan more visits.",
+                    plan=plan.name,
+                )
+            )
+        plan = plan or plans.create({"date_start": month})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Plan a Visit"),
+            "res_model": "visit.plan.line",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_plan_id": plan.id, "default_partner_id": self.id},
+        }
+
+    @client_action(single=True)
     def action_view_visit_receptions(self):
         return {
             "type": "ir.actions.act_window",

@@ -153,7 +153,11 @@ class VisitWriteGuard(models.AbstractModel):
         state = "create"
         probe = self
         if self._guard_parent:
-            parent = self[self._guard_parent].browse(vals.get(self._guard_parent))
+            # the document given, or the one the context gives by default
+            parent_id = vals.get(self._guard_parent) or self.default_get(
+                [self._guard_parent]
+            ).get(self._guard_parent)
+            parent = self[self._guard_parent].browse(parent_id)
             probe = self.new({self._guard_parent: parent.id})
             state = parent.exists() and parent._guard_state() or state
         given = (
