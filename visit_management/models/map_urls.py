@@ -23,6 +23,23 @@ def position_map_url(latitude, longitude, name, provider):
     )
 
 
+def navigation_url(latitude, longitude, name, provider):
+    """A link that opens the way to a position in a free map (no API key):
+    Amap's app on a phone that has it, its web page otherwise."""
+    if provider == "osm":
+        return "https://www.openstreetmap.org/directions?" + urlencode(
+            {"route": f";{latitude},{longitude}"}
+        )
+    return "https://uri.amap.com/navigation?" + urlencode(
+        {
+            "to": f"{longitude},{latitude},{name or ''}",
+            "mode": "car",
+            "coordinate": "wgs84",
+            "callnative": 1,
+        }
+    )
+
+
 def map_url(partner, provider):
     """A link that opens the partner's place in a free map (no API key): its
     coordinates when it has some, else a search of its address."""

@@ -35,6 +35,7 @@ LINE_FIELDS = (
     "materials",
     "budget_amount",
     "budget_note",
+    "appointment_fixed",
 )
 
 
@@ -84,6 +85,18 @@ class VisitPlanLine(models.Model):
     materials = fields.Text(string="Materials to Bring")
     budget_amount = fields.Monetary(string="Gift & Entertainment Budget")
     budget_note = fields.Char()
+    appointment_fixed = fields.Boolean(
+        string="Fixed Time",
+        help="The customer expects the rep at this time: Optimise my day keeps "
+        "the visit within a quarter of an hour of it.",
+    )
+    route_sequence = fields.Integer(
+        string="Order in the Day",
+        readonly=True,
+        copy=False,
+        help="Where Optimise my day put this visit in the rep's route (0: not "
+        "ordered, the visits go by time).",
+    )
     calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
     report_ids = fields.One2many("visit.report", "plan_line_id", string="Reports")
     is_done = fields.Boolean(string="Reported", compute="_compute_is_done", store=True)

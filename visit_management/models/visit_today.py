@@ -2,13 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.fields import Domain
+from odoo.tools import SQL, format_list
+from odoo.tools.misc import formatLang
 
 from ..tools import (
     PHONE_POSITION,
     client_action,
+    to_position,
 )
-from .map_urls import map_url
+from ..tools.route_plan import Stop, plan_route
+from .map_urls import map_url, navigation_url
 from .selections import VISIT_MODES, VISIT_PURPOSES
 
 VISIT_STATUSES = [
@@ -18,15 +22,29 @@ VISIT_STATUSES = [
 ]
 
 
+# A stop's colour on the map, by status; a missing report rings it.
+STATUS_COLORS = {"todo": "#2563eb", "checked_in": "#f59e0b", "reported": "#16a34a"}
+REPORT_MISSING_RING = "#dc2626"
+# The planned route (the day's order) and the actual one (the check-ins').
+PLANNED_ROUTE_COLOR = "#2563eb"
+ACTUAL_ROUTE_COLOR = "#16a34a"
+# Optimise my day keeps a fixed appointment within so many minutes of its time.
+APPOINTMENT_SLACK_MINUTES = 15
+# Where Optimise my day starts the route from.
+ROUTE_STARTS = ("home", "office", "current")
+
+
 class VisitToday(models.Model):
     """The daily route sheet (业务去向表): each rep's visits of their own day, the
     approved planned visits and the unplanned visits they reported, in time
     order. A PostgreSQL view that only ever holds today's visits."""
 
     _name = "visit.today"
+    _inherit = ["visit.map.mixin"]
     _description = "Today's Visit"
     _auto = False
-    _order = "visit_datetime, id"
+    # the visits Optimise my day ordered follow its route, the others their time
+    _order = "route_sequence, visit_datetime, id"
     # What the view reads, flushed before it is queried.
     _depends = {
         "visit.plan.line": [
@@ -39,6 +57,7 @@ class VisitToday(models.Model):
             "duration",
             "visit_mode",
             "purpose",
+            "route_sequence",
         ],
         "visit.plan": ["state", "team_id", "manager_id"],
         "visit.report": [
@@ -57,6 +76,8 @@ class VisitToday(models.Model):
             "purpose",
             "state",
             "checkin_time",
+            "checkin_latitude",
+            "checkin_longitude",
             "in_place",
         ],
         "res.partner": ["tz"],
@@ -91,6 +112,9 @@ class VisitToday(models.Model):
         readonly=True,
     )
     checkin_time = fields.Datetime(string="Checked In At", readonly=True)
+    checkin_latitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    checkin_longitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    route_sequence = fields.Integer(string="Order in the Day", readonly=True)
     in_place = fields.Boolean(readonly=True)
     status = fields.Selection(
         selection=VISIT_STATUSES,
@@ -171,7 +195,8 @@ class VisitToday(models.Model):
                        line.planned_datetime
                            + make_interval(secs => COALESCE(line.duration, 0) * 3600)
                            AS visit_end,
-                       line.visit_mode, line.purpose
+                       line.visit_mode, line.purpose,
+                       COALESCE(line.route_sequence, 0) AS route_sequence
                   FROM visit_plan_line line
                   JOIN visit_plan plan ON plan.id = line.plan_id
                  WHERE plan.state = 'approved'
@@ -188,7 +213,8 @@ class VisitToday(models.Model):
                        report.start_datetime,
                        COALESCE(report.end_datetime,
                                 report.start_datetime + INTERVAL '1 hour'),
-                       report.visit_mode, report.purpose
+                       report.visit_mode, report.purpose,
+                       0
                   FROM visit_report report
                  WHERE report.plan_line_id IS NULL
                    AND report.active
@@ -199,6 +225,8 @@ class VisitToday(models.Model):
                    %(local_day)s::date AS visit_date,
                    report.state AS report_state,
                    report.checkin_time,
+                   report.checkin_latitude,
+                   report.checkin_longitude,
                    COALESCE(report.in_place, FALSE) AS in_place,
                    CASE
                        WHEN report.state IN ('submitted', 'approved') THEN 'reported'
@@ -268,3 +296,246 @@ class VisitToday(models.Model):
     @client_action(single=True)
     def action_check_in_manual(self):
         return self._visit_report().action_check_in_manual()
+
+    # ------------------------------------------------------------------
+    # The day on the map
+    # ------------------------------------------------------------------
+    @api.model
+    def _visit_map_located_domain(self):
+        return Domain("partner_id.partner_latitude", "!=", 0) | Domain(
+            "partner_id.partner_longitude", "!=", 0
+        )
+
+    def _visit_map_points(self):
+        """Each rep's stops, numbered in the order of their day."""
+        statuses = dict(self._fields["status"]._description_selection(self.env))
+        points = []
+        for visits in self._by_rep():
+            for number, visit in enumerate(visits, start=1):
+                partner = visit.partner_id
+                position = (partner.partner_latitude, partner.partner_longitude)
+                provider = visit.company_id.visit_map_provider
+                lines = [
+                    " · ".join(
+                        filter(None, [visit.visit_time, statuses[visit.status]])
+                    ),
+                    visit.place or "",
+                ]
+                if visit.report_missing:
+                    lines.append(self.env._("Report missing"))
+                if not visit.is_mine:
+                    lines.append(visit.user_id.name)
+                points.append(
+                    {
+                        "id": visit.id,
+                        "position": position,
+                        "title": partner.display_name,
+                        "lines": [line for line in lines if line],
+                        "color": STATUS_COLORS[visit.status],
+                        "ring": visit.report_missing and REPORT_MISSING_RING,
+                        "label": str(number),
+                        "approximate": partner.visit_position_approximate,
+                        "links": [
+                            {
+                                "label": self.env._("Navigate"),
+                                "url": navigation_url(
+                                    *position, partner.name, provider
+                                ),
+                            }
+                        ],
+                        "actions": [
+                            {
+                                "label": self.env._("Report"),
+                                "method": "action_open_report",
+                            }
+                        ]
+                        if visit.is_mine
+                        else [],
+                    }
+                )
+        return points
+
+    def _by_rep(self):
+        """These visits, rep by rep, each rep's in the order of their day."""
+        return [
+            self.filtered_domain([("user_id", "=", rep.id)]) for rep in self.user_id
+        ]
+
+    def _visit_map_routes(self):
+        """Each rep's planned route (the stops in the day's order) and actual
+        route (their GPS check-ins, in time order)."""
+        routes = []
+        for visits in self._by_rep():
+            rep = visits.user_id
+            planned = [
+                (visit.partner_id.partner_latitude, visit.partner_id.partner_longitude)
+                for visit in visits
+            ]
+            checked_in = visits.filtered(
+                lambda visit: visit.checkin_latitude or visit.checkin_longitude
+            ).sorted("checkin_time")
+            actual = [
+                (visit.checkin_latitude, visit.checkin_longitude)
+                for visit in checked_in
+            ]
+            if len(planned) > 1:
+                routes.append(
+                    {
+                        "name": self.env._("Planned route of %(rep)s", rep=rep.name),
+                        "color": PLANNED_ROUTE_COLOR,
+                        "dashed": True,
+                        "positions": planned,
+                    }
+                )
+            if len(actual) > 1:
+                routes.append(
+                    {
+                        "name": self.env._("Check-ins of %(rep)s", rep=rep.name),
+                        "color": ACTUAL_ROUTE_COLOR,
+                        "dashed": False,
+                        "positions": actual,
+                    }
+                )
+        return routes
+
+    def _visit_map_legend(self):
+        statuses = dict(self._fields["status"]._description_selection(self.env))
+        return [
+            {"label": statuses[status], "color": color}
+            for status, color in STATUS_COLORS.items()
+        ] + [
+            {"label": self.env._("Report missing"), "ring": REPORT_MISSING_RING},
+            {
+                "label": self.env._("Planned route"),
+                "color": PLANNED_ROUTE_COLOR,
+                "dashed": True,
+            },
+            {
+                "label": self.env._("Check-ins"),
+                "color": ACTUAL_ROUTE_COLOR,
+                "line": True,
+            },
+        ]
+
+    # ------------------------------------------------------------------
+    # Optimise my day
+    # ------------------------------------------------------------------
+    @api.model
+    @client_action(position=to_position)
+    def action_optimise_day(self, start, position=None):
+        """Orders the user's visits still to make today to travel least from
+        `start` (home, office or current: the phone's position), keeping the
+        fixed appointments in their windows. Visits without a position follow
+        the route in time order."""
+        origin = self._route_start(start, position)
+        visits = self.search(
+            [
+                ("user_id", "=", self.env.uid),
+                ("status", "=", "todo"),
+                ("plan_line_id", "!=", False),
+                ("visit_mode", "=", "onsite"),
+            ]
+        ).sorted(lambda visit: (visit.visit_datetime, visit.id))
+        located = visits.filtered_domain(self._visit_map_located_domain())
+        if not located:
+            raise UserError(
+                self.env._("None of your visits still to make today is on the map.")
+            )
+        now = fields.Datetime.now()
+        plan = plan_route(origin, [self._route_stop(visit, now) for visit in located])
+        order = self.browse(plan.order) + (visits - located)
+        # after today's other visits, which keep their place
+        others = self.search([("user_id", "=", self.env.uid)]) - visits
+        first = max(others.mapped("route_sequence"), default=0) + 1
+        for sequence, visit in enumerate(order, start=first):
+            # the route's order is the server's: no user writes it
+            visit.plan_line_id.sudo().route_sequence = sequence
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if plan.time_order_feasible else "warning",
+                "title": self.env._("Optimise my day"),
+                "message": self._route_message(plan, located),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _route_start(self, start, position):
+        """(latitude, longitude) the route starts from."""
+        if start not in ROUTE_STARTS:
+            raise UserError(
+                self.env._(
+                    "A route starts from home, the office or where you are, "
+                    "not %(start)r.",
+                    start=start,
+                )
+            )
+        if start == "current":
+            if not position:
+                raise UserError(
+                    self.env._(
+                        "Your phone did not give its position: start from home or "
+                        "the office."
+                    )
+                )
+            return position
+        place = (
+            self.env.user.partner_id if start == "home" else self.env.company.partner_id
+        )
+        if not (place.partner_latitude or place.partner_longitude):
+            raise UserError(
+                self.env._(
+                    "%(place)s has no position on the map: locate its address, "
+                    "or start from somewhere else.",
+                    place=place.display_name,
+                )
+            )
+        return place.partner_latitude, place.partner_longitude
+
+    def _route_stop(self, visit, now):
+        """The visit as a stop of the route, departing now; a fixed
+        appointment must be reached within its slack of its time."""
+        line = visit.plan_line_id
+        window = None
+        if line.appointment_fixed:
+            minutes = (line.planned_datetime - now).total_seconds() / 60
+            window = (
+                minutes - APPOINTMENT_SLACK_MINUTES,
+                minutes + APPOINTMENT_SLACK_MINUTES,
+            )
+        return Stop(
+            id=visit.id,
+            latitude=visit.partner_id.partner_latitude,
+            longitude=visit.partner_id.partner_longitude,
+            service_minutes=line.duration * 60,
+            window=window,
+        )
+
+    def _route_message(self, plan, located):
+        def km(metres):
+            return formatLang(self.env, metres / 1000, digits=1)
+
+        if plan.late_ids:
+            return self.env._(
+                "%(visits)s can no longer be reached in time: your visits stay in "
+                "time order (%(distance)s km). Ask your leader to move them.",
+                visits=format_list(
+                    self.env, self.browse(plan.late_ids).partner_id.mapped("name")
+                ),
+                distance=km(plan.distance_m),
+            )
+        if plan.saved_m <= 0:
+            return self.env._(
+                "Your %(count)s visits are already in the best order: %(distance)s km.",
+                count=len(located),
+                distance=km(plan.distance_m),
+            )
+        return self.env._(
+            "Your %(count)s visits are in the best order: %(distance)s km, "
+            "%(saved)s km less than in time order.",
+            count=len(located),
+            distance=km(plan.distance_m),
+            saved=km(plan.saved_m),
+        )

@@ -1,10 +1,14 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
-from odoo.tools import SQL
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import SQL, format_time
 
 from ..tools import client_action
 from .map_urls import position_map_url
+
+# A rep's marker: where they last checked in, green when in place.
+IN_PLACE_COLORS = {True: "#16a34a", False: "#dc2626"}
 
 
 class VisitTodayRep(models.Model):
@@ -15,6 +19,7 @@ class VisitTodayRep(models.Model):
     alone, and one can be rebuilt without the other."""
 
     _name = "visit.today.rep"
+    _inherit = ["visit.map.mixin"]
     _description = "Rep's Day"
     _auto = False
     _order = "team_id, user_id"
@@ -162,13 +167,75 @@ class VisitTodayRep(models.Model):
             today=self.env["visit.today"]._table_query,
         )
 
+    # ------------------------------------------------------------------
+    # The team on the map: where each rep last checked in today
+    # ------------------------------------------------------------------
+    @api.model
+    def _visit_map_located_domain(self):
+        return Domain("last_checkin_latitude", "!=", 0) | Domain(
+            "last_checkin_longitude", "!=", 0
+        )
+
+    def _visit_map_points(self):
+        points = []
+        for day in self:
+            position = (day.last_checkin_latitude, day.last_checkin_longitude)
+            checked_in = format_time(
+                self.env, day.last_checkin_time, tz=day.user_id.tz, time_format="short"
+            )
+            points.append(
+                {
+                    "id": day.id,
+                    "position": position,
+                    "title": day.user_id.name,
+                    "lines": [
+                        self.env._(
+                            "Checked in at %(time)s: %(partner)s",
+                            time=checked_in,
+                            partner=day.last_checkin_partner_id.display_name,
+                        ),
+                        self.env._("In place")
+                        if day.last_checkin_in_place
+                        else self.env._("Not in place"),
+                        self.env._(
+                            "%(reported)s of %(visits)s visits reported",
+                            reported=day.reported_count,
+                            visits=day.visit_count,
+                        ),
+                    ],
+                    "color": IN_PLACE_COLORS[day.last_checkin_in_place],
+                    "ring": False,
+                    "label": day.user_id.name[:1],
+                    "approximate": False,
+                    "links": [
+                        {
+                            "label": self.env._("Open Map"),
+                            "url": day.last_checkin_map_url,
+                        }
+                    ],
+                    "actions": [
+                        {
+                            "label": self.env._("Today's Visits"),
+                            "method": "action_view_visits",
+                        }
+                    ],
+                }
+            )
+        return points
+
+    def _visit_map_legend(self):
+        return [
+            {"label": self.env._("In place"), "color": IN_PLACE_COLORS[True]},
+            {"label": self.env._("Not in place"), "color": IN_PLACE_COLORS[False]},
+        ]
+
     @client_action(single=True)
     def action_view_visits(self):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Today: %(rep)s", rep=self.user_id.name),
             "res_model": "visit.today",
-            "view_mode": "kanban,list",
+            "view_mode": "kanban,list,visit_map",
             "domain": [("user_id", "=", self.user_id.id)],
             "context": {"create": False},
         }
