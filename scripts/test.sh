@@ -32,6 +32,8 @@ if grep -E ' (WARNING|ERROR|CRITICAL) ' "$INSTALL_LOG" | grep -E 'visit_manageme
     die "the install log above holds warnings or errors from our addons (full log: $INSTALL_LOG)"
 fi
 echo "Install log clean: $INSTALL_LOG"
+odoo_cli shell -c "$ODOO_CONF" -d "$TEST_DB" --no-http --log-level=warn \
+    < "$REPO_ROOT/scripts/build_assets.py" || die "could not build the asset bundles"
 
 if [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
     say "pytest (pytest-odoo) over the addons' tests and tests/"
