@@ -40,10 +40,12 @@ class VisitMapMixin(models.AbstractModel):
         def on_tiles(latitude, longitude):
             return list(to_tiles(latitude, longitude))
 
-        points = records[:MAP_POINT_LIMIT]._visit_map_points()
+        truncated = len(records) > MAP_POINT_LIMIT
+        records = records[:MAP_POINT_LIMIT]
+        points = records._visit_map_points()
         for point in points:
             point["position"] = on_tiles(*point["position"])
-        routes = records[:MAP_POINT_LIMIT]._visit_map_routes()
+        routes = records._visit_map_routes()
         for route in routes:
             route["positions"] = [on_tiles(*p) for p in route["positions"]]
         if position:
@@ -54,7 +56,8 @@ class VisitMapMixin(models.AbstractModel):
             "routes": routes,
             "position": position or False,
             "legend": self._visit_map_legend(),
-            "truncated": len(records) > MAP_POINT_LIMIT,
+            "truncated": truncated,
+            "options": records._visit_map_options(),
             "unlocated": unlocated,
         }
 
@@ -70,14 +73,17 @@ class VisitMapMixin(models.AbstractModel):
         or False), `label` (a short text in the marker, or False),
         `approximate`, `links` ([{"label", "url"}]) and `actions`
         ([{"label", "method"}]: public methods of the record, called with the
-        user's rights). Records without a position are left
-        out."""
+        user's rights). Only records of _visit_map_located_domain come here."""
         return []
 
     def _visit_map_routes(self):
         """The lines drawn between points, in WGS-84: a list of dicts with
         `name`, `color`, `dashed` and `positions`."""
         return []
+
+    def _visit_map_options(self):
+        """What else the map offers for these records (its js_class reads it)."""
+        return {}
 
     def _visit_map_legend(self):
         """What the colours mean: [{"label", "color", "ring", "dashed"}]."""

@@ -112,8 +112,12 @@ class VisitToday(models.Model):
         readonly=True,
     )
     checkin_time = fields.Datetime(string="Checked In At", readonly=True)
-    checkin_latitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
-    checkin_longitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    checkin_latitude = fields.Float(
+        string="Check-in Latitude", digits=(10, 7), readonly=True, aggregator=None
+    )
+    checkin_longitude = fields.Float(
+        string="Check-in Longitude", digits=(10, 7), readonly=True, aggregator=None
+    )
     route_sequence = fields.Integer(string="Order in the Day", readonly=True)
     in_place = fields.Boolean(readonly=True)
     status = fields.Selection(
@@ -378,25 +382,22 @@ class VisitToday(models.Model):
                 (visit.checkin_latitude, visit.checkin_longitude)
                 for visit in checked_in
             ]
-            if len(planned) > 1:
-                routes.append(
-                    {
-                        "name": self.env._("Planned route of %(rep)s", rep=rep.name),
-                        "color": PLANNED_ROUTE_COLOR,
-                        "dashed": True,
-                        "positions": planned,
-                    }
+            planned_name = self.env._("Planned route of %(rep)s", rep=rep.name)
+            actual_name = self.env._("Check-in route of %(rep)s", rep=rep.name)
+            routes += [
+                {"name": name, "color": color, "dashed": dashed, "positions": positions}
+                for positions, name, color, dashed in (
+                    (planned, planned_name, PLANNED_ROUTE_COLOR, True),
+                    (actual, actual_name, ACTUAL_ROUTE_COLOR, False),
                 )
-            if len(actual) > 1:
-                routes.append(
-                    {
-                        "name": self.env._("Check-ins of %(rep)s", rep=rep.name),
-                        "color": ACTUAL_ROUTE_COLOR,
-                        "dashed": False,
-                        "positions": actual,
-                    }
-                )
+                if len(positions) > 1
+            ]
         return routes
+
+    def _visit_map_options(self):
+        """Optimise my day, for a user with visits of their own still to make."""
+        mine = self.filtered(lambda visit: visit.is_mine and visit.status == "todo")
+        return {"optimise": bool(mine)}
 
     def _visit_map_legend(self):
         statuses = dict(self._fields["status"]._description_selection(self.env))
@@ -411,7 +412,7 @@ class VisitToday(models.Model):
                 "dashed": True,
             },
             {
-                "label": self.env._("Check-ins"),
+                "label": self.env._("Check-in route"),
                 "color": ACTUAL_ROUTE_COLOR,
                 "line": True,
             },

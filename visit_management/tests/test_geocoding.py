@@ -4,9 +4,8 @@
 served by the test itself on loopback (never the real service)."""
 
 import json
-import threading
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from unittest.mock import patch
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,6 +19,7 @@ from odoo.addons.visit_management.tools.china_coordinates import (
     wgs84_to_gcj02,
 )
 
+from .loopback import serve_on_loopback
 from .test_visit_geofence import GeofenceCase
 
 # eviltransform's reference points: WGS-84 and the same place in GCJ-02
@@ -76,10 +76,7 @@ class TestAmapGeocoding(GeofenceCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        server = ThreadingHTTPServer(("127.0.0.1", 0), AmapLikeHandler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        cls.addClassCleanup(server.server_close)
-        cls.addClassCleanup(server.shutdown)
+        amap = serve_on_loopback(cls, AmapLikeHandler)
         parameters = cls.env["ir.config_parameter"].sudo()
         parameters.set_param(
             "base_geolocalize.geo_provider",
@@ -88,7 +85,7 @@ class TestAmapGeocoding(GeofenceCase):
         parameters.set_param("visit_management.amap_key", "test-key")
         parameters.set_param(
             "visit_management.amap_geocode_url",
-            f"http://127.0.0.1:{server.server_port}/v3/geocode/geo",
+            f"{amap}/v3/geocode/geo",
         )
         # only the customers of this test are left without a position
         cls.env["res.partner"].search(

@@ -15,6 +15,26 @@ from .test_today import TodayCommon
 STREET = [(31.2304, 121.4737 - 0.0105 * step) for step in range(5)]
 
 
+def street_stops(env):
+    """The office at the street's east end, and a customer each kilometre west
+    of it: "Stop 1 km" to "Stop 4 km"."""
+    env.company.partner_id.write(
+        {"partner_latitude": STREET[0][0], "partner_longitude": STREET[0][1]}
+    )
+    return env["res.partner"].create(
+        [
+            {
+                "name": f"Stop {step} km",
+                "is_company": True,
+                "partner_latitude": latitude,
+                "partner_longitude": longitude,
+            }
+            for step, (latitude, longitude) in enumerate(STREET)
+            if step
+        ]
+    )
+
+
 class TestMapData(VisitCommon):
     """What the map view draws: the records of the search, with the user's
     rights, in the coordinates of the company's tiles."""
@@ -175,21 +195,7 @@ class TestDayOnTheMap(TodayCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.partner_id.write(
-            {"partner_latitude": STREET[0][0], "partner_longitude": STREET[0][1]}
-        )
-        cls.stops = cls.env["res.partner"].create(
-            [
-                {
-                    "name": f"Stop {step} km",
-                    "is_company": True,
-                    "partner_latitude": latitude,
-                    "partner_longitude": longitude,
-                }
-                for step, (latitude, longitude) in enumerate(STREET)
-                if step
-            ]
-        )
+        cls.stops = street_stops(cls.env)
         one, two, three, four = cls.stops
         # in time order the rep zig-zags along the street: 3, 1, 4, 2 km
         plan = cls._approved_plan_today(
@@ -222,6 +228,12 @@ class TestDayOnTheMap(TodayCommon):
             ],
         )
         self.assertEqual(data["position"], list(STREET[0]))
+        self.assertEqual(data["options"], {"optimise": True})
+        # the leader looking at the rep's day has nothing to optimise
+        leader = self.Today.with_user(self.manager).visit_map_data(
+            [("user_id", "=", self.rep.id)]
+        )
+        self.assertEqual(leader["options"], {"optimise": False})
         (planned,) = data["routes"]  # no check-in yet: no actual route
         self.assertEqual(
             (planned["color"], planned["dashed"]), (PLANNED_ROUTE_COLOR, True)
@@ -248,6 +260,19 @@ class TestDayOnTheMap(TodayCommon):
         self.assertEqual(again["params"]["message"], message)
         self.assertEqual(
             self._day(self.rep).plan_line_id.mapped("route_sequence"), [1, 2, 3, 4]
+        )
+
+    def test_a_day_already_in_order_stays_as_it_is(self):
+        for line, hour in zip(
+            self.lines.sorted(lambda line: line.partner_id.name),
+            (13, 14, 15, 16),
+            strict=True,
+        ):
+            line.sudo().planned_datetime = self._at(hour)
+        action = self.Today.with_user(self.rep).action_optimise_day("office")
+        self.assertEqual(
+            action["params"]["message"],
+            "Your 4 visits are already in the best order: 4.0 km.",
         )
 
     def test_optimise_from_where_the_rep_is(self):

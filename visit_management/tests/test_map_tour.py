@@ -1,17 +1,17 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
-import threading
 from datetime import datetime, time, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from PIL import Image, ImageDraw
 
 from odoo import Command
 from odoo.tests import tagged
 
+from .loopback import serve_on_loopback
 from .test_journey_tours import JourneyCase
-from .test_map import STREET
+from .test_map import street_stops
 
 
 def _tile():
@@ -50,29 +50,11 @@ class TestMapTours(JourneyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        server = ThreadingHTTPServer(("127.0.0.1", 0), TileHandler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        cls.addClassCleanup(server.server_close)
-        cls.addClassCleanup(server.shutdown)
+        tiles = serve_on_loopback(cls, TileHandler)
         cls.env["ir.config_parameter"].sudo().set_param(
-            "visit_management.map_tiles_url",
-            f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}.png",
+            "visit_management.map_tiles_url", tiles + "/{z}/{x}/{y}.png"
         )
-        cls.env.company.partner_id.write(
-            {"partner_latitude": STREET[0][0], "partner_longitude": STREET[0][1]}
-        )
-        cls.stops = cls.env["res.partner"].create(
-            [
-                {
-                    "name": f"Stop {step} km",
-                    "is_company": True,
-                    "partner_latitude": latitude,
-                    "partner_longitude": longitude,
-                }
-                for step, (latitude, longitude) in enumerate(STREET)
-                if step
-            ]
-        )
+        cls.stops = street_stops(cls.env)
         one, two, three, four = cls.stops
 
         def at(hour):

@@ -75,6 +75,10 @@ registry.category("web_tour.tours").add("visit_management_team_map_tour", {
             trigger: ".o_visit_map_view path:not([stroke-dasharray]):not(:visible)",
             content: "the route of the check-ins",
         },
+        {
+            trigger: ".o_control_panel:not(:has(.o_visit_optimise_day))",
+            content: "nothing of the leader's own to optimise",
+        },
         ...screenshot("rep_day_map"),
     ],
 });
