@@ -15,19 +15,24 @@ BUNDLES = (
     "web.assets_web_print",
     "web.assets_backend_lazy",
     "web.assets_tests",
+    "bus.websocket_worker_assets",
     "web.assets_frontend",
     "web.chartjs_lib",
-    "web.report_assets_common",
-    "web.report_assets_pdf",
+    "web.assets_emoji",
+    "web.fullcalendar_lib",
     "visit_management.leaflet_lib",
 )
+# The PDF reports' bundles, whose CSS wkhtmltopdf reads with vendor prefixes.
+REPORT_BUNDLES = ("web.report_assets_common", "web.report_assets_pdf")
 
 started = time.monotonic()
-for name in BUNDLES:
-    bundle = env["ir.qweb"]._get_asset_bundle(name, css=True, js=True)  # noqa: F821 (odoo shell)
+bundles = [(name, False) for name in BUNDLES + REPORT_BUNDLES]
+bundles += [(name, True) for name in REPORT_BUNDLES]
+for name, autoprefix in bundles:
+    bundle = env["ir.qweb"]._get_asset_bundle(name, autoprefix=autoprefix)  # noqa: F821 (odoo shell)
     if bundle.javascripts:
         bundle.js()
     if bundle.stylesheets:
         bundle.css()
 env.cr.commit()  # noqa: F821
-print(f"{len(BUNDLES)} asset bundles built in {time.monotonic() - started:.0f} s")
+print(f"{len(bundles)} asset bundles built in {time.monotonic() - started:.0f} s")
