@@ -1,7 +1,8 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, timedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
@@ -285,13 +286,17 @@ class TestDayOnTheMap(TodayCommon):
         )
 
     def test_a_fixed_appointment_keeps_its_time(self):
-        # it is past noon: the customer 4 km away expects the rep at 13:00, the
-        # one 3 km away moves to 13:30
+        # the customer 4 km away expects the rep in 20 minutes (between 12:20
+        # and 13:20), too soon for an hour's visit anywhere before; the one 3 km
+        # away moves to 13:30
         three, four = self.stops[2:]
         by_partner = {line.partner_id: line for line in self.lines}
+        soon = fields.Datetime.now().replace(second=0, microsecond=0) + timedelta(
+            minutes=20
+        )
         # as the leader would, the plan being approved
         by_partner[four].sudo().write(
-            {"planned_datetime": self._at(13, 0), "appointment_fixed": True}
+            {"planned_datetime": soon, "appointment_fixed": True}
         )
         by_partner[three].sudo().planned_datetime = self._at(13, 30)
         action = self.Today.with_user(self.rep).action_optimise_day("office")
