@@ -86,6 +86,8 @@ def schema_of_addons(env):
         and field.name not in MAGIC_COLUMNS
         and field.ttype not in ("one2many", "many2many")
         and field.model not in model_names
+        # not a field of another module's that the addons extend (selection_add)
+        and set(env[field.model]._fields[field.name]._modules) <= set(ADDONS)
     }
     return model_names, tables, columns
 
