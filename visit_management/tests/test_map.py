@@ -82,6 +82,20 @@ class TestMapData(VisitCommon):
             ["Tier A", "Tier B", "Tier C", "Tier D"],
         )
 
+    def test_the_popup_says_the_last_visit_and_an_approximate_position(self):
+        self.customer.write(
+            {
+                "last_visit_date": date(2026, 11, 2),
+                # where the geocoder placed it roughly
+                "visit_approximate_latitude": 31.2304,
+                "visit_approximate_longitude": 121.4737,
+            }
+        )
+        (point,) = self._map(self.rep)["points"]
+        self.assertTrue(point["approximate"])
+        self.assertIn("Last visit 11/02/2026", point["lines"])
+        self.assertIn("Approximate position (from the address)", point["lines"])
+
     def test_the_search_domain_filters_the_map(self):
         data = self._map(self.rep, domain=[("visit_tier", "=", "c")])
         self.assertNotIn(self.customer.id, [p["id"] for p in data["points"]])
@@ -184,6 +198,14 @@ class TestMapData(VisitCommon):
                     "name": "bad map",
                     "model": "res.partner",
                     "arch": '<visit_map color="red"/>',
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "has no content"):
+            self.env["ir.ui.view"].create(
+                {
+                    "name": "map with fields",
+                    "model": "res.partner",
+                    "arch": '<visit_map><field name="name"/></visit_map>',
                 }
             )
         views = self.env["res.partner"].get_views([(False, "visit_map")])
