@@ -37,6 +37,7 @@
         "views/visit_photo_requirement_views.xml",
         "views/visit_new_customer_application_views.xml",
         "views/visit_today_views.xml",
+        "views/visit_app_views.xml",
         "views/visit_assessment_views.xml",
         "views/visit_reception_views.xml",
         "views/visit_meeting_room_views.xml",

@@ -42,3 +42,5 @@ from . import visit_report_photo
 from . import visit_team_overview
 from . import visit_today
 from . import visit_today_rep
+from . import visit_offline_operation
+from . import visit_today_app

@@ -44,6 +44,13 @@ class ResCompany(models.Model):
         help="A GPS check-in is in place only when the check-out comes so many "
         "minutes later, by the server's clock (0: no check-out needed).",
     )
+    visit_offline_max_sync_hours = fields.Integer(
+        string="Offline Sync Limit (h)",
+        default=24,
+        help="A check-in or check-out recorded without a network that reaches the "
+        "server more than so many hours later is not in place until the manager "
+        "accepts the rep's reason.",
+    )
     visit_report_deadline_unit = fields.Selection(
         selection=[("hours", "Hours"), ("working_days", "Working Days")],
         string="Report Deadline Unit",
@@ -95,6 +102,10 @@ class ResCompany(models.Model):
     _visit_checkin_max_accuracy_positive = models.Constraint(
         "CHECK(visit_checkin_max_accuracy > 0)",
         "The maximum check-in accuracy must be above 0 m.",
+    )
+    _visit_offline_max_sync_hours_positive = models.Constraint(
+        "CHECK(visit_offline_max_sync_hours > 0)",
+        "The offline sync limit must be at least one hour.",
     )
     _visit_min_dwell_minutes_positive = models.Constraint(
         "CHECK(visit_min_dwell_minutes >= 0)",

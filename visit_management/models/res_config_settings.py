@@ -18,6 +18,9 @@ class ResConfigSettings(models.TransientModel):
     visit_min_dwell_minutes = fields.Integer(
         related="company_id.visit_min_dwell_minutes", readonly=False
     )
+    visit_offline_max_sync_hours = fields.Integer(
+        related="company_id.visit_offline_max_sync_hours", readonly=False
+    )
     visit_report_deadline_unit = fields.Selection(
         related="company_id.visit_report_deadline_unit", readonly=False
     )

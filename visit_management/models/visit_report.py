@@ -77,12 +77,14 @@ POSITION_FACTS = (
     "method",
     "ip",
     "user_agent",
+    "offline",
+    "received_time",
 )
 FACT_FIELDS = tuple(
     f"{prefix}_{fact}" for prefix in POSITION_PREFIXES for fact in POSITION_FACTS
 )
 # Verdicts a manager judges: the rep was outside the zone or the fix was poor.
-TO_JUDGE_REASONS = ("outside", "uncertain", "qr_far", "qr_unlocated")
+TO_JUDGE_REASONS = ("outside", "uncertain", "qr_far", "qr_unlocated", "offline_late")
 IN_PLACE_REASONS = [
     ("inside", "Inside the zone"),
     ("outside", "Outside the zone"),
@@ -94,6 +96,7 @@ IN_PLACE_REASONS = [
     ("qr", "QR code scanned"),
     ("qr_far", "QR code scanned far away"),
     ("qr_unlocated", "QR code scanned without a position"),
+    ("offline_late", "Synced too late"),
     ("phone", "Phone visit"),
     ("accepted", "Accepted by the manager"),
     ("absence_verified", "Customer absent, verified"),
@@ -243,7 +246,8 @@ class VisitReport(models.Model):
     checkin_client_time = fields.Datetime(
         string="Check-in Phone Time",
         readonly=True,
-        help="The time the phone gave, kept as a fact; the server's time counts.",
+        help="The time the phone gave, kept as a fact; the server's time counts, "
+        "unless the phone had no network.",
     )
     checkin_method = fields.Selection(
         selection=[("gps", "GPS"), ("qr", "QR Code"), ("manual", "Manual")],
@@ -253,6 +257,17 @@ class VisitReport(models.Model):
     )
     checkin_ip = fields.Char(string="Check-in IP Address", readonly=True)
     checkin_user_agent = fields.Char(string="Check-in Device", readonly=True)
+    checkin_offline = fields.Boolean(
+        string="Checked In Offline",
+        readonly=True,
+        help="Recorded by the phone without a network and synced later: its time "
+        "is the phone's.",
+    )
+    checkin_received_time = fields.Datetime(
+        string="Check-in Received At",
+        readonly=True,
+        help="When the check-in reached the server.",
+    )
     checkout_latitude = fields.Float(
         string="Check-out Latitude", digits=(10, 7), readonly=True, aggregator=None
     )
@@ -268,7 +283,8 @@ class VisitReport(models.Model):
     checkout_client_time = fields.Datetime(
         string="Check-out Phone Time",
         readonly=True,
-        help="The time the phone gave, kept as a fact; the server's time counts.",
+        help="The time the phone gave, kept as a fact; the server's time counts, "
+        "unless the phone had no network.",
     )
     checkout_method = fields.Selection(
         selection=[("gps", "GPS"), ("manual", "Manual")],
@@ -277,6 +293,17 @@ class VisitReport(models.Model):
     )
     checkout_ip = fields.Char(string="Check-out IP Address", readonly=True)
     checkout_user_agent = fields.Char(string="Check-out Device", readonly=True)
+    checkout_offline = fields.Boolean(
+        string="Checked Out Offline",
+        readonly=True,
+        help="Recorded by the phone without a network and synced later: its time "
+        "is the phone's.",
+    )
+    checkout_received_time = fields.Datetime(
+        string="Check-out Received At",
+        readonly=True,
+        help="When the check-out reached the server.",
+    )
     # What the server concludes from them
     checkin_distance = fields.Float(
         string="Distance to Customer (m)",
@@ -289,7 +316,8 @@ class VisitReport(models.Model):
         compute="_compute_dwell_minutes",
         store=True,
         aggregator="avg",
-        help="From check-in to check-out, by the server's clock.",
+        help="From check-in to check-out, by the server's clock (the phone's for "
+        "what was recorded offline).",
     )
     in_place = fields.Boolean(compute="_compute_in_place", store=True)
     judged_against = fields.Json(

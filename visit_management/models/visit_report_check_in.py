@@ -40,6 +40,12 @@ class VisitReportCheckIn(models.Model):
         readonly=True,
         aggregator=None,
     )
+    offline = fields.Boolean(
+        readonly=True, help="Recorded by the phone without a network, synced later."
+    )
+    received_time = fields.Datetime(
+        string="Received At", readonly=True, help="When it reached the server."
+    )
     verdict = fields.Selection(
         selection=IN_PLACE_REASONS,
         readonly=True,

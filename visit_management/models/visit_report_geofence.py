@@ -7,6 +7,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
+from odoo.tools import format_datetime
 
 from ..tools import PHONE_POSITION, client_action
 from ..tools.route_plan import distance_m
@@ -55,12 +56,17 @@ class VisitReport(models.Model):
         "absence",
         "absence_verified",
         "judged_against",
+        "checkin_offline",
+        "checkin_received_time",
+        "checkout_offline",
+        "checkout_received_time",
         "partner_id.partner_latitude",
         "partner_id.partner_longitude",
         "partner_id.visit_position_approximate",
         "company_id.visit_inplace_radius",
         "company_id.visit_checkin_max_accuracy",
         "company_id.visit_min_dwell_minutes",
+        "company_id.visit_offline_max_sync_hours",
     )
     def _compute_in_place(self):
         """The domain's rule, from the raw facts only: a QR check-in is in place
@@ -68,8 +74,10 @@ class VisitReport(models.Model):
         customer (a label can be photographed: far or without a position, the
         manager judges it); a GPS check-in is in place inside the radius, with an
         accurate enough fix, and followed by a check-out after the minimum time
-        on site. A manual check-in, no check-in, or a customer without
-        coordinates is not in place, unless the manager accepts the rep's reason.
+        on site. A manual check-in, no check-in, a customer without coordinates,
+        or a check-in or check-out recorded offline and synced later than the
+        company allows is not in place, unless the manager accepts the rep's
+        reason.
         Phone visits have no place to be in."""
         for report in self:
             basis = report._judging_basis()
@@ -106,6 +114,7 @@ class VisitReport(models.Model):
             "radius": company.visit_inplace_radius,
             "max_accuracy": company.visit_checkin_max_accuracy,
             "min_dwell": company.visit_min_dwell_minutes,
+            "max_sync_hours": company.visit_offline_max_sync_hours,
         }
 
     def _in_place_reason(self, basis, has_fix, located):
@@ -116,6 +125,8 @@ class VisitReport(models.Model):
             return "accepted"
         if self.absence and self.absence_verified:
             return "absence_verified"
+        if self._synced_late(basis):
+            return "offline_late"
         if self.checkin_method == "qr":
             if not has_fix:
                 return "qr_unlocated"
@@ -137,9 +148,22 @@ class VisitReport(models.Model):
             return "too_short"
         return "inside"
 
+    def _synced_late(self, basis):
+        """A check-in or check-out recorded offline that reached the server
+        later than the company allows (reports approved before the rule
+        existed keep their verdict)."""
+        limit = basis.get("max_sync_hours")
+        return bool(limit) and any(
+            self[f"{prefix}_offline"]
+            and self[f"{prefix}_received_time"] - self[f"{prefix}_time"]
+            > timedelta(hours=limit)
+            for prefix in POSITION_PREFIXES
+        )
+
     @api.depends(
         "visit_mode",
         "checkin_method",
+        "checkin_offline",
         "in_place_reason",
         "checkin_distance",
         "checkin_accuracy",
@@ -186,6 +210,15 @@ class VisitReport(models.Model):
                 accuracy=round(self.checkin_accuracy),
             )
         sentences = [fact]
+        if self.checkin_offline:
+            sentences.append(
+                self.env._(
+                    "Recorded without a network at %(time)s by the phone's clock, "
+                    "received at %(received)s.",
+                    time=format_datetime(self.env, self.checkin_time),
+                    received=format_datetime(self.env, self.checkin_received_time),
+                )
+            )
         if self.checkout_method:
             sentences.append(
                 self.env._(
@@ -207,6 +240,12 @@ class VisitReport(models.Model):
             why = self.env._(
                 "Not in place: at least %(minutes)s min on site are required.",
                 minutes=basis["min_dwell"],
+            )
+        elif reason == "offline_late":
+            why = self.env._(
+                "Not in place: synced more than %(hours)s h after it was recorded "
+                "offline. Say why before submitting; your manager judges it.",
+                hours=basis["max_sync_hours"],
             )
         elif reason == "outside":
             why = self.env._(
@@ -353,14 +392,23 @@ class VisitReport(models.Model):
         }
 
     def _record_check_in(
-        self, method, latitude=0.0, longitude=0.0, accuracy=0.0, client_time=None
+        self,
+        method,
+        latitude=0.0,
+        longitude=0.0,
+        accuracy=0.0,
+        client_time=None,
+        offline_time=None,
     ):
         """Stores the raw facts of a check-in with the request it came from; the
         distance and the in-place verdict are computed from them on the server.
         A new check-in starts the visit over: the check-out and the manager's
         decision on the previous one no longer hold; the earlier check-ins stay
-        in the history, where the manager sees them."""
-        self._record_position("checkin", method, latitude, longitude, accuracy)
+        in the history, where the manager sees them. `offline_time` is the
+        phone's time of a check-in recorded without a network."""
+        self._record_position(
+            "checkin", method, latitude, longitude, accuracy, offline_time
+        )
         self.sudo().write(
             {
                 **{f"checkout_{fact}": False for fact in POSITION_FACTS},
@@ -371,10 +419,14 @@ class VisitReport(models.Model):
         self._add_to_history("check_in", self.checkin_distance)
         self._propose_partner_position()
 
-    def _record_check_out(self, method, latitude=0.0, longitude=0.0, accuracy=0.0):
+    def _record_check_out(
+        self, method, latitude=0.0, longitude=0.0, accuracy=0.0, offline_time=None
+    ):
         """Stores the facts of a check-out, and proposes it as the visit's end
         when the rep has not said when it ended."""
-        self._record_position("checkout", method, latitude, longitude, accuracy)
+        self._record_position(
+            "checkout", method, latitude, longitude, accuracy, offline_time
+        )
         customer = self.partner_id._visit_judging_position()
         distance = (
             distance_m(latitude, longitude, *customer)
@@ -404,6 +456,8 @@ class VisitReport(models.Model):
                 "longitude": self[f"{prefix}_longitude"],
                 "accuracy": self[f"{prefix}_accuracy"],
                 "distance": distance,
+                "offline": self[f"{prefix}_offline"],
+                "received_time": self[f"{prefix}_received_time"],
                 "verdict": self.in_place_reason,
                 "counts": True,
             }
@@ -429,23 +483,33 @@ class VisitReport(models.Model):
             )
 
     def _record_position(
-        self, prefix, method, latitude=0.0, longitude=0.0, accuracy=0.0
+        self,
+        prefix,
+        method,
+        latitude=0.0,
+        longitude=0.0,
+        accuracy=0.0,
+        offline_time=None,
     ):
         """Stores the raw facts of a check-in or check-out ("checkin" or
         "checkout" fields) with the server's time and the request's IP address
-        and device."""
+        and device; one recorded offline takes the phone's time, marked as
+        such, and keeps when it was received."""
         self.ensure_one()
         self._check_coordinate_range(latitude, longitude)
         if (accuracy or 0.0) < 0:
             raise UserError(self.env._("A position's accuracy cannot be negative."))
         http = request.httprequest if request else None
+        now = fields.Datetime.now()
         self.sudo().write(
             {
                 f"{prefix}_latitude": latitude,
                 f"{prefix}_longitude": longitude,
                 f"{prefix}_accuracy": accuracy or 0.0,
-                f"{prefix}_time": fields.Datetime.now(),
-                f"{prefix}_client_time": False,
+                f"{prefix}_time": offline_time or now,
+                f"{prefix}_client_time": offline_time or False,
+                f"{prefix}_offline": bool(offline_time),
+                f"{prefix}_received_time": now,
                 f"{prefix}_method": method,
                 f"{prefix}_ip": http and http.remote_addr,
                 f"{prefix}_user_agent": http and http.user_agent.string,

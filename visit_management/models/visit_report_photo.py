@@ -61,6 +61,15 @@ class VisitReportPhoto(models.Model):
         compute="_compute_taken", store=True, digits=(10, 7), aggregator=None
     )
     note = fields.Char()
+    offline = fields.Boolean(
+        string="Taken Offline",
+        readonly=True,
+        help="Taken without a network and synced later: Taken At is when it "
+        "reached the server.",
+    )
+    phone_datetime = fields.Datetime(
+        string="Phone Time", readonly=True, help="When the phone says it was taken."
+    )
 
     @api.depends("report_id")
     def _compute_taken(self):
@@ -88,19 +97,37 @@ class VisitReportPhoto(models.Model):
         picture stamped with the server's time, the position, the rep and the
         customer."""
         for photo in self.sudo():
-            report = photo.report_id
-            position = (
-                f"{photo.latitude:.5f}, {photo.longitude:.5f}"
-                if photo.latitude or photo.longitude
-                else self.env._("no position")
-            )
-            taken = format_datetime(
-                self.env, photo.capture_datetime, tz=report.user_id.tz
-            )
-            lines = [
-                f"{taken}  {position}",
-                f"{report.user_id.name} · {report.partner_id.name}",
-            ]
             photo.write(
-                {"image_original": photo.image, "image": watermark(photo.image, lines)}
+                {
+                    "image_original": photo.image,
+                    "image": watermark(photo.image, photo._stamp_lines()),
+                }
             )
+
+    def _stamp_lines(self):
+        report = self.report_id
+        position = (
+            f"{self.latitude:.5f}, {self.longitude:.5f}"
+            if self.latitude or self.longitude
+            else self.env._("no position")
+        )
+        tz = report.user_id.tz
+        lines = [
+            f"{format_datetime(self.env, self.capture_datetime, tz=tz)}  {position}",
+            f"{report.user_id.name} · {report.partner_id.name}",
+        ]
+        if self.offline:
+            lines.append(
+                self.env._(
+                    "Taken offline, at %(time)s by the phone",
+                    time=format_datetime(self.env, self.phone_datetime, tz=tz),
+                )
+            )
+        return lines
+
+    def _record_offline(self, phone_time):
+        """A photo taken without a network: its phone time is kept, and the
+        stamp says so."""
+        for photo in self.sudo():
+            photo.write({"offline": True, "phone_datetime": phone_time})
+            photo.image = watermark(photo.image_original, photo._stamp_lines())

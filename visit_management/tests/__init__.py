@@ -44,3 +44,4 @@ from . import test_landing
 from . import test_landing_tour
 from . import test_state_boards
 from . import test_migrations
+from . import test_offline_sync

@@ -5,6 +5,7 @@ of its own: one does it, the others get the workflow's own message."""
 
 import threading
 import time
+import uuid
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -198,4 +199,68 @@ class TestRaces(TransactionCase):
                     ("res_partner", (partner_id,)),
                 ],
                 [("visit.reception", (reception_id,))],
+            )
+
+    def test_offline_change_synced_ten_times_at_once(self):
+        """The phone sends the same commitment ten times at once (a retry over
+        a weak network): it is made once, and every call gets the same answer."""
+        plan_id, rows = self._committed_plan()
+
+        def approve(env):
+            plan = env["visit.plan"].browse(plan_id)
+            plan.action_submit()
+            plan.action_approve()
+            return plan.line_ids.id, plan.user_id.id
+
+        line_id, rep_id = self._committed(approve)
+        operation = {
+            "uuid": str(uuid.uuid4()),
+            "kind": "commitment",
+            "visit": {"plan_line_id": line_id},
+            "known_state": False,
+            "phone_time": int(time.time() * 1000),
+            "values": {
+                "name": "Send the samples",
+                "deadline": fields.Date.to_string(fields.Date.today()),
+            },
+        }
+        try:
+            outcomes, _plays, _seconds = run_at_once(
+                self.registry,
+                AT_ONCE,
+                lambda env, _index: (
+                    env["visit.offline.operation"]
+                    .with_user(rep_id)
+                    .sync_operation(operation)
+                ),
+            )
+            self.assertEqual(
+                [outcome["state"] for outcome in outcomes],
+                ["applied"] * AT_ONCE,
+                outcomes[0]["message"],
+            )
+            self.assertEqual(len({outcome["report_id"] for outcome in outcomes}), 1)
+
+            def check(env):
+                report = env["visit.report"].search([("plan_line_id", "=", line_id)])
+                self.assertEqual(len(report), 1)
+                self.assertEqual(
+                    report.commitment_ids.mapped("name"), ["Send the samples"]
+                )
+
+            self._committed(check)
+        finally:
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    "DELETE FROM visit_offline_operation WHERE uuid = %s",
+                    [operation["uuid"]],
+                )
+                cr.execute(
+                    "SELECT id FROM visit_report WHERE plan_line_id = %s", [line_id]
+                )
+                report_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
+            # the report (its commitments with it) goes before the plan
+            self._delete(
+                [("visit_report", report_ids), *rows],
+                [("visit.plan", (plan_id,)), ("visit.report", report_ids)],
             )
