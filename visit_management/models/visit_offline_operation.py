@@ -23,9 +23,17 @@ from ..tools.client_action import to_phone_time
 UUID_PATTERN = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 )
-OPERATION_KEYS = {"uuid", "kind", "visit", "known_state", "phone_time", "values"}
-# A phone time within this of the server's is a live action, judged by the
-# server's clock; an older one was recorded offline; a later one is refused.
+OPERATION_KEYS = {
+    "uuid",
+    "kind",
+    "visit",
+    "known_state",
+    "phone_time",
+    "offline",
+    "values",
+}
+# A phone time further ahead of the server's than this is refused; further
+# behind, the action was recorded offline, whatever the phone says.
 PHONE_CLOCK_TOLERANCE = timedelta(minutes=5)
 # The report's texts the app edits, as plain text.
 OFFLINE_TEXT_FIELDS = (
@@ -86,6 +94,8 @@ def to_offline_operation(env, value):
         raise ValidationError(
             env._("%(state)r is not a report state.", state=value["known_state"])
         )
+    if not isinstance(value.get("offline", False), bool):
+        raise ValidationError(env._("Offline is true or false."))
     phone_time = to_phone_time(env, value.get("phone_time"))
     if phone_time is None:
         raise ValidationError(env._("An offline change needs the phone's time."))
@@ -243,8 +253,9 @@ class VisitOfflineOperation(models.Model):
 
     @api.model
     def _offline_time(self, operation):
-        """The phone's time of an action recorded offline; None for one sent
-        live (judged by the server's clock)."""
+        """The phone's time of an action recorded offline (so the phone said,
+        or so long ago), never later than now; None for one sent live, judged
+        by the server's clock."""
         now = fields.Datetime.now()
         phone_time = operation["phone_time"]
         if phone_time > now + PHONE_CLOCK_TOLERANCE:
@@ -254,7 +265,9 @@ class VisitOfflineOperation(models.Model):
                     "accepted. Set the phone's date and time to automatic."
                 )
             )
-        return phone_time if now - phone_time > PHONE_CLOCK_TOLERANCE else None
+        if operation.get("offline") or now - phone_time > PHONE_CLOCK_TOLERANCE:
+            return min(phone_time, now)
+        return None
 
     @api.model
     def _position(self, values):

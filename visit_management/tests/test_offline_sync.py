@@ -148,6 +148,18 @@ class TestOfflineVisit(OfflineCase):
             6,
         )
 
+    def test_offline_by_the_phones_word_or_by_its_delay(self):
+        """Recorded a minute ago without a network: offline, the phone's time;
+        a phone clock a minute fast never puts it after its arrival."""
+        operation = self._operation("check_in", 1, self._position(), offline=True)
+        self._sync(operation)
+        report = self.line.report_ids
+        self.assertTrue(report.checkin_offline)
+        self.assertEqual(report.checkin_time, TESTS_NOW - timedelta(minutes=1))
+        self._sync(self._operation("check_out", -1, self._position(), offline=True))
+        self.assertTrue(report.checkout_offline)
+        self.assertEqual(report.checkout_time, TESTS_NOW)
+
     def test_a_live_change_is_judged_by_the_server_clock(self):
         """Sent as it happens (the phone's time a few seconds off): not
         offline, the server's time counts and the phone's is kept."""

@@ -54,12 +54,12 @@ export class VisitApp extends Component {
     status(visit) {
         const view = this.view(visit);
         if (view.submitted) {
-            return { label: _t("Reported"), tone: "success" };
+            return { key: "reported", label: _t("Reported"), tone: "success" };
         }
         if (view.checkedIn) {
-            return { label: _t("Checked in"), tone: "info" };
+            return { key: "checked_in", label: _t("Checked in"), tone: "info" };
         }
-        return { label: _t("To visit"), tone: "secondary" };
+        return { key: "todo", label: _t("To visit"), tone: "secondary" };
     }
 
     open(visit) {

@@ -116,6 +116,7 @@ export class VisitAppStore {
                 visit: visit.visit,
                 known_state: shown.state === "new" ? false : shown.state,
                 phone_time: Date.now(),
+                offline: !this.state.online,
                 values,
             });
         }
