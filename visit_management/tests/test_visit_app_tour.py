@@ -1,9 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
 from datetime import datetime, time, timedelta
 from unittest.mock import patch
 
 from odoo import Command, api
+from odoo.http import Application
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
 
@@ -17,8 +19,9 @@ MANAGER_EDITS = "visit_test:manager_edits"
 @tagged("post_install", "-at_install")
 class TestVisitAppOffline(JourneyCase):
     """The Visits app on a phone in real Chromium: the network is cut with
-    DevTools' network emulation (the page's requests fail, navigator.onLine
-    is false) while the rep does the whole visit, then restored."""
+    DevTools' network emulation (the page's and its service workers' requests
+    fail, navigator.onLine is false) while the rep does the whole visit, then
+    restored; cut again, the app opens from what the phone kept."""
 
     browser_size = "375x667"
     touch_enabled = True
@@ -60,7 +63,7 @@ class TestVisitAppOffline(JourneyCase):
         cls.started.customer_needs = "<p>Needs 10 drills</p>"
 
     def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
-        """Cuts or restores the page's network when a step asks for it."""
+        """Cuts or restores the network when a step asks for it."""
         original = ChromeBrowser._handle_console
 
         def handle_console(browser, type, args=None, **kw):  # pylint: disable=redefined-builtin
@@ -69,16 +72,8 @@ class TestVisitAppOffline(JourneyCase):
                 self._manager_edits(browser)
                 return
             if type == "log" and message.startswith(NETWORK_SIGNAL):
-                browser._websocket_send("Network.enable")
-                browser._websocket_send(
-                    "Network.emulateNetworkConditions",
-                    params={
-                        "offline": message.removeprefix(NETWORK_SIGNAL) == "offline",
-                        "latency": 0,
-                        "downloadThroughput": -1,
-                        "uploadThroughput": -1,
-                    },
-                )
+                self.offline = message.removeprefix(NETWORK_SIGNAL) == "offline"
+                self._emulate_network(browser, self.offline)
                 return
             if type == "error" and NETWORK_ERROR in " ".join(
                 str(browser._from_remoteobject(arg)) for arg in args or ()
@@ -89,8 +84,66 @@ class TestVisitAppOffline(JourneyCase):
                 return
             original(browser, type, args=args, **kw)
 
-        with patch.object(ChromeBrowser, "_handle_console", handle_console):
+        serve = Application.__call__
+        self.offline, self.opened_offline = False, []
+
+        def count_pages_opened_offline(app, environ, start_response):
+            if self.offline and environ["PATH_INFO"] == url_path:
+                self.opened_offline.append(url_path)
+            return serve(app, environ, start_response)
+
+        with (
+            patch.object(ChromeBrowser, "_handle_console", handle_console),
+            patch.object(Application, "__call__", count_pages_opened_offline),
+        ):
             return super().start_tour(url_path, tour_name, step_delay, **kwargs)
+
+    @staticmethod
+    def _emulate_network(browser, offline):
+        """Cuts or restores the network of the page and of its service workers
+        (they fetch for the page on connections of their own): each is
+        attached as DevTools attaches them and gets the same conditions, now
+        and when it starts."""
+        network = vars(browser).setdefault(
+            "visit_network", {"offline": False, "workers": set()}
+        )
+        network["offline"] = offline
+
+        def send(method, params=None, session=None):
+            payload = {"id": next(browser._request_id), "method": method}
+            payload["params"] = params or {}
+            if session:
+                payload["sessionId"] = session
+            browser.ws.send(json.dumps(payload))
+
+        def emulate(session=None):
+            send("Network.enable", session=session)
+            send(
+                "Network.emulateNetworkConditions",
+                {
+                    "offline": network["offline"],
+                    "latency": 0,
+                    "downloadThroughput": -1,
+                    "uploadThroughput": -1,
+                },
+                session,
+            )
+
+        def attached(sessionId, targetInfo, **_kw):
+            if targetInfo["type"] == "service_worker":
+                network["workers"].add(sessionId)
+                emulate(sessionId)
+            send("Runtime.runIfWaitingForDebugger", session=sessionId)
+
+        if "Target.attachedToTarget" not in browser._handlers:
+            browser._handlers["Target.attachedToTarget"] = attached
+            send(
+                "Target.setAutoAttach",
+                {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": True},
+            )
+        emulate()
+        for session in network["workers"]:
+            emulate(session)
 
     def _manager_edits(self, browser):
         """The manager changes the started report's needs, in a request of
@@ -155,6 +208,8 @@ class TestVisitAppOffline(JourneyCase):
         self.assertEqual(set(ledger.mapped("state")), {"applied"})
         # the second sync of the same queue: every change answered, none applied
         self.assertEqual(sorted(answered_again), sorted(ledger.mapped("kind")))
+        # opened again without a network: the page came from the phone
+        self.assertEqual(self.opened_offline, [])
         self.assertScreenshots("visit_app_day", "visit_app_offline", "visit_app_synced")
 
 
@@ -187,3 +242,9 @@ class TestVisitAppInstall(HttpCase):
         self.assertEqual(
             self.env.ref("visit_management.visit_app_action").path, "visit-app"
         )
+
+        worker = self.url_open("/visit_management/app/service-worker.js")
+        self.assertEqual(worker.headers["Content-Type"], "text/javascript")
+        # it serves the installed app's pages and the browser's
+        self.assertEqual(worker.headers["Service-Worker-Allowed"], "/")
+        self.assertIn('addEventListener("fetch"', worker.text)

@@ -1,9 +1,12 @@
-import { Component, onWillStart, useState } from "@odoo/owl";
+import { Component, onMounted, onWillStart, useState } from "@odoo/owl";
 import { isDisplayStandalone, isIosApp } from "@web/core/browser/feature_detection";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 
+// Where the app runs: installed on the phone, and in the browser. Its service
+// worker keeps these pages so that the app opens without a network.
+const APP_SCOPES = ["/scoped_app/visit-app", "/odoo/visit-app"];
 // Longest side of a photo kept on the phone; the server keeps no more.
 const PHOTO_MAX_SIZE = 1600;
 
@@ -37,6 +40,14 @@ export class VisitApp extends Component {
         this.installUrl = `/scoped_app?app_id=visit_management&path=${encodeURIComponent("scoped_app/visit-app")}`;
         this.canInstall = !isDisplayStandalone();
         onWillStart(() => this.store.open());
+        onMounted(() => {
+            for (const scope of APP_SCOPES) {
+                // only on HTTPS (or this computer): the browser has no workers elsewhere
+                navigator.serviceWorker?.register("/visit_management/app/service-worker.js", {
+                    scope,
+                });
+            }
+        });
     }
 
     get visits() {

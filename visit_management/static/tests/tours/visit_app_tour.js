@@ -135,6 +135,31 @@ registry.category("web_tour.tours").add("visit_management_visit_app_tour", {
             trigger: "body:not(:has(.o_visit_app_problems_notice))",
             content: "no change was refused or in conflict",
         },
+        {
+            trigger: "body",
+            content: "the app's service worker keeps its page",
+            async run() {
+                for (let tries = 0; !navigator.serviceWorker.controller?.scriptURL.includes("visit_management"); tries++) {
+                    if (tries > 100) {
+                        throw new Error("The Visits app's service worker does not keep the page");
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+            },
+        },
+        ...network("offline"),
+        {
+            trigger: "body",
+            content: "the phone opens the app again, without a network",
+            run: () => window.location.reload(),
+            expectUnloadPage: true,
+        },
+        { trigger: ".o_visit_app_offline", content: "the app opens without a network" },
+        {
+            trigger: ".o_visit_app_card[data-status='reported']:contains('Huadong Trading Co.')",
+            content: "with the day kept on the phone",
+        },
+        ...network("online"),
     ],
 });
 
