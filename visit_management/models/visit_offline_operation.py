@@ -19,6 +19,7 @@ from odoo.tools import SQL, html2plaintext, plaintext2html
 
 from ..tools import client_action, to_accuracy, to_latitude, to_longitude
 from ..tools.client_action import to_phone_time
+from .visit_report import REPORT_TEXT_FIELDS
 
 UUID_PATTERN = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -37,12 +38,7 @@ OPERATION_KEYS = {
 PHONE_CLOCK_TOLERANCE = timedelta(minutes=5)
 # The report's texts the app edits, as plain text.
 OFFLINE_TEXT_FIELDS = (
-    "customer_needs",
-    "opinions",
-    "market_info",
-    "visit_effect",
-    "matters_result",
-    "next_steps",
+    *REPORT_TEXT_FIELDS,
     "checkin_outside_reason",
     "checkout_missing_reason",
 )
@@ -142,6 +138,8 @@ class VisitOfflineOperation(models.Model):
     def sync_operation(self, operation):
         """Applies one change the app recorded, once; the answer says whether
         it was applied, met a conflict or was refused, and why."""
+        # the ledger is written below the ORM: only visit users sync
+        self.check_access("read")
         entry, fresh = self._claim(operation)
         if not fresh:
             return entry._answer()

@@ -29,6 +29,15 @@ CORRECTED_FIELDS = (
     "checkin_time",
     "checkout_time",
 )
+# What the rep writes of the visit itself (HTML).
+REPORT_TEXT_FIELDS = (
+    "customer_needs",
+    "opinions",
+    "market_info",
+    "visit_effect",
+    "matters_result",
+    "next_steps",
+)
 # What the rep writes on a report until it is submitted, and again once returned.
 REPORT_FIELDS = (
     "user_id",
@@ -46,12 +55,7 @@ REPORT_FIELDS = (
     "checkin_outside_reason",
     "checkout_missing_reason",
     "absence",
-    "customer_needs",
-    "opinions",
-    "market_info",
-    "visit_effect",
-    "matters_result",
-    "next_steps",
+    *REPORT_TEXT_FIELDS,
     "is_business",
     "is_sample",
     "commitment_ids",

@@ -62,6 +62,28 @@ class JourneyCase(ScreenshotTourCase):
             {"name": "Wang Wei", "parent_id": cls.customer.id, "function": "Buyer"}
         )
 
+    @classmethod
+    def _at(cls, hour):
+        """That hour of the rep's today, in UTC."""
+        return datetime.combine(cls.today, time(hour)) - timedelta(hours=cls.offset)
+
+    @classmethod
+    def _approved_plan(cls, lines):
+        """The rep's plan of this month with these planned visits, approved."""
+        plan = (
+            cls.env["visit.plan"]
+            .with_user(cls.rep)
+            .create(
+                {
+                    "date_start": cls.today.replace(day=1),
+                    "line_ids": [Command.create(values) for values in lines],
+                }
+            )
+        )
+        plan.action_submit()
+        plan.with_user(cls.manager).action_approve()
+        return plan
+
     def _tour(self, user, url, tour):
         self.start_tour(url, tour, login=user.login)
         self.env.invalidate_all()
@@ -134,44 +156,26 @@ class TestRepJourneys(JourneyCase):
         )
 
     def test_report_journey(self):
-        def at(hour):
-            return datetime.combine(self.today, time(hour)) - timedelta(
-                hours=self.offset
-            )
-
         later = self.env["res.partner"].create(
             {"name": "Minhang Hardware", "is_company": True, "city": "Shanghai"}
         )
-        plan = (
-            self.env["visit.plan"]
-            .with_user(self.rep)
-            .create(
+        plan = self._approved_plan(
+            [
                 {
-                    "date_start": self.today.replace(day=1),
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "partner_id": self.customer.id,
-                                "contact_id": self.contact.id,
-                                # planned this morning; the rep arrives past noon
-                                "planned_datetime": at(10),
-                                "place": "Huadong's office, 5F",
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "partner_id": later.id,
-                                "planned_datetime": at(16),
-                                "visit_mode": "phone",
-                                "purpose": "payment_collection",
-                            }
-                        ),
-                    ],
-                }
-            )
+                    "partner_id": self.customer.id,
+                    "contact_id": self.contact.id,
+                    # planned this morning; the rep arrives past noon
+                    "planned_datetime": self._at(10),
+                    "place": "Huadong's office, 5F",
+                },
+                {
+                    "partner_id": later.id,
+                    "planned_datetime": self._at(16),
+                    "visit_mode": "phone",
+                    "purpose": "payment_collection",
+                },
+            ]
         )
-        plan.action_submit()
-        plan.with_user(self.manager).action_approve()
         root = self.env.ref("visit_management.visit_management_menu_root")
 
         self._tour(

@@ -1,12 +1,10 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
-from datetime import datetime, time, timedelta
 from http.server import BaseHTTPRequestHandler
 
 from PIL import Image, ImageDraw
 
-from odoo import Command
 from odoo.tests import tagged
 
 from .loopback import serve_on_loopback
@@ -57,9 +55,6 @@ class TestMapTours(JourneyCase):
         cls.stops = street_stops(cls.env)
         one, two, three, four = cls.stops
 
-        def at(hour):
-            return datetime.combine(cls.today, time(hour)) - timedelta(hours=cls.offset)
-
         # this morning at Huadong and 2 km out, checked in; this afternoon
         # zig-zagging along the street: 3, 1, 4 and 2 km out
         visits = [
@@ -70,23 +65,12 @@ class TestMapTours(JourneyCase):
             (four, 15),
             (two, 16),
         ]
-        plan = (
-            cls.env["visit.plan"]
-            .with_user(cls.rep)
-            .create(
-                {
-                    "date_start": cls.today.replace(day=1),
-                    "line_ids": [
-                        Command.create(
-                            {"partner_id": partner.id, "planned_datetime": at(hour)}
-                        )
-                        for partner, hour in visits
-                    ],
-                }
-            )
+        plan = cls._approved_plan(
+            [
+                {"partner_id": partner.id, "planned_datetime": cls._at(hour)}
+                for partner, hour in visits
+            ]
         )
-        plan.action_submit()
-        plan.with_user(cls.manager).action_approve()
         lines = plan.line_ids.sorted("planned_datetime")
         for line, hour in zip(lines[:2], (9, 10), strict=True):
             report = line.with_user(cls.rep)._visit_report()
@@ -94,7 +78,7 @@ class TestMapTours(JourneyCase):
             report.action_check_in(
                 partner.partner_latitude, partner.partner_longitude, 10
             )
-            report.sudo().checkin_time = at(hour)
+            report.sudo().checkin_time = cls._at(hour)
         cls.afternoon = lines[2:]
 
     def test_maps(self):

@@ -3,8 +3,9 @@
 import uuid
 from datetime import date, datetime, timedelta
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import call_kw
+from odoo.tests import new_test_user
 
 from ..models.visit_offline_operation import OFFLINE_TEXT_FIELDS
 from .common import TESTS_NOW
@@ -113,6 +114,13 @@ class TestOfflineVisit(OfflineCase):
             .search([("report_id", "=", report.id)])
         )
         self.assertEqual(history.mapped("offline"), [True, True])
+        # the manager's filter "Checked In Offline"
+        self.assertEqual(
+            self.env["visit.report"]
+            .with_user(self.manager)
+            .search([("checkin_offline", "=", True)]),
+            report,
+        )
         self.assertEqual(history.mapped("received_time"), [TESTS_NOW, TESTS_NOW])
 
     def test_a_replayed_queue_changes_nothing(self):
@@ -281,6 +289,13 @@ class TestOfflineRefusals(OfflineCase):
         )
         self.assertEqual(answer["state"], "refused")
         self.assertEqual(len(self.line.report_ids.check_in_ids), 1)
+
+    def test_only_visit_users_sync(self):
+        employee = new_test_user(self.env, "visit_employee", groups="base.group_user")
+        for user in (employee, self.portal_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self._sync(self._operation("check_in", 5, self._position()), user)
+        self.assertFalse(self.env["visit.offline.operation"].search([]))
 
     def test_another_users_change_is_not_answered(self):
         operation = self._operation("check_in", 30, self._position())

@@ -1,10 +1,9 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
-from datetime import datetime, time, timedelta
 from unittest.mock import patch
 
-from odoo import Command, api
+from odoo import api
 from odoo.http import Application
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
@@ -29,32 +28,20 @@ class TestVisitAppOffline(JourneyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # this morning: the visit ends (check-out) after its planned start
-        morning = datetime.combine(cls.today, time(11)) - timedelta(hours=cls.offset)
         cls.workshop = cls.env["res.partner"].create(
             {"name": "Pudong Tools", "is_company": True, "visit_tier": "c"}
         )
-        plan = (
-            cls.env["visit.plan"]
-            .with_user(cls.rep)
-            .create(
+        # this morning: the visits end (check-out) after their planned start
+        plan = cls._approved_plan(
+            [
                 {
-                    "date_start": cls.today.replace(day=1),
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "partner_id": partner.id,
-                                "contact_id": partner.child_ids[:1].id,
-                                "planned_datetime": morning + timedelta(hours=hours),
-                            }
-                        )
-                        for partner, hours in ((cls.customer, 0), (cls.workshop, -1))
-                    ],
+                    "partner_id": partner.id,
+                    "contact_id": partner.child_ids[:1].id,
+                    "planned_datetime": cls._at(hour),
                 }
-            )
+                for partner, hour in ((cls.customer, 11), (cls.workshop, 10))
+            ]
         )
-        plan.action_submit()
-        plan.with_user(cls.manager).action_approve()
         cls.line, workshop_line = plan.line_ids.sorted(
             lambda line: line.partner_id.name
         )

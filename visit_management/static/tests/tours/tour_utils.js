@@ -74,6 +74,13 @@ export function sameCheckInMessage(type, content) {
     };
 }
 
+// The page's position from now on, as a phone reports it (accuracy in metres,
+// the phone's time in milliseconds).
+export function phoneAt(latitude, longitude, { accuracy = 12, timestamp = Date.now() } = {}) {
+    navigator.geolocation.getCurrentPosition = (success) =>
+        success({ coords: { latitude, longitude, accuracy }, timestamp });
+}
+
 // Closes the notices shown, for a screenshot of what lies under them.
 export function closeNotifications() {
     return [

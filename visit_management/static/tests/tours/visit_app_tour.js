@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 import { user } from "@web/core/user";
 import { IndexedDB } from "@web/core/utils/indexed_db";
-import { closeNotifications, screenshot } from "./tour_utils";
+import { closeNotifications, phoneAt, screenshot } from "./tour_utils";
 
 // The test cuts and restores the page's network (Chrome DevTools' network
 // emulation) when a step logs one of these; the next step waits for the app
@@ -50,11 +50,7 @@ registry.category("web_tour.tours").add("visit_management_visit_app_tour", {
             trigger: ".o_visit_app_check_in_button",
             content: "check in where there is no network",
             run(helpers) {
-                navigator.geolocation.getCurrentPosition = (success) =>
-                    success({
-                        coords: { latitude: 31.2331, longitude: 121.4737, accuracy: 12 },
-                        timestamp: Date.now(),
-                    });
+                phoneAt(31.2331, 121.4737);
                 helpers.click();
             },
         },

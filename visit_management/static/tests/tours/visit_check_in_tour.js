@@ -1,5 +1,5 @@
 import { registry } from "@web/core/registry";
-import { closeNotifications, sameCheckInMessage, screenshot } from "./tour_utils";
+import { closeNotifications, phoneAt, sameCheckInMessage, screenshot } from "./tour_utils";
 
 // The page gets a fixed position, as a phone would report it, 300 m north of
 // the customer, with the phone's time; the rep checks in from the report form,
@@ -10,11 +10,7 @@ registry.category("web_tour.tours").add("visit_management_check_in_tour", {
             trigger: ".o_form_view .o_visit_check_in",
             content: "give the page a position, then check in",
             run(helpers) {
-                navigator.geolocation.getCurrentPosition = (success) =>
-                    success({
-                        coords: { latitude: 31.2331, longitude: 121.4737, accuracy: 12 },
-                        timestamp: Date.UTC(2026, 11, 10, 2, 0),
-                    });
+                phoneAt(31.2331, 121.4737, { timestamp: Date.UTC(2026, 11, 10, 2, 0) });
                 helpers.click();
             },
         },

@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 import { utils as uiUtils } from "@web/core/ui/ui_service";
-import { closeNotifications, screenshot } from "./tour_utils";
+import { closeNotifications, phoneAt, screenshot } from "./tour_utils";
 
 // The view switcher's Map: a button on a desktop, under the switcher's menu on a phone.
 function switchToMap() {
@@ -21,8 +21,7 @@ registry.category("web_tour.tours").add("visit_management_today_map_tour", {
             trigger: ".o_visit_today .o_kanban_record",
             content: "the rep's day; the phone is 500 m from the office",
             run() {
-                navigator.geolocation.getCurrentPosition = (success) =>
-                    success({ coords: { latitude: 31.2304, longitude: 121.479, accuracy: 10 } });
+                phoneAt(31.2304, 121.479, { accuracy: 10 });
             },
         },
         ...switchToMap(),

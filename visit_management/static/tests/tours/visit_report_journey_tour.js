@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 import { formatDate } from "@web/core/l10n/dates";
 import { utils as uiUtils } from "@web/core/ui/ui_service";
-import { clickHeaderButton, closeNotifications, sameCheckInMessage, screenshot } from "./tour_utils";
+import { clickHeaderButton, closeNotifications, phoneAt, sameCheckInMessage, screenshot } from "./tour_utils";
 
 const { DateTime } = luxon;
 
@@ -65,8 +65,7 @@ registry.category("web_tour.tours").add("visit_management_report_write_tour", {
             trigger: ".o_form_view .o_visit_check_in",
             content: "still in the car, 2 km away, the rep checks in",
             run(helpers) {
-                navigator.geolocation.getCurrentPosition = (success) =>
-                    success({ coords: { latitude: 31.2484, longitude: 121.4737, accuracy: 12 } });
+                phoneAt(31.2484, 121.4737);
                 return helpers.click();
             },
         },
@@ -75,8 +74,7 @@ registry.category("web_tour.tours").add("visit_management_report_write_tour", {
             trigger: ".o_form_view .o_visit_check_in:enabled",
             content: "at the customer's door, 300 m from its position, the rep checks in again",
             run(helpers) {
-                navigator.geolocation.getCurrentPosition = (success) =>
-                    success({ coords: { latitude: 31.2331, longitude: 121.4737, accuracy: 12 } });
+                phoneAt(31.2331, 121.4737);
                 return helpers.click();
             },
         },

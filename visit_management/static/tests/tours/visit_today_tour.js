@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { phoneAt } from "./tour_utils";
 
 // A rep opens the Visits app (its root menu) on a phone: it lands on today's
 // route sheet, in time order; they
@@ -18,8 +19,7 @@ registry.category("web_tour.tours").add("visit_management_today_tour", {
             trigger: ".o_visit_today .o_kanban_record:contains('Tour Customer') .o_visit_check_in",
             content: "check in at the customer",
             run(helpers) {
-                navigator.geolocation.getCurrentPosition = (success) =>
-                    success({ coords: { latitude: 31.2331, longitude: 121.4737, accuracy: 12 } });
+                phoneAt(31.2331, 121.4737);
                 helpers.click();
             },
         },
