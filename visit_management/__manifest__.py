@@ -38,6 +38,7 @@
         "views/visit_new_customer_application_views.xml",
         "views/visit_today_views.xml",
         "views/visit_app_views.xml",
+        "views/visit_robot_views.xml",
         "views/visit_assessment_views.xml",
         "views/visit_reception_views.xml",
         "views/visit_meeting_room_views.xml",

@@ -38,6 +38,7 @@
         "views/property_festival_views.xml",
         "views/res_config_settings_views.xml",
         "views/property_office_overview_views.xml",
+        "views/visit_robot_views.xml",
         "views/property_menus.xml",
     ],
     "demo": ["demo/property_demo.xml"],

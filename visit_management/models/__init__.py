@@ -44,3 +44,6 @@ from . import visit_today
 from . import visit_today_rep
 from . import visit_offline_operation
 from . import visit_today_app
+from . import visit_robot
+from . import visit_robot_message
+from . import mail_thread

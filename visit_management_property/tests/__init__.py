@@ -16,3 +16,4 @@ from . import test_demo
 from . import test_landing
 from . import test_landing_tour
 from . import test_report_pdfs
+from . import test_robots
