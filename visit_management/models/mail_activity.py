@@ -1,5 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -60,6 +62,15 @@ class MailActivity(models.Model):
             else:
                 to_create[user] = self._visit_links(self._visit_link_items(records))
         return self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
+
+    @api.model
+    def _visit_post_lists_by(self, activity_type_xmlid, records, user_of, summary_of):
+        """The records added to the open list of `user_of(record)`, one list per
+        user (see _visit_post_lists)."""
+        records_by_user = defaultdict(list)
+        for record in records:
+            records_by_user[user_of(record)].append(record)
+        return self._visit_post_lists(activity_type_xmlid, records_by_user, summary_of)
 
     @api.model
     def _visit_post_daily_lists(self, activity_type_xmlid, items_by_user, summary_of):

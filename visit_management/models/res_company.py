@@ -51,6 +51,17 @@ class ResCompany(models.Model):
         "server more than so many hours later is not in place until the manager "
         "accepts the rep's reason.",
     )
+    visit_review_deadline_days = fields.Integer(
+        string="Review Within (working days)",
+        default=1,
+        help="The manager reviews a submitted visit report by the review time of "
+        "this working day after the submission (0: the same day).",
+    )
+    visit_review_deadline_time = fields.Float(
+        string="Review By",
+        default=9.25,
+        help="The time of day the review is due, in the working calendar's timezone.",
+    )
     visit_report_deadline_unit = fields.Selection(
         selection=[("hours", "Hours"), ("working_days", "Working Days")],
         string="Report Deadline Unit",
@@ -106,6 +117,11 @@ class ResCompany(models.Model):
     _visit_offline_max_sync_hours_positive = models.Constraint(
         "CHECK(visit_offline_max_sync_hours > 0)",
         "The offline sync limit must be at least one hour.",
+    )
+    _visit_review_deadline_positive = models.Constraint(
+        "CHECK(visit_review_deadline_days >= 0 AND visit_review_deadline_time >= 0 "
+        "AND visit_review_deadline_time < 24)",
+        "The review is due on a working day after the submission, at a time of day.",
     )
     _visit_min_dwell_minutes_positive = models.Constraint(
         "CHECK(visit_min_dwell_minutes >= 0)",

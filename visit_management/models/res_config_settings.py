@@ -21,6 +21,12 @@ class ResConfigSettings(models.TransientModel):
     visit_offline_max_sync_hours = fields.Integer(
         related="company_id.visit_offline_max_sync_hours", readonly=False
     )
+    visit_review_deadline_days = fields.Integer(
+        related="company_id.visit_review_deadline_days", readonly=False
+    )
+    visit_review_deadline_time = fields.Float(
+        related="company_id.visit_review_deadline_time", readonly=False
+    )
     visit_report_deadline_unit = fields.Selection(
         related="company_id.visit_report_deadline_unit", readonly=False
     )

@@ -1,6 +1,5 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
 from datetime import timedelta
 from functools import partial
 
@@ -422,12 +421,10 @@ class VisitPlan(models.Model):
 
     @api.model
     def _remind_managers(self, month_start, plans):
-        plans_by_manager = defaultdict(list)
-        for plan in plans:
-            plans_by_manager[plan.manager_id].append(plan)
-        self.env["mail.activity"]._visit_post_lists(
+        self.env["mail.activity"]._visit_post_lists_by(
             "visit_management.mail_activity_visit_plan_reminder",
-            plans_by_manager,
+            plans,
+            lambda plan: plan.manager_id,
             lambda env: env._(
                 "Visit plans for %(month)s not submitted by the deadline",
                 month=month_start.strftime("%Y-%m"),

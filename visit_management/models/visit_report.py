@@ -1,6 +1,5 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
 from datetime import timedelta
 from functools import partial
 
@@ -324,6 +323,13 @@ class VisitReport(models.Model):
         "what was recorded offline).",
     )
     in_place = fields.Boolean(compute="_compute_in_place", store=True)
+    checkin_to_judge = fields.Boolean(
+        string="Check-in to Judge",
+        compute="_compute_in_place",
+        store=True,
+        help="Outside the zone, imprecise, a QR code far away or without a "
+        "position, or synced too late: the manager judges the rep's reason.",
+    )
     judged_against = fields.Json(
         readonly=True,
         copy=False,
@@ -443,6 +449,23 @@ class VisitReport(models.Model):
     )
     submitted_date = fields.Datetime(readonly=True, copy=False)
     submitted_late = fields.Boolean(string="Late", readonly=True, copy=False)
+    review_deadline = fields.Datetime(
+        compute="_compute_review_deadline",
+        store=True,
+        help="When the manager is to have reviewed the submitted report: the "
+        "company's working days after the submission, at its review time.",
+    )
+    reviewed_date = fields.Datetime(string="Reviewed At", readonly=True, copy=False)
+    reviewed_late = fields.Boolean(
+        compute="_compute_reviewed_late",
+        store=True,
+        help="Approved or returned after its review deadline.",
+    )
+    review_reminded = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The manager was reminded of the review past its deadline.",
+    )
     rep_reminded = fields.Boolean(
         readonly=True, copy=False, help="The rep was reminded the report is late."
     )
@@ -715,7 +738,7 @@ class VisitReport(models.Model):
                     )
                 )
             if (
-                report.in_place_reason in TO_JUDGE_REASONS
+                report.checkin_to_judge
                 and not (report.checkin_outside_reason or "").strip()
             ):
                 raise UserError(
@@ -737,6 +760,8 @@ class VisitReport(models.Model):
                         report.report_deadline and now > report.report_deadline
                     ),
                     "return_reason": False,
+                    "reviewed_date": False,
+                    "review_reminded": False,
                 }
             )
             report.commitment_ids._schedule_follow_up()
@@ -797,7 +822,8 @@ class VisitReport(models.Model):
         for report in self:
             report.sudo().judged_against = report._judging_basis()
         return self._review(
-            {"state": "approved"}, self.env._("Your visit report was approved.")
+            {"state": "approved", "reviewed_date": fields.Datetime.now()},
+            self.env._("Your visit report was approved."),
         )
 
     @client_action()
@@ -808,7 +834,11 @@ class VisitReport(models.Model):
 
     def _action_refuse(self, reason):
         return self._review(
-            {"state": "returned", "return_reason": reason},
+            {
+                "state": "returned",
+                "return_reason": reason,
+                "reviewed_date": fields.Datetime.now(),
+            },
             self.env._("Your visit report was returned: %(reason)s", reason=reason),
         )
 
@@ -835,10 +865,21 @@ class VisitReport(models.Model):
         )
         if finished:
             PlanLine = self.env["visit.plan.line"]
-            run_in_batches(
+            finished = run_in_batches(
                 PlanLine,
                 PlanLine._unreported_domain(now),
                 partial(PlanLine._remind_unreported, now),
+                REMINDER_BATCH,
+            )
+        if finished:
+            run_in_batches(
+                self,
+                [
+                    ("state", "=", "submitted"),
+                    ("review_deadline", "<", now),
+                    ("review_reminded", "=", False),
+                ],
+                self._remind_late_reviews,
                 REMINDER_BATCH,
             )
 
@@ -869,14 +910,23 @@ class VisitReport(models.Model):
         self._list_late_for_managers(escalated, lambda report: report.manager_id)
 
     @api.model
+    def _remind_late_reviews(self, reports):
+        """Each manager gets the reports past their review deadline in one list."""
+        reports.write({"review_reminded": True})
+        self.env["mail.activity"]._visit_post_lists_by(
+            "visit_management.mail_activity_visit_review_late",
+            reports,
+            lambda report: report.manager_id,
+            lambda env: env._("Visit reports to review, past their review deadline"),
+        )
+
+    @api.model
     def _list_late_for_managers(self, records, manager_of):
         """Adds the late reports or planned visits to their managers' one open
         list of them."""
-        late_by_manager = defaultdict(list)
-        for record in records:
-            late_by_manager[manager_of(record)].append(record)
-        self.env["mail.activity"]._visit_post_lists(
+        self.env["mail.activity"]._visit_post_lists_by(
             "visit_management.mail_activity_visit_report_reminder",
-            late_by_manager,
+            records,
+            manager_of,
             lambda env: env._("Visit reports late past the escalation delay"),
         )

@@ -99,6 +99,7 @@ class VisitReport(models.Model):
             reason = report._in_place_reason(basis, has_fix, located)
             report.in_place_reason = reason
             report.in_place = reason in IN_PLACE
+            report.checkin_to_judge = reason in TO_JUDGE_REASONS
 
     def _judging_basis(self):
         """What the check-in is judged against: the customer's position and the

@@ -43,11 +43,41 @@ class VisitReport(models.Model):
                     hours=company.visit_report_deadline_hours
                 )
 
-    def _working_days_after(self, moment, days):
-        """The end of the n-th working day after the visit's day, by the
-        company's working calendar (plain days without one; 0: the visit's day).
-        Days are those of the calendar's timezone: a visit at 03:00 in Shanghai is
-        on that local day, though it is still the day before in UTC."""
+    @api.depends(
+        "submitted_date",
+        "company_id.visit_review_deadline_days",
+        "company_id.visit_review_deadline_time",
+    )
+    def _compute_review_deadline(self):
+        """The manager reviews a report by the company's review time of the n-th
+        working day after its submission (domain: 9:15 the next working day)."""
+        for report in self:
+            company = report.company_id
+            hours, minutes = divmod(round(company.visit_review_deadline_time * 60), 60)
+            report.review_deadline = (
+                report.submitted_date
+                and report._working_days_after(
+                    report.submitted_date,
+                    company.visit_review_deadline_days,
+                    at=time(min(hours, 23), minutes),
+                )
+            )
+
+    @api.depends("reviewed_date", "review_deadline")
+    def _compute_reviewed_late(self):
+        for report in self:
+            report.reviewed_late = bool(
+                report.reviewed_date
+                and report.review_deadline
+                and report.reviewed_date > report.review_deadline
+            )
+
+    def _working_days_after(self, moment, days, at=time.max):
+        """The end (or the time `at`) of the n-th working day after the
+        moment's day, by the company's working calendar (plain days without one;
+        0: that day). Days are those of the calendar's timezone: a visit at 03:00
+        in Shanghai is on that local day, though it is still the day before in
+        UTC."""
         calendar = self.company_id.resource_calendar_id
         tz = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
         visit_day = pytz.utc.localize(moment).astimezone(tz).date()
@@ -59,7 +89,7 @@ class VisitReport(models.Model):
             planned = calendar.plan_days(days, next_day, compute_leaves=True)
             if planned:
                 last_day = planned.astimezone(tz).date()
-        day_end = tz.localize(datetime.combine(last_day, time.max))
+        day_end = tz.localize(datetime.combine(last_day, at))
         return day_end.astimezone(pytz.utc).replace(tzinfo=None, microsecond=0)
 
     # ------------------------------------------------------------------

@@ -10,15 +10,15 @@ from ..tools import client_action
 REVIEWS = {
     "plan_count": ("visit.plan", [("state", "=", "submitted")]),
     "report_count": ("visit.report", [("state", "=", "submitted")]),
+    "review_overdue_count": (
+        "visit.report",
+        [("state", "=", "submitted"), ("review_reminded", "=", True)],
+    ),
     "judge_count": (
         "visit.report",
         [
             ("state", "in", ("submitted", "approved")),
-            (
-                "in_place_reason",
-                "in",
-                ("outside", "uncertain", "qr_far", "qr_unlocated"),
-            ),
+            ("checkin_to_judge", "=", True),
             ("geofence_decision", "=", False),
         ],
     ),
@@ -43,6 +43,9 @@ class VisitTeamOverview(models.Model):
 
     plan_count = fields.Integer(string="Plans", compute="_compute_counts")
     report_count = fields.Integer(string="Reports", compute="_compute_counts")
+    review_overdue_count = fields.Integer(
+        string="Reviews Overdue", compute="_compute_counts"
+    )
     judge_count = fields.Integer(string="Check-ins to Judge", compute="_compute_counts")
     application_count = fields.Integer(
         string="New Customers", compute="_compute_counts"

@@ -47,3 +47,4 @@ from . import test_migrations
 from . import test_offline_sync
 from . import test_visit_app_tour
 from . import test_robots
+from . import test_review_deadline

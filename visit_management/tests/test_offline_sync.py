@@ -186,6 +186,7 @@ class TestOfflineVisit(OfflineCase):
         self._sync(self._operation("check_out", 29 * 60, self._position()))
         report = self.line.report_ids
         self.assertEqual(report.in_place_reason, "offline_late")
+        self.assertTrue(report.checkin_to_judge, "on the manager's list to judge")
         self.assertIn("synced more than 24 h", report.checkin_message)
         refused = self._sync(self._operation("submit", 29 * 60))
         self.assertEqual(refused["state"], "refused")
