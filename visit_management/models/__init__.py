@@ -47,3 +47,5 @@ from . import visit_today_app
 from . import visit_robot
 from . import visit_robot_message
 from . import mail_thread
+from . import visit_penalty_rule
+from . import visit_assessment_penalty

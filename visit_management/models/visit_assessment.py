@@ -10,6 +10,7 @@ from odoo.tools import SQL, float_round
 
 from ..tools import client_action, follow, run_in_batches, single_run
 from .visit_frequency_rule import DONE_STATES, modes_done
+from .visit_penalty_rule import CONSEQUENCES
 
 # Reps whose month one transaction of the scheduled assessment computes.
 ASSESSMENT_BATCH = 200
@@ -295,6 +296,27 @@ class VisitAssessment(models.Model):
         help="The rates weighted by the company's assessment weights when the "
         "assessment was computed; 0 when the coverage is below the baseline.",
     )
+    penalty_ids = fields.One2many(
+        "visit.assessment.penalty", "assessment_id", string="Penalties", readonly=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    penalty_points = fields.Float(
+        compute="_compute_penalty_totals",
+        store=True,
+        digits=(5, 2),
+        help="The points the penalty table deducts from the computed score.",
+    )
+    penalty_amount = fields.Monetary(
+        compute="_compute_penalty_totals",
+        store=True,
+        help="The amounts of the penalty table, in the company's currency.",
+    )
+    consequence = fields.Selection(
+        selection=CONSEQUENCES,
+        compute="_compute_penalty_totals",
+        store=True,
+        help="The gravest consequence the penalty table names.",
+    )
     adjustment = fields.Float(
         string="Manager Adjustment",
         tracking=True,
@@ -308,7 +330,8 @@ class VisitAssessment(models.Model):
         store=True,
         aggregator="avg",
         digits=(5, 2),
-        help="The computed score plus the manager's adjustment, between 0 and 100.",
+        help="The computed score, less the penalty points, plus the manager's "
+        "adjustment, between 0 and 100.",
     )
     band = fields.Selection(
         selection=BANDS,
@@ -354,12 +377,26 @@ class VisitAssessment(models.Model):
                 f"{assessment.coverage_done} / {assessment.coverage_required}"
             )
 
-    @api.depends("computed_score", "adjustment")
+    @api.depends("penalty_ids.points", "penalty_ids.amount", "penalty_ids.consequence")
+    def _compute_penalty_totals(self):
+        gravity = [key for key, _label in CONSEQUENCES]
+        for assessment in self:
+            penalties = assessment.penalty_ids
+            assessment.penalty_points = sum(penalties.mapped("points"))
+            assessment.penalty_amount = sum(penalties.mapped("amount"))
+            assessment.consequence = max(
+                penalties.mapped("consequence") or ["none"], key=gravity.index
+            )
+
+    @api.depends("computed_score", "penalty_points", "adjustment")
     def _compute_final_score(self):
         for assessment in self:
-            assessment.final_score = min(
-                100.0, max(0.0, assessment.computed_score + assessment.adjustment)
+            score = (
+                assessment.computed_score
+                - assessment.penalty_points
+                + assessment.adjustment
             )
+            assessment.final_score = min(100.0, max(0.0, score))
 
     @api.depends("final_score")
     def _compute_band(self):
@@ -564,6 +601,13 @@ class VisitAssessment(models.Model):
                 ["user_id", "company_id"],
             )
         }
+        rules = (
+            self.env["visit.penalty.rule"]
+            .sudo()
+            .search([("company_id", "in", companies.ids)])
+        )
+        past = Assessment._past_counts(month_start, users, companies, rules)
+        penalties = {}
         now = fields.Datetime.now()
         to_create = []
         assessments = Assessment.browse()
@@ -576,6 +620,12 @@ class VisitAssessment(models.Model):
                 "computed_date": now,
                 **Assessment._score_values(counts[user_id, company_id], company),
             }
+            penalties[user_id, company_id] = rules._penalties(
+                rules.filtered(lambda rule, c=company: rule.company_id == c),
+                month_start,
+                values,
+                past[user_id, company_id],
+            )
             assessment = existing.get((user_id, company_id))
             if assessment:
                 assessment.write(values)
@@ -589,7 +639,44 @@ class VisitAssessment(models.Model):
                         **values,
                     }
                 )
-        return assessments | Assessment.create(to_create)
+        assessments |= Assessment.create(to_create)
+        Assessment._replace_penalties(assessments, penalties)
+        return assessments
+
+    @api.model
+    def _replace_penalties(self, assessments, penalties):
+        """The assessments' penalty lines, {(rep id, company id): lines}, in
+        place of those of an earlier computation, in one batch."""
+        self.env["visit.assessment.penalty"].sudo().search(
+            [("assessment_id", "in", assessments.ids)]
+        ).unlink()
+        self.env["visit.assessment.penalty"].sudo().create(
+            [
+                {**line, "assessment_id": assessment.id}
+                for assessment in assessments
+                for line in penalties[assessment.user_id.id, assessment.company_id.id]
+            ]
+        )
+
+    @api.model
+    def _past_counts(self, month_start, users, companies, rules):
+        """{(rep id, company id): {month: counts}} of the months before within
+        the penalty rules' longest window, in one query."""
+        past = defaultdict(dict)
+        longest = max(rules.mapped("window_months") or [1])
+        if longest > 1:
+            for assessment in self.search_fetch(
+                [
+                    ("user_id", "in", users.ids),
+                    ("company_id", "in", companies.ids),
+                    ("month", "<", month_start),
+                    ("month", ">=", month_start - relativedelta(months=longest - 1)),
+                ],
+                ["user_id", "company_id", "month", "below_baseline", *COUNT_FIELDS],
+            ):
+                key = (assessment.user_id.id, assessment.company_id.id)
+                past[key][assessment.month] = assessment
+        return past
 
     @api.model
     def _score_values(self, counts, company):

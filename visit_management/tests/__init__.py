@@ -48,3 +48,4 @@ from . import test_offline_sync
 from . import test_visit_app_tour
 from . import test_robots
 from . import test_review_deadline
+from . import test_penalties

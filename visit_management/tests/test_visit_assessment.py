@@ -781,6 +781,17 @@ class TestAssessmentQueries(VisitCommon):
                 "member_ids": [Command.set(users.ids)],
             }
         )
+        # each rep's visit is not in place: a penalty each, over three months
+        self.env["visit.penalty.rule"].create(
+            {
+                "name": "Not in place",
+                "company_id": company.id,
+                "condition": "not_in_place",
+                "window_months": 3,
+                "per_failure": True,
+                "amount": 10,
+            }
+        )
         for user in users:
             partners = self.env["res.partner"].create(
                 [
@@ -817,12 +828,16 @@ class TestAssessmentQueries(VisitCommon):
     def test_queries_do_not_grow_with_reps_and_customers(self):
         small = self._company_with_reps("small", reps=1, customers_per_rep=2)
         large = self._company_with_reps("large", reps=3, customers_per_rep=4)
-        self._queries(OCTOBER, large)  # warm the caches
+        warm = self._company_with_reps("warm", reps=1, customers_per_rep=1)
+        # warm the caches: a month without penalties, and one with
+        self._queries(OCTOBER, large)
+        self._queries(NOVEMBER, warm)
         small_count, small_assessments = self._queries(NOVEMBER, small)
         large_count, large_assessments = self._queries(NOVEMBER, large)
         self.assertEqual(len(small_assessments), 1)
         self.assertEqual(len(large_assessments), 3)
         self.assertEqual(sum(large_assessments.mapped("key_customer_count")), 6)
+        self.assertEqual(large_assessments.mapped("penalty_amount"), [10.0] * 3)
         self.assertEqual(small_count, large_count)
         # and the same again when updating
         small_update, _small = self._queries(NOVEMBER, small)
