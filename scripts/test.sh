@@ -20,7 +20,8 @@ if [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
     say "Lint: ruff and pylint-odoo (mandatory checks)"
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
-    "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --score=n visit_management visit_management_property visit_management_sale
+    "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --score=n visit_management visit_management_property visit_management_sale \
+        visit_management_sale_stock visit_management_repair
 fi
 
 say "Creating the test database '$TEST_DB' with $ADDONS (no demo data)"
@@ -38,6 +39,7 @@ odoo_cli shell -c "$ODOO_CONF" -d "$TEST_DB" --no-http --log-level=warn \
 if [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
     say "pytest (pytest-odoo) over the addons' tests and tests/"
     SCOPE=(--cov=visit_management --cov=visit_management_property --cov=visit_management_sale
+           --cov=visit_management_sale_stock --cov=visit_management_repair
            --cov-report=term-missing --cov-fail-under=90)
 else
     # The browser tours take most of the suite's time and go through the same rules
@@ -48,7 +50,8 @@ else
 fi
 # not exec: under the shifted clock, bootstrap.sh stops its cluster when this script ends
 "$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http "${SCOPE[@]}" \
-    visit_management visit_management_property visit_management_sale tests "$@"
+    visit_management visit_management_property visit_management_sale visit_management_sale_stock \
+    visit_management_repair tests "$@"
 
 if [ -n "${VISIT_SHIFTED_CLOCK:-}" ]; then
     echo "Shifted clock: the lint, the browser tours, the coverage and the uninstall check ran on the real clock only."

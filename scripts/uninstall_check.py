@@ -22,7 +22,13 @@ from odoo.models import MAGIC_COLUMNS
 from odoo.modules.registry import Registry
 from odoo.tools import SQL, config, sql
 
-ADDONS = ("visit_management", "visit_management_property", "visit_management_sale")
+ADDONS = (
+    "visit_management",
+    "visit_management_property",
+    "visit_management_sale",
+    "visit_management_sale_stock",
+    "visit_management_repair",
+)
 # Tables whose rows come and go whatever the addons do: bus notifications, the
 # registry's signals, the autovacuum's triggers.
 CHURN = {"bus_bus", "orm_signaling_registry", "ir_cron_trigger"}

@@ -12,7 +12,13 @@ from odoo.modules.registry import Registry
 from odoo.tests.common import get_db_name
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("visit_management", "visit_management_property", "visit_management_sale")
+ADDONS = (
+    "visit_management",
+    "visit_management_property",
+    "visit_management_sale",
+    "visit_management_sale_stock",
+    "visit_management_repair",
+)
 
 
 @pytest.fixture

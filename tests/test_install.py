@@ -18,12 +18,21 @@ def test_property_addon_depends_on_core(env):
     assert "visit_management" in module.dependencies_id.mapped("name")
 
 
-def test_sale_bridge_is_optional(env, addon):
-    """Only the bridge depends on Sales, and it installs by itself with it."""
+# The bridges to Sales, Inventory and Repairs, and what each depends on.
+BRIDGES = {
+    "visit_management_sale": {"visit_management", "sale"},
+    "visit_management_sale_stock": {"visit_management_sale", "sale_stock"},
+    "visit_management_repair": {"visit_management", "repair"},
+}
+
+
+def test_sale_bridges_are_optional(env, addon):
+    """Only the bridges depend on Sales, and each installs by itself with what
+    it bridges."""
     name, _folder, manifest = addon
-    if name == "visit_management_sale":
+    if name in BRIDGES:
         assert manifest["auto_install"] is True
-        assert set(manifest["depends"]) == {"visit_management", "sale"}
+        assert set(manifest["depends"]) == BRIDGES[name]
     else:
         assert "sale" not in manifest["depends"]
         module = env["ir.module.module"].search([("name", "=", name)])

@@ -21,6 +21,8 @@ from . import visit_frequency_rule
 from . import visit_landing
 from . import visit_meeting_room
 from . import visit_new_customer_application
+from . import visit_customer_callback
+from . import visit_monthly_summary
 from . import visit_photo_requirement
 from . import visit_plan
 from . import visit_plan_line

@@ -5,21 +5,46 @@ from collections import defaultdict
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools import split_every
+
+from ..tools import single_run
+
+# People one transaction of the digest sends their digest to.
+DIGEST_BATCH = 50
 
 
 class MailActivity(models.Model):
+    """The reminders of the scheduled actions are activities created without
+    Odoo's e-mail per activity; each person is then told of their new ones in
+    one digest (see _cron_send_visit_digests)."""
+
     _inherit = "mail.activity"
+
+    visit_digest_pending = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="A reminder its person has not been told of yet in a digest.",
+    )
+    _visit_digest_pending_idx = models.Index("(user_id) WHERE visit_digest_pending")
 
     @api.model
     def _visit_schedule(
-        self, records, activity_type_xmlid, user_of, summary_of, document_of=None
+        self,
+        records,
+        activity_type_xmlid,
+        user_of,
+        summary_of,
+        document_of=None,
+        deadline_of=None,
     ):
         """Schedules one activity per record in one batch: for `user_of(record)`,
         with `summary_of(record, env)` in that user's language, on the record or
-        on `document_of(record)` when the record has no chatter."""
+        on `document_of(record)` when the record has no chatter, due today or
+        on `deadline_of(record)`."""
         activity_type = self.env.ref(activity_type_xmlid)
         today = fields.Date.context_today(self)
         document_of = document_of or (lambda record: record)
+        deadline_of = deadline_of or (lambda record: today)
         model_id = self.env["ir.model"]._get_id(document_of(records)._name)
         # no e-mail per activity: reps see them in their activities
         return (
@@ -35,11 +60,13 @@ class MailActivity(models.Model):
                         "summary": summary_of(
                             record, self.with_context(lang=user_of(record).lang).env
                         ),
-                        "date_deadline": today,
+                        "date_deadline": deadline_of(record),
+                        "visit_digest_pending": True,
                     }
                     for record in records
                 ]
             )
+            ._visit_queue_digest()
         )
 
     @api.model
@@ -53,15 +80,23 @@ class MailActivity(models.Model):
         }
         open_lists = self._visit_open_lists(activity_type_xmlid, records_by_user)
         to_create = {}
+        grown = self.browse()
         for user, records in records_by_user.items():
             if user in open_lists:
                 activity = open_lists[user]
-                activity.note = (activity.note or Markup()) + self._visit_links(
-                    self._visit_link_items(records)
+                grown |= activity
+                activity.write(
+                    {
+                        "note": (activity.note or Markup())
+                        + self._visit_links(self._visit_link_items(records)),
+                        "visit_digest_pending": True,
+                    }
                 )
             else:
                 to_create[user] = self._visit_links(self._visit_link_items(records))
-        return self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
+        created = self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
+        (created | grown)._visit_queue_digest()
+        return created
 
     @api.model
     def _visit_post_lists_by(self, activity_type_xmlid, records, user_of, summary_of):
@@ -84,6 +119,7 @@ class MailActivity(models.Model):
             activity_type_xmlid, items_by_user, [("date_deadline", "=", today)]
         )
         notes = {}
+        rewritten = self.browse()
         for user, (items, total) in items_by_user.items():
             note = self._visit_links(items)
             if total > len(items):
@@ -95,10 +131,13 @@ class MailActivity(models.Model):
                 activity = open_lists[user]
                 # posted again with nothing new: leave the to-do untouched
                 if activity.note != note:
-                    activity.note = note
+                    rewritten |= activity
+                    activity.write({"note": note, "visit_digest_pending": True})
             else:
                 notes[user] = note
-        return self._visit_create_lists(activity_type_xmlid, notes, summary_of)
+        created = self._visit_create_lists(activity_type_xmlid, notes, summary_of)
+        (created | rewritten)._visit_queue_digest()
+        return created
 
     @api.model
     def _visit_open_lists(self, activity_type_xmlid, users, extra_domain=()):
@@ -144,8 +183,54 @@ class MailActivity(models.Model):
                         "summary": summary_of(self.with_context(lang=user.lang).env),
                         "note": note,
                         "date_deadline": fields.Date.context_today(self),
+                        "visit_digest_pending": True,
                     }
                     for user, note in notes.items()
                 ]
             )
+        )
+
+    def _visit_queue_digest(self):
+        """Has the digest sent soon after these new or grown reminders."""
+        if self:
+            self.env.ref("visit_management.ir_cron_visit_reminder_digest")._trigger()
+        return self
+
+    @api.model
+    @single_run
+    def _cron_send_visit_digests(self):
+        """Tells each person of their new reminders in one message, by e-mail or
+        in Odoo (with Odoo's push) as their notification setting says; nobody
+        is told twice of a reminder, and those who turned the digest off in
+        their preferences are told nothing."""
+        pending = [("visit_digest_pending", "=", True)]
+        user_ids = [
+            user.id for (user,) in self.sudo()._read_group(pending, ["user_id"])
+        ]
+        Cron = self.env["ir.cron"]
+        Cron._commit_progress(remaining=len(user_ids))
+        for batch in split_every(DIGEST_BATCH, user_ids):
+            activities = self.sudo().search(
+                [*pending, ("user_id", "in", batch)], order="date_deadline, id"
+            )
+            for user, reminders in activities.grouped("user_id").items():
+                if user.visit_reminder_digest:
+                    reminders._visit_notify_digest(user)
+            activities.visit_digest_pending = False
+            if not Cron._commit_progress(len(batch)):
+                break
+
+    def _visit_notify_digest(self, user):
+        """One message to `user` listing these reminders, in their language."""
+        env = self.with_context(lang=user.lang).env
+        body = env["ir.qweb"]._render(
+            "visit_management.visit_reminder_digest",
+            {"reminders": self.with_env(env)},
+        )
+        env["mail.thread"].message_notify(
+            partner_ids=user.partner_id.ids,
+            author_id=env.ref("base.partner_root").id,
+            subject=env._("Visit reminders: %(count)s new", count=len(self)),
+            body=body,
+            email_layout_xmlid="mail.mail_notification_light",
         )

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.map_tiles import TILE_SOURCES
+from .selections import TIERS
 
 # The company's address decides which region rule binds a customer.
 REGION_ADDRESS_FIELDS = {"city", "state_id"}
@@ -15,6 +16,7 @@ ASSESSMENT_WEIGHT_FIELDS = (
     "visit_assessment_weight_validity",
     "visit_assessment_weight_in_place",
     "visit_assessment_weight_key_contact",
+    "visit_assessment_weight_callback",
 )
 
 
@@ -165,6 +167,25 @@ class ResCompany(models.Model):
     visit_assessment_weight_key_contact = fields.Integer(
         string="Key Contacts Weight", default=10
     )
+    visit_assessment_weight_callback = fields.Integer(
+        string="After-sale Callbacks Weight",
+        help="0: the callback rate is shown on the assessment but not scored.",
+    )
+    visit_summary_deadline_day = fields.Integer(
+        string="Monthly Summary Due By",
+        default=3,
+        help="Each team leader submits the team's summary of a month by this day "
+        "(1-28) of the next month.",
+    )
+    visit_after_sale_tier = fields.Selection(
+        selection=TIERS,
+        string="After-sale Callbacks Up To Tier",
+        default="a",
+        required=True,
+        help="Customers of this tier and the tiers above are key customers: a "
+        "delivery to them starts a thank-you call the next day and a usage check "
+        "within a month; a repair request, a follow-up within a week.",
+    )
 
     # Customer signature on the visit reports, tier by tier
     visit_signature_tier_a = fields.Boolean(string="Signature Required for A")
@@ -245,6 +266,10 @@ class ResCompany(models.Model):
                     self.env._("At least one assessment weight must be above 0.")
                 )
 
+    _visit_summary_deadline_day_range = models.Constraint(
+        "CHECK(visit_summary_deadline_day BETWEEN 1 AND 28)",
+        "The monthly summary is due by a day from 1 to 28.",
+    )
     _visit_reception_prep_days_positive = models.Constraint(
         "CHECK(visit_reception_prep_days >= 0)",
         "The reception preparation cannot be due after the visit.",

@@ -72,6 +72,15 @@ class ResConfigSettings(models.TransientModel):
     visit_assessment_weight_key_contact = fields.Integer(
         related="company_id.visit_assessment_weight_key_contact", readonly=False
     )
+    visit_assessment_weight_callback = fields.Integer(
+        related="company_id.visit_assessment_weight_callback", readonly=False
+    )
+    visit_summary_deadline_day = fields.Integer(
+        related="company_id.visit_summary_deadline_day", readonly=False
+    )
+    visit_after_sale_tier = fields.Selection(
+        related="company_id.visit_after_sale_tier", readonly=False
+    )
     visit_reception_prep_days = fields.Integer(
         related="company_id.visit_reception_prep_days", readonly=False
     )

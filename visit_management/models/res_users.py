@@ -1,10 +1,25 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    visit_reminder_digest = fields.Boolean(
+        default=True,
+        help="Be told of your new visit reminders in one message after each "
+        "scheduled reminder, by e-mail or in Odoo as your notification setting "
+        "says. Off: the reminders are in your activities only.",
+    )
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return [*super().SELF_READABLE_FIELDS, "visit_reminder_digest"]
+
+    @property
+    def SELF_WRITEABLE_FIELDS(self):
+        return [*super().SELF_WRITEABLE_FIELDS, "visit_reminder_digest"]
 
     @api.model_create_multi
     def create(self, vals_list):

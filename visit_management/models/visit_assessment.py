@@ -62,6 +62,12 @@ INDICATORS = (
         "key_customer_count",
         "visit_assessment_weight_key_contact",
     ),
+    (
+        "callback_rate",
+        "callback_done_count",
+        "callback_due_count",
+        "visit_assessment_weight_callback",
+    ),
 )
 # What the monthly computation writes; nobody else does.
 # The counts the monthly computation stores, behind the rates.
@@ -82,6 +88,8 @@ COUNT_FIELDS = (
     "key_contact_ok_count",
     "urgent_report_count",
     "new_customer_count",
+    "callback_due_count",
+    "callback_done_count",
 )
 # What the rep's team leader (or an administrator) writes.
 MANAGER_FIELDS = ("comment", "adjustment", "adjustment_reason")
@@ -287,6 +295,26 @@ class VisitAssessment(models.Model):
         aggregator="avg",
         digits=(5, 2),
         help="A and B customers with enough key contacts on file." + RATE_HELP,
+    )
+    # After-sale callbacks of key customers
+    callback_due_count = fields.Integer(
+        string="Callbacks Due",
+        readonly=True,
+        help="After-sale callbacks due in the month (not cancelled).",
+    )
+    callback_done_count = fields.Integer(
+        string="Callbacks Done on Time",
+        readonly=True,
+        help="Of them, the callbacks done by their due day.",
+    )
+    callback_rate = fields.Float(
+        string="Callback Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        digits=(5, 2),
+        help="After-sale callbacks of the month done by their due day; the "
+        "regulation asks for 100 %." + RATE_HELP,
     )
     # Score
     computed_score = fields.Float(
@@ -500,6 +528,7 @@ class VisitAssessment(models.Model):
         batches of reps; the reps assessed today already are not assessed again
         (a run cut short goes on with the others)."""
         today = fields.Date.context_today(self)
+        self.env["visit.monthly.summary"]._cron_monthly_summaries(today)
         companies = (
             self.env["res.company"]
             .sudo()
@@ -580,6 +609,7 @@ class VisitAssessment(models.Model):
         Assessment._count_reports(month_start, month_end, pairs, counts)
         Assessment._count_plan_lines(month_start, month_end, pairs, counts)
         Assessment._count_new_customers(month_start, month_end, pairs, counts)
+        Assessment._count_callbacks(month_start, month_end, pairs, counts)
         for pair, coverage in Assessment._coverage(month_start, pairs).items():
             counts[pair].update(coverage["counts"])
         users = self.env["res.users"].sudo().browse({user for user, _c in pairs})
@@ -796,25 +826,53 @@ class VisitAssessment(models.Model):
 
     @api.model
     def _count_new_customers(self, month_start, month_end, pairs, counts):
-        """New-customer applications confirmed in the month, by rep and company,
-        in one grouped query."""
+        """New-customer applications confirmed in the month."""
+        for pair, count in self._count_by_pair(
+            "visit.new.customer.application",
+            [
+                ("state", "=", "confirmed"),
+                ("confirm_date", ">=", month_start),
+                ("confirm_date", "<=", month_end),
+            ],
+            pairs,
+        ):
+            counts[pair]["new_customer_count"] += count
+
+    @api.model
+    def _count_callbacks(self, month_start, month_end, pairs, counts):
+        """After-sale callbacks due in the month and those done on time."""
+        for pair, on_time, count in self._count_by_pair(
+            "visit.customer.callback",
+            [
+                ("state", "!=", "cancelled"),
+                ("due_date", ">=", month_start),
+                ("due_date", "<=", month_end),
+            ],
+            pairs,
+            ["done_on_time"],
+        ):
+            counts[pair]["callback_due_count"] += count
+            counts[pair]["callback_done_count"] += count if on_time else 0
+
+    @api.model
+    def _count_by_pair(self, model, domain, pairs, groupby=()):
+        """[((rep id, company id), *groups, count)]: the records of `model`
+        matching `domain` of the reps of `pairs`, counted by rep, company and
+        `groupby` in one grouped query."""
         groups = (
-            self.env["visit.new.customer.application"]
+            self.env[model]
             .sudo()
             ._read_group(
-                [
-                    ("user_id", "in", list({user for user, _c in pairs})),
-                    ("state", "=", "confirmed"),
-                    ("confirm_date", ">=", month_start),
-                    ("confirm_date", "<=", month_end),
-                ],
-                ["user_id", "company_id"],
+                [("user_id", "in", list({user for user, _c in pairs})), *domain],
+                ["user_id", "company_id", *groupby],
                 ["__count"],
             )
         )
-        for user, company, count in groups:
-            if (user.id, company.id) in pairs:
-                counts[user.id, company.id]["new_customer_count"] += count
+        return [
+            ((user.id, company.id), *rest)
+            for user, company, *rest in groups
+            if (user.id, company.id) in pairs
+        ]
 
     @api.model
     def _coverage(self, month_start, pairs):

@@ -10,6 +10,7 @@ PENALTY_CONDITIONS = [
     ("late_reports", "Reports filed late"),
     ("not_in_place", "On-site visits not in place"),
     ("below_baseline", "Coverage below the baseline"),
+    ("missed_callbacks", "After-sale callbacks not done on time"),
 ]
 PENALTY_COUNTS = {
     "missing_reports": lambda counts: (
@@ -22,6 +23,9 @@ PENALTY_COUNTS = {
         counts["onsite_report_count"] - counts["onsite_in_place_count"]
     ),
     "below_baseline": lambda counts: int(counts["below_baseline"]),
+    "missed_callbacks": lambda counts: (
+        counts["callback_due_count"] - counts["callback_done_count"]
+    ),
 }
 CONSEQUENCES = [
     ("none", "None"),

@@ -49,3 +49,6 @@ from . import test_visit_app_tour
 from . import test_robots
 from . import test_review_deadline
 from . import test_penalties
+from . import test_reminder_digest
+from . import test_customer_callbacks
+from . import test_monthly_summary

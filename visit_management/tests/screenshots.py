@@ -37,6 +37,8 @@ TRANSLATED_MODULES = (
     "visit_management",
     "visit_management_property",
     "visit_management_sale",
+    "visit_management_sale_stock",
+    "visit_management_repair",
 )
 
 

@@ -80,6 +80,28 @@ class TestWriteGuard(WriteMatrix, ReceptionCommon):
         )
         self.assertGreater(tried, 300)
 
+    def test_after_sale_callback(self):
+        callback = (
+            self.env["visit.customer.callback"]
+            .with_user(self.rep)
+            .create({"partner_id": self.customer.id, "kind": "repair"})
+        )
+        tried = self._matrix(callback, (), ("due", "done", "cancelled"))
+        self.assertGreater(tried, 150)
+
+    def test_monthly_summary(self):
+        summary = self.env["visit.monthly.summary"].create(
+            {
+                "team_id": self.team.id,
+                "manager_id": self.manager.id,
+                "company_id": self.company.id,
+                "month": date(2026, 11, 1),
+                "deadline": date(2026, 12, 3),
+            }
+        )
+        tried = self._matrix(summary, (), ("draft", "submitted"))
+        self.assertGreater(tried, 50)
+
     def test_reception_and_its_lines(self):
         reception = self._create_reception(
             material_ids=[(0, 0, {"name": "Catalogue", "quantity": 5})],

@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import sale_order
 from . import visit_new_customer_application
+from . import visit_customer_callback
