@@ -29,7 +29,9 @@ class TestAfterSaleTour(JourneyCase):
         )
 
     def test_the_rep_records_a_call(self):
-        self._tour(self.rep, "/odoo/visit-callbacks", "visit_management_after_sale_tour")
+        self._tour(
+            self.rep, "/odoo/visit-callbacks", "visit_management_after_sale_tour"
+        )
         thank_you = self.env["visit.customer.callback"].search(
             [("user_id", "=", self.rep.id), ("kind", "=", "thank_you")]
         )
