@@ -61,6 +61,7 @@ class MailActivity(models.Model):
                             record, self.with_context(lang=user_of(record).lang).env
                         ),
                         "date_deadline": deadline_of(record),
+                        "automated": True,
                         "visit_digest_pending": True,
                     }
                     for record in records
@@ -183,6 +184,7 @@ class MailActivity(models.Model):
                         "summary": summary_of(self.with_context(lang=user.lang).env),
                         "note": note,
                         "date_deadline": fields.Date.context_today(self),
+                        "automated": True,
                         "visit_digest_pending": True,
                     }
                     for user, note in notes.items()

@@ -899,6 +899,9 @@ class VisitReport(models.Model):
             ),
         )
         to_remind.write({"rep_reminded": True})
+        self.env["visit.robot"]._queue_digest(
+            "visit_management.mt_visit_report_late", to_remind
+        )
         escalated = reports.filtered(
             lambda report: (
                 report.report_deadline

@@ -21,6 +21,8 @@ ROBOT_SERVICES = [
 ]
 # How long a message's text may be (the services cut longer ones).
 ROBOT_TEXT_LIMIT = 1000
+# The records a digest names one by one; the others are counted.
+ROBOT_DIGEST_LINES = 10
 
 
 class VisitRobot(models.Model):
@@ -102,23 +104,47 @@ class VisitRobot(models.Model):
         """Queues the message for the robots of each record's company that
         listen to its subtype and to the record's team."""
         robots = self.sudo().search([("subtype_ids", "in", message.subtype_id.ids)])
-        Message = self.env["visit.robot.message"].sudo()
+        self._queue(
+            [
+                {"robot_id": robot.id, "body": robot._text(record, message)}
+                for record in records
+                for robot in robots
+                if robot._hears_in_company(record)
+            ]
+        )
+
+    @api.model
+    def _queue_digest(self, subtype_xmlid, records):
+        """Queues one message for each robot listening to the event (subtype)
+        listing the records of its company and teams: ten late reports make
+        one message, not ten."""
+        subtype = self.env.ref(subtype_xmlid)
+        if not records or subtype.id not in self._listened_subtype_ids():
+            return
+        robots = self.sudo().search([("subtype_ids", "in", subtype.ids)])
         values = []
-        for record in records:
-            company = (
-                record["company_id"] if "company_id" in record._fields else None
-            ) or self.env.company
-            for robot in robots:
-                if robot.company_id == company and robot._hears(record):
-                    values.append(
-                        {
-                            "robot_id": robot.id,
-                            "body": robot._text(record, message),
-                        }
-                    )
+        for robot in robots:
+            heard = records.filtered(robot._hears_in_company)
+            if heard:
+                values.append(
+                    {"robot_id": robot.id, "body": robot._digest_text(subtype, heard)}
+                )
+        self._queue(values)
+
+    @api.model
+    def _queue(self, values):
+        """Creates the messages and has them sent soon."""
         if values:
-            Message.create(values)
+            self.env["visit.robot.message"].sudo().create(values)
             self.env.ref("visit_management.ir_cron_visit_robot_messages")._trigger()
+
+    def _hears_in_company(self, record):
+        """Whether the robot hears of the record: of its company (the
+        current one for a record without), and one it listens to."""
+        company = (
+            record["company_id"] if "company_id" in record._fields else None
+        ) or self.env.company
+        return self.company_id == company and self._hears(record)
 
     def _hears(self, record):
         """Whether the robot's group hears of the record: it is of one of the
@@ -130,12 +156,30 @@ class VisitRobot(models.Model):
     def _text(self, record, message):
         """Short, in the company's language: the event, the record, what was
         said and a link."""
-        env = self.with_context(lang=self.company_id.partner_id.lang).env
+        env = self._company_env()
         subtype = message.subtype_id.with_env(env)
         said = tools.html2plaintext(message.body or "").strip()
         link = f"{record.get_base_url()}/odoo/{record._name}/{record.id}"
         text = f"【{subtype.name}】{record.with_env(env).display_name}\n{said}".strip()
         return f"{text[:ROBOT_TEXT_LIMIT]}\n{link}"
+
+    def _digest_text(self, subtype, records):
+        """The event and how many, the first records by name, and a link to
+        their list."""
+        env = self._company_env()
+        lines = [
+            f"【{subtype.with_env(env).name}】{len(records)}",
+            *records[:ROBOT_DIGEST_LINES].with_env(env).mapped("display_name"),
+        ]
+        if len(records) > ROBOT_DIGEST_LINES:
+            lines.append(f"… +{len(records) - ROBOT_DIGEST_LINES}")
+        text = "\n".join(lines)
+        link = f"{records[:1].get_base_url()}/odoo/{records._name}"
+        return f"{text[:ROBOT_TEXT_LIMIT]}\n{link}"
+
+    def _company_env(self):
+        """The robot's messages speak the company's language."""
+        return self.with_context(lang=self.company_id.partner_id.lang).env
 
     # ------------------------------------------------------------------
     # What each service takes

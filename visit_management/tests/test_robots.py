@@ -8,6 +8,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import freeze_time
 
@@ -126,6 +127,35 @@ class TestRobots(VisitCommon):
         self.assertFalse(self.feishu.message_ids)
         # sent once
         self.assertEqual(self._send(), {})
+
+    def test_late_reports_reach_the_group_in_one_digest(self):
+        self.wecom.with_user(self.visit_admin).subtype_ids = self.env.ref(
+            "visit_management.mt_visit_report_late"
+        )
+        now = fields.Datetime.now()
+        late = self.env["visit.report"]
+        for user in (self.rep, self.rep2, self.rep):
+            late |= self._create_report(
+                user,
+                start_datetime=now - timedelta(days=3, hours=1),
+                end_datetime=now - timedelta(days=3),
+            ).sudo()
+        west = self._create_report(
+            self.rep_b,
+            start_datetime=now - timedelta(days=3, hours=1),
+            end_datetime=now - timedelta(days=3),
+        )
+        self._run_cron("visit_management.ir_cron_visit_report_reminders")
+        received = self._send()
+        self.assertEqual(set(received), {"/wecom"}, "the east team's group only")
+        text = received["/wecom"]["body"]["text"]["content"]
+        self.assertTrue(text.startswith("【Reports Late】3\n"))
+        for report in late:
+            self.assertIn(report.name, text)
+        self.assertNotIn(west.sudo().name, text)
+        self.assertTrue(text.endswith("/odoo/visit.report"))
+        self._run_cron("visit_management.ir_cron_visit_report_reminders")
+        self.assertEqual(self._send(), {}, "told once")
 
     def test_feishu_signature(self):
         self.feishu.team_ids = self.team

@@ -427,31 +427,18 @@ class PropertyResidentCallback(models.Model):
     # ------------------------------------------------------------------
     def _schedule_caller_activities(self):
         """One activity per callback to do, for its caller, due on its due date,
-        all created in one batch."""
+        all created in one batch and told in the caller's next digest."""
         todo = self.filtered(
             lambda callback: callback.state == "todo" and callback.user_id
         )
         if not todo:
             return
-        activity_type = self.env.ref(CALLBACK_ACTIVITY)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": callback.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": callback.user_id.id,
-                    "summary": callback.with_context(
-                        lang=callback.user_id.lang
-                    ).display_name,
-                    "date_deadline": callback.due_date,
-                    "automated": True,
-                }
-                for callback in todo
-            ]
+        self.env["mail.activity"]._visit_schedule(
+            todo,
+            CALLBACK_ACTIVITY,
+            lambda callback: callback.user_id,
+            lambda callback, env: callback.with_env(env).display_name,
+            deadline_of=lambda callback: callback.due_date,
         )
 
     def _close_caller_activities(self, feedback=None):

@@ -50,6 +50,19 @@ class TestMoveInCallbacks(PropertyCommon):
         self.assertEqual(visit.method, "onsite")
         self.assertEqual(visit.user_id, self.office_manager)
         self.assertEqual(self._callback_activities(visit).user_id, self.office_manager)
+        # the caller hears of the new visits in one digest
+        self._run_cron("visit_management.ir_cron_visit_reminder_digest")
+        (digest,) = self.env["mail.message"].search(
+            [
+                (
+                    "notification_ids.res_partner_id",
+                    "=",
+                    self.office_manager.partner_id.id,
+                ),
+                ("subject", "=", "Visit reminders: 2 new"),
+            ]
+        )
+        self.assertIn(f"/odoo/property.resident.callback/{visit.id}", digest.body)
         shared_visit = visits - visit
         self.assertEqual(shared_visit.resident_id, tenant)
         self.assertEqual(shared_visit.due_date, date(2026, 9, 20), "the first in")
