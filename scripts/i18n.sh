@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make i18n`: regenerate each addon's .pot with Odoo's own export from a fresh database, then
 # merge it into the addon's zh_CN.po (new terms come out empty: translate them; the test suite
-# fails while a term is untranslated or a .pot is stale). I18N_DB=<db> exports from an existing
+# fails while a term is untranslated or a .pot is stale) and make zh_TW.po from it (run again
+# once the new terms are translated). I18N_DB=<db> exports from an existing
 # database with the addons up to date instead.
 source "$(dirname "$0")/bootstrap.sh"
 
@@ -18,6 +19,9 @@ for addon in ${ADDONS//,/ }; do
     "$VENV/bin/python" "$ODOO_SRC/odoo-bin" i18n export -c "$ODOO_CONF" -d "$I18N_DB" "$addon" -o "$pot"
     msgmerge --quiet --no-fuzzy-matching --backup=none --update "$REPO_ROOT/$addon/i18n/zh_CN.po" "$pot"
     msgattrib --no-obsolete -o "$REPO_ROOT/$addon/i18n/zh_CN.po" "$REPO_ROOT/$addon/i18n/zh_CN.po"
+    # zh_TW: the zh_CN translation in Traditional characters
+    "$VENV/bin/python" "$REPO_ROOT/scripts/zh_tw.py" "$REPO_ROOT/$addon"
+    msgcat "$REPO_ROOT/$addon/i18n/zh_TW.po" -o "$REPO_ROOT/$addon/i18n/zh_TW.po"
     "$VENV/bin/python" - "$REPO_ROOT/$addon/i18n/zh_CN.po" <<'PY'
 import sys
 

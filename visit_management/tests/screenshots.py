@@ -3,7 +3,7 @@
 """Screenshots of the main screens for the README's user guide, taken while the
 tours run: a tour step logs ``visit_screenshot:<name>`` (see
 static/tests/tours/screenshot.js), the test saves the page as
-``docs/images/<name>_<desktop|phone>_<en|zh>.png`` and tells the tour to go on."""
+``docs/images/<name>_<desktop|phone>_<en|zh|tw>.png`` and tells the tour to go on."""
 
 import base64
 import io
@@ -17,6 +17,8 @@ from odoo.tests import HttpCase
 from odoo.tests.common import ChromeBrowser
 
 SIGNAL = "visit_screenshot:"
+# The file name's language: en, zh (Simplified), tw (Traditional).
+LANG_SUFFIXES = {"en_US": "en", "zh_CN": "zh", "zh_TW": "tw"}
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 IMAGE_DIR = REPO_ROOT / "docs" / "images"
 
@@ -68,7 +70,7 @@ class ScreenshotTourCase(HttpCase):
     @classmethod
     def _screenshot_path(cls, name):
         screen = "phone" if cls.touch_enabled else "desktop"
-        return IMAGE_DIR / f"{name}_{screen}_{cls.lang[:2]}.png"
+        return IMAGE_DIR / f"{name}_{screen}_{LANG_SUFFIXES[cls.lang]}.png"
 
     def _capture(self, browser, name):
         """Asks Chrome for the page as it is now; once saved (in the repository

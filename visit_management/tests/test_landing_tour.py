@@ -100,3 +100,10 @@ class TestLandingToursPhoneChinese(TestLandingToursPhone):
     """The same landings in Chinese on a phone."""
 
     lang = "zh_CN"
+
+
+@tagged("post_install", "-at_install")
+class TestLandingToursTraditional(TestLandingTours):
+    """The same landings in Traditional Chinese (zh_TW)."""
+
+    lang = "zh_TW"

@@ -1,7 +1,8 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Checks every addon runs on its translation files: the .pot is what Odoo's
-own export makes of the code today, and the zh_CN .po translates all of it."""
+own export makes of the code today, and the zh_CN and zh_TW .po translate all
+of it."""
 
 import io
 import re
@@ -12,6 +13,8 @@ import polib
 from odoo.tools.misc import file_path
 from odoo.tools.translate import trans_export
 
+# The languages each addon ships (zh_TW is made from zh_CN: scripts/zh_tw.py).
+LANGUAGES = ("zh_CN", "zh_TW")
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|<[^>]+>")
 # the text of these attributes is translated inside a tag (an icon's title)
 FIELD_NAME = re.compile(r'<field name="(\w+)"')
@@ -47,7 +50,10 @@ class TranslationFileChecks:
     def setUpClass(cls):
         super().setUpClass()
         i18n = f"{cls._module}/i18n/"
-        cls.po = polib.pofile(file_path(i18n + "zh_CN.po"))
+        cls.pos = {
+            lang: polib.pofile(file_path(f"{i18n}{lang}.po")) for lang in LANGUAGES
+        }
+        cls.po = cls.pos["zh_CN"]
         cls.pot = polib.pofile(file_path(i18n + f"{cls._module}.pot"))
 
     def _load_zh_cn(self, domain=None):
@@ -117,20 +123,24 @@ class TranslationFileChecks:
             with self.subTest(msgid=key[1]):
                 self.assertEqual(committed[key], where, stale)
 
-    def test_po_file_is_complete(self):
-        self.assertEqual(self.po.metadata.get("Language"), "zh_CN")
-        self.assertIn("charset=UTF-8", self.po.metadata.get("Content-Type", ""))
-        self.assertTrue(
-            self.po.metadata.get("Plural-Forms", "").startswith("nplurals=1")
-        )
-        for entry in self.po:
-            with self.subTest(msgid=entry.msgid):
-                self.assertTrue(entry.msgstr.strip(), "untranslated")
-                self.assertNotIn("fuzzy", entry.flags)
-                self.assertFalse(entry.obsolete)
-                # placeholders and HTML tags survive translation (only a title changes)
-                self.assertEqual(placeholders(entry.msgid), placeholders(entry.msgstr))
+    def test_po_files_are_complete(self):
         self.assertTrue(self.pot)
-        self.assertEqual(
-            pot_terms(self.po), pot_terms(self.pot), "the .po does not match the .pot"
-        )
+        for lang, po in self.pos.items():
+            self.assertEqual(po.metadata.get("Language"), lang)
+            self.assertIn("charset=UTF-8", po.metadata.get("Content-Type", ""))
+            self.assertTrue(
+                po.metadata.get("Plural-Forms", "").startswith("nplurals=1")
+            )
+            for entry in po:
+                with self.subTest(lang=lang, msgid=entry.msgid):
+                    self.assertTrue(entry.msgstr.strip(), "untranslated")
+                    self.assertNotIn("fuzzy", entry.flags)
+                    self.assertFalse(entry.obsolete)
+                    # placeholders and HTML tags survive translation (only a
+                    # title changes)
+                    self.assertEqual(
+                        placeholders(entry.msgid), placeholders(entry.msgstr)
+                    )
+            self.assertEqual(
+                pot_terms(po), pot_terms(self.pot), f"{lang}.po does not match the .pot"
+            )
