@@ -536,3 +536,16 @@ class ResPartner(models.Model):
             "domain": [("partner_id", "=", self.id)],
             "context": {"default_partner_id": self.id},
         }
+
+    @api.model
+    @client_action()
+    def get_import_templates(self):
+        """The customers template of Odoo's Import screen: tier, salesperson,
+        position and key contacts."""
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import Template for Customers by Tier"),
+                "template": "/visit_management/static/xls/visit_customers.xlsx",
+            },
+        ]

@@ -1,6 +1,8 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.visit_management.tools import client_action
 
 
 class PropertyEstate(models.Model):
@@ -83,3 +85,16 @@ class PropertyEstate(models.Model):
             estate.building_count = counts["property.building"].get(estate, 0)
             estate.unit_count = counts["property.unit"].get(estate, 0)
             estate.resident_count = counts["res.partner"].get(estate, 0)
+
+    @api.model
+    @client_action()
+    def get_import_templates(self):
+        """Estates with their buildings."""
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import Template for Estates"),
+                "template": "/visit_management_property/static/xls/"
+                "property_estates.xlsx",
+            },
+        ]

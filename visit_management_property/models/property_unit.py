@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.visit_management.tools import client_action
+
 
 class PropertyUnit(models.Model):
     """A household's flat or house: the unit the property office calls back."""
@@ -97,3 +99,15 @@ class PropertyUnit(models.Model):
                         estate=unit.estate_id.name,
                     )
                 )
+
+    @api.model
+    @client_action()
+    def get_import_templates(self):
+        """Units, each in its building, written "Estate / Building"."""
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import Template for Units"),
+                "template": "/visit_management_property/static/xls/property_units.xlsx",
+            },
+        ]

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 from odoo.addons.visit_management.models.res_partner import CONTACT_VISIT_FIELDS
+from odoo.addons.visit_management.tools import client_action
 
 RESIDENT_ROLES = [
     ("owner", "Owner"),
@@ -186,3 +187,17 @@ class ResPartner(models.Model):
             residents,
             key=lambda partner: (ROLE_PRIORITY[partner.resident_role], partner.id),
         )
+
+    @api.model
+    @client_action()
+    def get_import_templates(self):
+        """Residents too: each in their unit, written "Estate / Building /
+        Number"."""
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import Template for Residents"),
+                "template": "/visit_management_property/static/xls/"
+                "property_residents.xlsx",
+            },
+        ]

@@ -17,3 +17,4 @@ from . import test_landing
 from . import test_landing_tour
 from . import test_report_pdfs
 from . import test_robots
+from . import test_import_templates
