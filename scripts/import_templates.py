@@ -82,6 +82,41 @@ TEMPLATES = {
             "",
         ],
     ],
+    # past visits, imported by a visit administrator as history; the customer,
+    # the contact ("Company, Name", as Odoo names a contact) and the rep by their
+    # names (the customers' template first)
+    "visit_management/static/xls/visit_history.xlsx": [
+        [
+            "Customer",
+            "Contact Met",
+            "Sales Rep",
+            "Mode",
+            "Purpose",
+            "Start",
+            "End",
+            "Opinions, Suggestions, Complaints",
+        ],
+        [
+            "华东贸易有限公司",
+            "华东贸易有限公司, 王伟",
+            "李明",
+            "On-site",
+            "Relationship Maintenance",
+            "2026-10-12 10:00:00",
+            "2026-10-12 11:30:00",
+            "希望缩短交货周期",
+        ],
+        [
+            "华东贸易有限公司",
+            "华东贸易有限公司, 李娜",
+            "李明",
+            "Phone",
+            "Payment Collection",
+            "2026-11-03 15:00:00",
+            "2026-11-03 15:20:00",
+            "月底前付清 10 月货款",
+        ],
+    ],
     # estates with their buildings on the rows below
     "visit_management_property/static/xls/property_estates.xlsx": [
         ["Name", "Code", "Address", "Buildings/Name", "Buildings/Floors"],

@@ -748,6 +748,8 @@ class VisitAssessment(models.Model):
                     ("state", "in", DONE_STATES),
                     ("visit_date", ">=", month_start),
                     ("visit_date", "<=", month_end),
+                    # how reports are filed: imported history was not filed here
+                    ("imported", "=", False),
                 ],
                 [
                     "user_id",

@@ -456,6 +456,15 @@ class VisitReport(models.Model):
         "company's working days after the submission, at its review time.",
     )
     reviewed_date = fields.Datetime(string="Reviewed At", readonly=True, copy=False)
+    imported = fields.Boolean(
+        string="Imported History",
+        readonly=True,
+        copy=False,
+        help="A past visit a visit administrator imported from the company's "
+        "earlier records: filed as approved without a check-in; it counts as a "
+        "visit (last visit dates, coverage, the valid-visit rule), not in how "
+        "reports are filed (timeliness, in place).",
+    )
     reviewed_late = fields.Boolean(
         compute="_compute_reviewed_late",
         store=True,
@@ -667,8 +676,50 @@ class VisitReport(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         reports = super().create(vals_list)
+        if self.env.context.get("import_file"):
+            reports._file_as_history()
         reports._refresh_neighbour_validity()
         return reports
+
+    def _file_as_history(self):
+        """Reports a visit administrator imports (Odoo's Import screen) are
+        past visits: filed as approved and marked imported. Anyone else's
+        import makes drafts, as the form does."""
+        if not self.env.user.has_group("visit_management.group_visit_admin"):
+            return
+        now = fields.Datetime.now()
+        unfinished = self.filtered(
+            lambda report: not report.end_datetime or report.end_datetime > now
+        )
+        if unfinished:
+            raise UserError(
+                self.env._(
+                    "Only visits that have ended can be imported as history: "
+                    "%(reports)s ends later.",
+                    reports=", ".join(unfinished.mapped("display_name")),
+                )
+            )
+        self.sudo().write(
+            {
+                "state": "approved",
+                "imported": True,
+                "submitted_date": now,
+                "reviewed_date": now,
+            }
+        )
+
+    @api.model
+    @client_action()
+    def get_import_templates(self):
+        """Past visits from the company's earlier records, imported as history
+        by a visit administrator."""
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import Template for Visit History"),
+                "template": "/visit_management/static/xls/visit_history.xlsx",
+            },
+        ]
 
     def write(self, vals):
         watched = {"user_id", "partner_id", "contact_id", "start_datetime", "state"}

@@ -8,7 +8,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 OPTIONS = {
     "has_headers": True,
     "date_format": "%Y-%m-%d",
-    "datetime_format": "",
+    "datetime_format": "%Y-%m-%d %H:%M:%S",
     "float_decimal_separator": ".",
     "float_thousand_separator": ",",
     "quoting": '"',
