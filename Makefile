@@ -1,4 +1,4 @@
-.PHONY: run test bench i18n clean
+.PHONY: run test bench i18n readme clean
 
 ## make run: set up what is missing, create the demo database once, start Odoo on :8069
 run:
@@ -13,9 +13,13 @@ test:
 bench:
 	@bash scripts/bench.sh
 
-## make i18n: regenerate the .pot files with Odoo's export and merge them into zh_CN.po
+## make i18n: regenerate the .pot files with Odoo's export and merge them into zh_CN.po (zh_TW.po made from it)
 i18n:
 	@bash scripts/i18n.sh
+
+## make readme: each addon's README.rst and index.html from its readme/ fragments (oca-gen-addon-readme)
+readme:
+	@bash scripts/readme.sh
 
 ## make clean: drop the project's virtualenv and generated files (not the databases)
 clean:

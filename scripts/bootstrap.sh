@@ -42,7 +42,8 @@ or point ODOO_SRC at one, then run this command again. For example, from a git c
 ensure_venv() {
     local stamp="$VENV/.requirements-stamp"
     local wanted
-    wanted=$(cat "$ODOO_SRC/requirements.txt" "$REPO_ROOT/requirements-dev.txt" | sha256sum | cut -d' ' -f1)
+    wanted=$(cat "$ODOO_SRC/requirements.txt" "$REPO_ROOT/requirements-dev.txt" <(ls "$REPO_ROOT/setup/vendor") \
+        | sha256sum | cut -d' ' -f1)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
         echo "Python environment: $VENV (up to date)"
         return
@@ -58,7 +59,8 @@ ensure_venv() {
     grep -v '^python-ldap' "$ODOO_SRC/requirements.txt" > "$VAR_DIR/odoo-requirements.txt"
     local log="$VAR_DIR/pip-install.log"
     PIP_CONSTRAINT="$constraint" "$VENV/bin/pip" install --disable-pip-version-check \
-        -r "$VAR_DIR/odoo-requirements.txt" -r "$REPO_ROOT/requirements-dev.txt" >"$log" 2>&1 \
+        -r "$VAR_DIR/odoo-requirements.txt" -r "$REPO_ROOT/requirements-dev.txt" \
+        "$REPO_ROOT"/setup/vendor/*.whl >"$log" 2>&1 \
         || { tail -n 30 "$log"; die "pip could not install the requirements (full log: $log)."; }
     # Odoo is run from its source tree, not installed: make `import odoo` find it.
     local site
@@ -103,6 +105,13 @@ ensure_pdf_tools() {
     apt_install "${packages[@]}" && return
     printf '\033[33mWARNING: missing %s: Odoo prints no PDF without wkhtmltopdf (users get an HTML page) and the report tests fail. Install them, e.g. sudo apt-get install %s\033[0m\n' \
         "${packages[*]}" "${packages[*]}" >&2
+}
+
+# OCA's oca-gen-addon-readme converts the addons' readme/*.md fragments with pandoc.
+ensure_pandoc() {
+    command -v pandoc >/dev/null && return
+    apt_install pandoc && return
+    die "the README check needs pandoc: install it (e.g. 'sudo apt-get install pandoc')."
 }
 
 # Runs a PostgreSQL server binary as a non-root user: initdb and postgres refuse root.

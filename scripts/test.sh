@@ -11,6 +11,7 @@ if [ -n "${AT:-}" ] && [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
 fi
 source "$(dirname "$0")/bootstrap.sh"
 ensure_chromium
+ensure_pandoc
 
 TEST_DB=${TEST_DB:-visit_test}
 INSTALL_LOG="$VAR_DIR/install${VISIT_SHIFTED_CLOCK:+-shifted}.log"

@@ -1,7 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
-    "name": "Customer Visits: Property Management",
+    "name": "Customer Visits: Property",
     "summary": "Residents, complaints, repairs and resident callbacks "
     "for property-management companies",
     "version": "19.0.1.2.0",

@@ -1,7 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
-    "name": "Customer Visits: Sales and Inventory",
+    "name": "Customer Visits: Delivery",
     "summary": "The after-sale callbacks of key customers start when their goods "
     "are delivered",
     "version": "19.0.1.0.0",
