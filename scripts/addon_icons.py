@@ -42,11 +42,17 @@ def wrench(draw):
     draw.polygon([(360, 180), (320, 140), (398, 62), (438, 102)], fill=TEAL)
 
 
+def bars(draw):
+    for left, top in ((110, 280), (210, 180), (310, 110)):
+        draw.rounded_rectangle([left, top, left + 80, 410], radius=12, fill=WHITE)
+
+
 ICONS = {
     "visit_management_property": house,
     "visit_management_sale": bag,
     "visit_management_sale_stock": box,
     "visit_management_repair": wrench,
+    "visit_management_dashboard": bars,
 }
 
 

@@ -9,7 +9,7 @@ VAR_DIR="$REPO_ROOT/var"
 VENV="$REPO_ROOT/.venv"
 ODOO_SRC=${ODOO_SRC:-$HOME/.cache/odoo/19.0}
 ODOO_ARCHIVE_URL=${ODOO_ARCHIVE_URL:-https://github.com/odoo/odoo/archive/refs/heads/19.0.tar.gz}
-ADDONS="visit_management,visit_management_property,visit_management_sale,visit_management_sale_stock,visit_management_repair"
+ADDONS="visit_management,visit_management_property,visit_management_sale,visit_management_sale_stock,visit_management_repair,visit_management_dashboard"
 mkdir -p "$VAR_DIR"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -193,6 +193,7 @@ db_port = $PGPORT
 db_user = $PGUSER
 addons_path = $ODOO_SRC/addons,$REPO_ROOT
 data_dir = $VAR_DIR/data$suffix
+http_interface = 127.0.0.1
 EOF
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make test`: set-up if missing, lint, fresh test database with both addons (no demo data),
+# `make test`: set-up if missing, lint (pre-commit), fresh test database with the addons (no demo data),
 # a clean install log, then pytest (pytest-odoo) over the addons' tests and tests/, then
 # the uninstall check (scripts/uninstall_check.py) on a scratch database with demo data.
 #   AT="2028-02-29 20:30:00"  runs the install and pytest on a clock shifted to that
@@ -18,21 +18,18 @@ INSTALL_LOG="$VAR_DIR/install${VISIT_SHIFTED_CLOCK:+-shifted}.log"
 
 cd "$REPO_ROOT"
 if [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
-    say "Lint: ruff and pylint-odoo (mandatory checks)"
-    "$VENV/bin/ruff" check .
-    "$VENV/bin/ruff" format --check .
-    "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --score=n visit_management visit_management_property visit_management_sale \
-        visit_management_sale_stock visit_management_repair
+    say "Lint: OCA's pre-commit set (.pre-commit-config.yaml: odoo-pre-commit-hooks, readme, prettier, eslint, ruff, pylint-odoo...)"
+    "$VENV/bin/pre-commit" run --all-files --show-diff-on-failure \
+        || die "pre-commit found the problems above (its fixes are in your tree: review and commit them)"
 fi
 
 say "Creating the test database '$TEST_DB' with $ADDONS (no demo data)"
 dropdb --if-exists --force "$TEST_DB"
 odoo_bin -d "$TEST_DB" -i "$ADDONS" --stop-after-init --log-level=info --logfile="$INSTALL_LOG" \
     || die "the install failed: see $INSTALL_LOG"
-# Any warning or error about our addons or their models fails the run.
-if grep -E ' (WARNING|ERROR|CRITICAL) ' "$INSTALL_LOG" | grep -E 'visit_management|visit\.[a-z]|property\.[a-z]'; then
-    die "the install log above holds warnings or errors from our addons (full log: $INSTALL_LOG)"
-fi
+# Any warning or error in the install log fails the run, whoever logs it (checklog-odoo.cfg).
+"$VENV/bin/checklog-odoo" --config "$REPO_ROOT/checklog-odoo.cfg" "$INSTALL_LOG" \
+    || die "the install log holds the warnings or errors above (full log: $INSTALL_LOG)"
 echo "Install log clean: $INSTALL_LOG"
 odoo_cli shell -c "$ODOO_CONF" -d "$TEST_DB" --no-http --log-level=warn \
     < "$REPO_ROOT/scripts/build_assets.py" || die "could not build the asset bundles"
@@ -41,6 +38,7 @@ if [ -z "${VISIT_SHIFTED_CLOCK:-}" ]; then
     say "pytest (pytest-odoo) over the addons' tests and tests/"
     SCOPE=(--cov=visit_management --cov=visit_management_property --cov=visit_management_sale
            --cov=visit_management_sale_stock --cov=visit_management_repair
+           --cov=visit_management_dashboard
            --cov-report=term-missing --cov-fail-under=90)
 else
     # The browser tours take most of the suite's time and go through the same rules
@@ -52,7 +50,7 @@ fi
 # not exec: under the shifted clock, bootstrap.sh stops its cluster when this script ends
 "$VENV/bin/pytest" --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http "${SCOPE[@]}" \
     visit_management visit_management_property visit_management_sale visit_management_sale_stock \
-    visit_management_repair tests "$@"
+    visit_management_repair visit_management_dashboard tests "$@"
 
 if [ -n "${VISIT_SHIFTED_CLOCK:-}" ]; then
     echo "Shifted clock: the lint, the browser tours, the coverage and the uninstall check ran on the real clock only."

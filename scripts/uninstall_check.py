@@ -28,6 +28,7 @@ ADDONS = (
     "visit_management_sale",
     "visit_management_sale_stock",
     "visit_management_repair",
+    "visit_management_dashboard",
 )
 # Tables whose rows come and go whatever the addons do: bus notifications, the
 # registry's signals, the autovacuum's triggers.

@@ -18,6 +18,7 @@ ADDONS = (
     "visit_management_sale",
     "visit_management_sale_stock",
     "visit_management_repair",
+    "visit_management_dashboard",
 )
 
 

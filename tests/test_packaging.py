@@ -53,6 +53,7 @@ def test_metapackage_depends_on_every_addon():
     )["project"]
     assert sorted(project["dependencies"]) == [
         "odoo-addon-visit_management==19.0.*",
+        "odoo-addon-visit_management_dashboard==19.0.*",
         "odoo-addon-visit_management_property==19.0.*",
         "odoo-addon-visit_management_repair==19.0.*",
         "odoo-addon-visit_management_sale==19.0.*",

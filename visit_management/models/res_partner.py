@@ -122,6 +122,13 @@ class ResPartner(models.Model):
         help="The earliest date a visit is due under the frequency rules of the "
         "customer's tier (and region, when the company uses region rules).",
     )
+    visit_team_id = fields.Many2one(
+        related="user_id.sale_team_id",
+        store=True,
+        index="btree_not_null",
+        string="Visit Team",
+        help="The salesperson's sales team: whose leader sees the customer's visits.",
+    )
     visit_overdue = fields.Boolean(
         compute="_compute_visit_overdue",
         search="_search_visit_overdue",

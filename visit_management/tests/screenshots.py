@@ -41,6 +41,7 @@ TRANSLATED_MODULES = (
     "visit_management_sale",
     "visit_management_sale_stock",
     "visit_management_repair",
+    "visit_management_dashboard",
 )
 
 

@@ -477,4 +477,4 @@ class TestNewCustomerAssessment(NewCustomerCommon):
             .decode()
         )
         self.assertIn("New Customers", html)
-        self.assertRegex(html, r'o_visit_new_customer_count"><span>2</span>')
+        self.assertRegex(html, r'o_visit_new_customer_count">\s*<span>2</span>')

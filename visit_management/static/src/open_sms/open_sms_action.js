@@ -1,5 +1,5 @@
-import { browser } from "@web/core/browser/browser";
-import { registry } from "@web/core/registry";
+import {browser} from "@web/core/browser/browser";
+import {registry} from "@web/core/registry";
 
 /**
  * Opens the phone's messaging app on the text message the server prepared
@@ -7,10 +7,10 @@ import { registry } from "@web/core/registry";
  * Odoo's URL action would turn such a link into a path of the server.
  */
 function openSms(env, action) {
-    const url = action.params?.url || "";
-    if (url.startsWith("sms:")) {
-        browser.location.assign(url);
-    }
+  const url = action.params?.url || "";
+  if (url.startsWith("sms:")) {
+    browser.location.assign(url);
+  }
 }
 
 registry.category("actions").add("visit_management.open_sms", openSms);
