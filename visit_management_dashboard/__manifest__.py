@@ -13,6 +13,11 @@
     "development_status": "Beta",
     "depends": ["visit_management", "spreadsheet_dashboard"],
     "data": ["data/dashboards.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "visit_management_dashboard/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
     "auto_install": True,
