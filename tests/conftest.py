@@ -12,13 +12,9 @@ from odoo.modules.registry import Registry
 from odoo.tests.common import get_db_name
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ADDONS = (
-    "visit_management",
-    "visit_management_property",
-    "visit_management_sale",
-    "visit_management_sale_stock",
-    "visit_management_repair",
-    "visit_management_dashboard",
+# our addons: the folders of the repository with a manifest
+ADDONS = tuple(
+    sorted(manifest.parent.name for manifest in REPO_ROOT.glob("*/__manifest__.py"))
 )
 
 

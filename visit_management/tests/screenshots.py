@@ -33,23 +33,21 @@ def _small_png(data):
     return output.getvalue()
 
 
-TRANSLATED_MODULES = (
-    "web",
-    "mail",
-    "visit_management",
-    "visit_management_property",
-    "visit_management_sale",
-    "visit_management_sale_stock",
-    "visit_management_repair",
-    "visit_management_dashboard",
-)
+# Odoo's modules whose words the screens show, besides our addons.
+TRANSLATED_MODULES = ("web", "mail")
 
 
 def load_language(env, lang, modules=TRANSLATED_MODULES):
-    """Activates the language with the translations of the installed modules."""
+    """Activates the language with the translations of the installed modules
+    given and of our addons."""
     env["res.lang"]._activate_lang(lang)
     env["ir.module.module"].search(
-        [("name", "in", modules), ("state", "=", "installed")]
+        [
+            "|",
+            ("name", "in", modules),
+            ("name", "=like", "visit\\_management%"),
+            ("state", "=", "installed"),
+        ]
     )._update_translations([lang], overwrite=True)
 
 
