@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 
@@ -16,6 +17,8 @@ class TestVisitsDashboard(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # records are created at the test's clock, not the database's
+        cls.startClassPatcher(patch.object(cls.cr, "now", datetime.now))
         cls.manager = new_test_user(cls.env, "dash_manager", groups=MANAGER_GROUPS)
         cls.rep = new_test_user(cls.env, "dash_rep", groups=REP_GROUPS)
         cls.team = cls.env["crm.team"].create(
@@ -29,6 +32,14 @@ class TestVisitsDashboard(HttpCase):
                 "user_id": cls.rep.id,
             }
         )
+        # on file since October and never visited: overdue
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            "UPDATE res_partner SET create_date = '2026-10-01' WHERE id = %s",
+            [cls.customer.id],
+        )
+        cls.customer.invalidate_recordset(["create_date"])
+        cls.env.add_to_compute(cls.customer._fields["next_visit_date"], cls.customer)
         cls.env["visit.customer.callback"]._start_ladder(
             [
                 {
@@ -77,6 +88,7 @@ class TestVisitsDashboard(HttpCase):
         self.assertEqual(east["coverage_rate:avg"], self.assessment.coverage_rate)
         self.assertEqual(east["callback_rate:avg"], 0.0, "the thank-you call missed")
 
+        self.assertTrue(self.customer.with_user(self.manager).visit_overdue)
         (overdue,) = [
             group
             for group in self._pivot_groups(by_name["Overdue customers by team"])
