@@ -22,6 +22,7 @@ class VisitMapMixin(models.AbstractModel):
     _description = "Map View Data"
 
     @api.model
+    @api.readonly
     @client_action(position=to_position)
     def visit_map_data(self, domain, position=None):
         """The map of the records in domain. `position` is the phone's own

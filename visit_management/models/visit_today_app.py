@@ -14,6 +14,7 @@ class VisitToday(models.Model):
     _inherit = "visit.today"
 
     @api.model
+    @api.readonly
     @client_action()
     def visit_app_day(self):
         visits = self.search([("user_id", "=", self.env.uid)])

@@ -53,3 +53,4 @@ from . import test_reminder_digest
 from . import test_customer_callbacks
 from . import test_monthly_summary
 from . import test_import_templates
+from . import test_read_replica

@@ -18,3 +18,4 @@ from . import test_landing_tour
 from . import test_report_pdfs
 from . import test_robots
 from . import test_import_templates
+from . import test_read_replica
