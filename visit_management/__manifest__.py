@@ -52,6 +52,7 @@
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "report/visit_report_analysis_views.xml",
+        "report/visit_report_monthly_views.xml",
         "views/visit_team_overview_views.xml",
         "views/visit_management_menus.xml",
         "views/visit_qr_token_views.xml",

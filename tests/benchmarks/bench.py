@@ -50,11 +50,30 @@ NAIVE = "naive ORM loop, sample scaled up"
 ASSESSMENT = "monthly assessment, all reps"
 PIVOT = "pivot rep x month, visit.report"
 PIVOT_VIEW = "pivot rep x month, SQL view"
+PIVOT_MONTHLY = "pivot rep x month, visits by month"
 LIST = "customer list by next visit, page 1"
-INTERACTIVE = (PIVOT, PIVOT_VIEW, LIST)
+TODAY_APP = "Today: a rep's day in the Visits app"
+TODAY_LIST = "Today: the route sheet of a team leader"
+TODAY_MAP = "map: a team leader's day"
+CUSTOMER_MAP = "map: a rep's customers"
+INTERACTIVE = (
+    PIVOT,
+    PIVOT_VIEW,
+    PIVOT_MONTHLY,
+    LIST,
+    TODAY_APP,
+    TODAY_LIST,
+    TODAY_MAP,
+    CUSTOMER_MAP,
+)
+# What issue 23 asks of the reads a whole sales force makes every morning: the
+# monthly pivots read the maintained counts; the pivots over every report are
+# measured beside them, under INTERACTIVE_MAX_SECONDS.
+FAST_READS = (PIVOT_MONTHLY, TODAY_APP, TODAY_LIST, TODAY_MAP, CUSTOMER_MAP)
+FAST_READ_MAX_SECONDS = 0.3
 # Operations of the product whose query count must not grow with the data (the
 # cron's grows with its number of batches only: see the README).
-PRODUCT = (ASSESSMENT, PIVOT, PIVOT_VIEW, LIST)
+PRODUCT = (ASSESSMENT, *INTERACTIVE)
 DUE_DATES_ROWS = (CRON, CRON_AGAIN, FLOOR, FLOOR_STORE, NAIVE)
 
 LIST_SPEC = {
@@ -387,13 +406,14 @@ def measure_assessment(env):
     return row(ASSESSMENT, count, seconds, queries, f"month {month:%Y-%m}")
 
 
-def pivot_row(env, operation, model, date_field, admin):
+def pivot_row(env, operation, model, date_field, admin, measure="__count"):
+    """The pivot's groups; its rows are the reports counted by the measure."""
     Model = user_env(env, admin)[model]
     groupby = ["user_id", f"{date_field}:month"]
     groups, seconds, queries = run_interactive(
-        env, lambda: Model.formatted_read_group([], groupby, ["__count"])
+        env, lambda: Model.formatted_read_group([], groupby, [measure])
     )
-    records = sum(group["__count"] for group in groups)
+    records = sum(group[measure] for group in groups)
     return row(operation, records, seconds, queries, f"{len(groups)} groups")
 
 
@@ -405,6 +425,12 @@ def measure_pivots(env, admin):
     fields_ = env["visit.report.analysis"]._fields
     date_field = next(name for name in ("visit_date", "date") if name in fields_)
     rows.append(pivot_row(env, PIVOT_VIEW, "visit.report.analysis", date_field, admin))
+    if "visit.report.monthly" not in env:
+        rows.append(missing(PIVOT_MONTHLY, "the model visit.report.monthly"))
+        return rows
+    rows.append(
+        pivot_row(env, PIVOT_MONTHLY, "visit.report.monthly", "month", admin, "nbr:sum")
+    )
     return rows
 
 
@@ -428,6 +454,50 @@ def measure_list(env, manager):
     )
 
 
+def measure_today(env, rep, manager):
+    """Today and the maps as the Visits app and the web client read them."""
+    Today = user_env(env, rep)["visit.today"]
+    day, seconds, queries = run_interactive(env, Today.visit_app_day)
+    rows = [row(TODAY_APP, len(day["visits"]), seconds, queries, f"as {rep.login}")]
+    Today = user_env(env, manager)["visit.today"]
+    spec = {
+        "visit_time": {},
+        "user_id": {"fields": {"display_name": {}}},
+        "partner_id": {"fields": {"display_name": {}}},
+        "place": {},
+        "status": {},
+        "report_missing": {},
+        "in_place": {},
+    }
+    result, seconds, queries = run_interactive(
+        env, lambda: Today.web_search_read([], spec, limit=80)
+    )
+    rows.append(
+        row(TODAY_LIST, result["length"], seconds, queries, f"as {manager.login}")
+    )
+    data, seconds, queries = run_interactive(env, lambda: Today.visit_map_data([]))
+    rows.append(
+        row(TODAY_MAP, len(data["points"]), seconds, queries, f"as {manager.login}")
+    )
+    Partner = user_env(env, rep)["res.partner"]
+    data, seconds, queries = run_interactive(
+        env,
+        lambda: Partner.visit_map_data(
+            [("user_id", "=", rep.id), ("visit_tier", "!=", False)]
+        ),
+    )
+    rows.append(
+        row(
+            CUSTOMER_MAP,
+            len(data["points"]),
+            seconds,
+            queries,
+            f"as {rep.login}, {data['unlocated']} without a position",
+        )
+    )
+    return rows
+
+
 def measure(env, size, sample_size):
     cr = env.cr
     cr.execute("SELECT count(*) FROM res_partner WHERE visit_tier IS NOT NULL")
@@ -436,6 +506,7 @@ def measure(env, size, sample_size):
     (reports,) = cr.fetchone()
     admin = env.ref("base.user_admin")
     manager = env["res.users"].search([("login", "=", "bench_manager_1")])
+    rep = env["res.users"].search([("login", "=", "bench_rep_01")])
     log(f"{size}: {customers} customers, {reports} visit reports")
     cr.rollback()
 
@@ -444,6 +515,7 @@ def measure(env, size, sample_size):
     rows.append(measure_assessment(env))
     rows += measure_pivots(env, admin)
     rows.append(measure_list(env, manager))
+    rows += measure_today(env, rep, manager)
     by_operation = {r["operation"]: r for r in rows}
     floor, naive = by_operation[FLOOR]["seconds"], by_operation[NAIVE]["seconds"]
     floor_store = by_operation[FLOOR_STORE]["seconds"]
@@ -461,7 +533,12 @@ def measure(env, size, sample_size):
         ASSESSMENT,
         PIVOT,
         PIVOT_VIEW,
+        PIVOT_MONTHLY,
         LIST,
+        TODAY_APP,
+        TODAY_LIST,
+        TODAY_MAP,
+        CUSTOMER_MAP,
     ]
     by_operation.setdefault(CRON_AGAIN, missing(CRON_AGAIN, "the cron"))
     return {
@@ -565,10 +642,12 @@ def targets(results):
             if r["seconds"] is None:
                 check(False, f"{size}: {name} was not measured")
                 continue
+            limit = (
+                FAST_READ_MAX_SECONDS if name in FAST_READS else INTERACTIVE_MAX_SECONDS
+            )
             check(
-                r["seconds"] < INTERACTIVE_MAX_SECONDS,
-                f"{size}: {name} {r['seconds']:.3f} s, under "
-                f"{INTERACTIVE_MAX_SECONDS:g} s",
+                r["seconds"] < limit,
+                f"{size}: {name} {r['seconds']:.3f} s, under {limit:g} s",
             )
     if len(results) > 1:
         sizes = [result["size"] for result in results]

@@ -32,50 +32,53 @@ class ResPartner(models.Model):
     def _visit_map_points(self):
         today = fields.Date.context_today(self)
         tiers = dict(TIERS)
+        # the texts and dates repeat from point to point: each is made once
+        tier_lines = {
+            tier: self.env._("Tier %(tier)s", tier=label) for tier, label in TIERS
+        }
+        no_tier = self.env._("No tier")
+        approximate = self.env._("Approximate position (from the address)")
+        actions = [
+            {"label": self.env._("Plan a Visit"), "method": "action_visit_plan_visit"}
+        ]
+        dates = {}
+
+        def formatted(day):
+            if day not in dates:
+                dates[day] = format_date(self.env, day)
+            return dates[day]
+
         points = []
         for partner in self:
             due = partner.next_visit_date
-            lines = [
-                self.env._("Tier %(tier)s", tier=tiers[partner.visit_tier])
-                if partner.visit_tier
-                else self.env._("No tier")
-            ]
+            lines = [tier_lines.get(partner.visit_tier, no_tier)]
             if due:
                 lines.append(
-                    self.env._(
-                        "Visit overdue since %(date)s", date=format_date(self.env, due)
-                    )
+                    self.env._("Visit overdue since %(date)s", date=formatted(due))
                     if due < today
-                    else self.env._(
-                        "Next visit due %(date)s", date=format_date(self.env, due)
-                    )
+                    else self.env._("Next visit due %(date)s", date=formatted(due))
                 )
             if partner.last_visit_date:
                 lines.append(
                     self.env._(
-                        "Last visit %(date)s",
-                        date=format_date(self.env, partner.last_visit_date),
+                        "Last visit %(date)s", date=formatted(partner.last_visit_date)
                     )
                 )
             if partner.visit_position_approximate:
-                lines.append(self.env._("Approximate position (from the address)"))
+                lines.append(approximate)
             points.append(
                 {
                     "id": partner.id,
                     "position": (partner.partner_latitude, partner.partner_longitude),
-                    "title": partner.display_name,
+                    # stored; display_name is computed one partner at a time
+                    "title": partner.complete_name,
                     "lines": lines,
                     "color": TIER_COLORS.get(partner.visit_tier, NO_TIER_COLOR),
                     "ring": self._visit_due_ring(due, today),
                     "label": tiers.get(partner.visit_tier, False),
                     "approximate": partner.visit_position_approximate,
                     "links": [],
-                    "actions": [
-                        {
-                            "label": self.env._("Plan a Visit"),
-                            "method": "action_visit_plan_visit",
-                        }
-                    ],
+                    "actions": actions,
                 }
             )
         return points

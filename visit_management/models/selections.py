@@ -6,6 +6,13 @@ TIERS = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
 
 VISIT_MODES = [("onsite", "On-site"), ("phone", "Phone")]
 
+REPORT_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("returned", "Returned"),
+]
+
 VISIT_PURPOSES = [
     ("market_research", "Market Research"),
     ("competitor_intelligence", "Competitor Intelligence"),

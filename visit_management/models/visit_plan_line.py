@@ -72,7 +72,8 @@ class VisitPlanLine(models.Model):
         domain="[('parent_id', '=', partner_id)]",
     )
     contact_phone = fields.Char(related="contact_id.phone", string="Contact Phone")
-    planned_datetime = fields.Datetime(string="Planned For", required=True)
+    # indexed alone too: the route sheet reads every rep's visits around now
+    planned_datetime = fields.Datetime(string="Planned For", required=True, index=True)
     duration = fields.Float(string="Duration (hours)", default=1.0)
     place = fields.Char(compute="_compute_place", store=True, readonly=False)
     purpose = fields.Selection(

@@ -15,7 +15,12 @@ from ..tools import (
     single_run,
 )
 from .evidence_image import EvidenceImage
-from .selections import URGENT_CATEGORIES, VISIT_MODES, VISIT_PURPOSES
+from .selections import (
+    REPORT_STATES,
+    URGENT_CATEGORIES,
+    VISIT_MODES,
+    VISIT_PURPOSES,
+)
 from .visit_frequency_rule import DONE_STATES
 
 # The check-in facts of a submitted report that a manager may correct (tracked:
@@ -137,12 +142,7 @@ class VisitReport(models.Model):
     )
     active = fields.Boolean(default=True, tracking=True)
     state = fields.Selection(
-        selection=[
-            ("draft", "Draft"),
-            ("submitted", "Submitted"),
-            ("approved", "Approved"),
-            ("returned", "Returned"),
-        ],
+        selection=REPORT_STATES,
         default="draft",
         required=True,
         tracking=True,
@@ -518,6 +518,10 @@ class VisitReport(models.Model):
     _user_visit_date_idx = models.Index("(user_id, visit_date)")
     _team_visit_date_idx = models.Index("(team_id, visit_date)")
     _company_visit_date_idx = models.Index("(company_id, visit_date)")
+    # the unplanned visits around today, read by the route sheet (visit.today)
+    _unplanned_visit_date_idx = models.Index(
+        "(visit_date) WHERE plan_line_id IS NULL AND active"
+    )
 
     @api.depends("plan_line_id")
     def _compute_is_unplanned(self):

@@ -170,22 +170,21 @@ class VisitToday(models.Model):
     # ------------------------------------------------------------------
     # The view
     # ------------------------------------------------------------------
-    @api.model
-    def _local(self, column):
-        """A UTC datetime column in the rep's timezone."""
-        return SQL(
-            "(%s AT TIME ZONE 'UTC' AT TIME ZONE "
-            "COALESCE(NULLIF(rep_partner.tz, ''), 'UTC'))",
-            SQL.identifier(*column.split(".")),
-        )
-
     @property
     def _table_query(self):
         """Approved planned visits and unplanned visit reports of a day around
-        now (the indexes narrow it), then exactly those of the rep's today."""
+        now (the indexes narrow it), then exactly those of the rep's today.
+        The reps' timezones are read first, on their own (MATERIALIZED): joined
+        with the visits, PostgreSQL may compare every partner with every visit
+        (seconds at a million reports)."""
         return SQL(
             """
-            WITH visit AS (
+            WITH rep_tz AS MATERIALIZED (
+                SELECT rep.id AS user_id,
+                       COALESCE(NULLIF(rep_partner.tz, ''), 'UTC') AS tz
+                  FROM res_users rep
+                  JOIN res_partner rep_partner ON rep_partner.id = rep.partner_id
+            ), visit AS (
                 SELECT line.id * 2 AS id,
                        line.id AS plan_line_id,
                        (SELECT report.id FROM visit_report report
@@ -226,7 +225,7 @@ class VisitToday(models.Model):
                        BETWEEN CURRENT_DATE - 1 AND CURRENT_DATE + 1
             )
             SELECT visit.*,
-                   %(local_day)s::date AS visit_date,
+                   %(local_day)s AS visit_date,
                    report.state AS report_state,
                    report.checkin_time,
                    report.checkin_latitude,
@@ -241,14 +240,12 @@ class VisitToday(models.Model):
                        AND visit.visit_end < (NOW() AT TIME ZONE 'UTC')
                        AS report_missing
               FROM visit
-              JOIN res_users rep ON rep.id = visit.user_id
-              JOIN res_partner rep_partner ON rep_partner.id = rep.partner_id
+              JOIN rep_tz ON rep_tz.user_id = visit.user_id
          LEFT JOIN visit_report report ON report.id = visit.report_id
-             WHERE %(local_day)s::date = %(local_now)s::date
+             WHERE %(local_day)s = (NOW() AT TIME ZONE rep_tz.tz)::date
             """,
-            local_day=self._local("visit.visit_datetime"),
-            local_now=SQL(
-                "(NOW() AT TIME ZONE COALESCE(NULLIF(rep_partner.tz, ''), 'UTC'))"
+            local_day=SQL(
+                "(visit.visit_datetime AT TIME ZONE 'UTC' AT TIME ZONE rep_tz.tz)::date"
             ),
         )
 

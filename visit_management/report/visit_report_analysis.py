@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..models.selections import TIERS, VISIT_MODES, VISIT_PURPOSES
+from ..models.selections import REPORT_STATES, TIERS, VISIT_MODES, VISIT_PURPOSES
 
 
 class VisitReportAnalysis(models.Model):
@@ -58,12 +58,7 @@ class VisitReportAnalysis(models.Model):
     name = fields.Char(string="Reference", readonly=True)
     report_id = fields.Many2one("visit.report", string="Visit Report", readonly=True)
     state = fields.Selection(
-        selection=[
-            ("draft", "Draft"),
-            ("submitted", "Submitted"),
-            ("approved", "Approved"),
-            ("returned", "Returned"),
-        ],
+        selection=REPORT_STATES,
         readonly=True,
     )
     user_id = fields.Many2one("res.users", string="Sales Rep", readonly=True)

@@ -54,3 +54,4 @@ from . import test_customer_callbacks
 from . import test_monthly_summary
 from . import test_import_templates
 from . import test_read_replica
+from . import test_visit_report_monthly

@@ -13,6 +13,7 @@ REP_SCREENS = (
     "visit_management.visit_report_action_analysis",
     "visit_management.visit_plan_action_analysis",
     "visit_management.visit_plan_line_action_analysis",
+    "visit_management.visit_report_monthly_action",
     "visit_management.visit_assessment_action",
 )
 MANAGER_SCREENS = (

@@ -16,7 +16,7 @@ MEASURES = [
 ]
 
 
-class TestVisitReportAnalysis(VisitCommon):
+class VisitAnalysisCommon(VisitCommon):
     """A hand-built set of visits (all times UTC; the reps work in Shanghai, UTC+8):
 
     - planned: rep, at the tier A customer, planned for 11 December (Shanghai; still
@@ -124,6 +124,8 @@ class TestVisitReportAnalysis(VisitCommon):
             | cls.west_dec
         )
 
+
+class TestVisitReportAnalysis(VisitAnalysisCommon):
     def _row(self, report):
         return self.Analysis.search([("report_id", "=", report.id)])
 
