@@ -121,6 +121,11 @@ def leftovers(env, before, schema):
         for table, column in sorted(columns)
         if sql.column_exists(cr, table, column)
     ]
+    cr.execute(
+        "SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace"
+        " AND proname LIKE 'visit\\_%' ORDER BY proname"
+    )
+    found += [f"function {name}" for (name,) in cr.fetchall()]
     after = row_counts(cr)
     found += [
         f"{after[table] - count} more rows in {table} than before the install"

@@ -49,3 +49,4 @@ def prepare_uninstall(env, module):
 
 def uninstall_hook(env):
     prepare_uninstall(env, "visit_management")
+    env["visit.report.monthly"]._drop_counting()

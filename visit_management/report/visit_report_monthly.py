@@ -160,3 +160,16 @@ class VisitReportMonthly(models.Model):
                       FROM visit_report WHERE visit_date IS NOT NULL) groups;
             """
         )
+
+    def _drop_counting(self):
+        """Before an uninstall: the triggers and functions init() made, which
+        Odoo knows nothing of."""
+        self.env.cr.execute(
+            """
+            DROP TRIGGER IF EXISTS visit_report_monthly_insert ON visit_report;
+            DROP TRIGGER IF EXISTS visit_report_monthly_update ON visit_report;
+            DROP TRIGGER IF EXISTS visit_report_monthly_delete ON visit_report;
+            DROP FUNCTION IF EXISTS visit_report_monthly_trigger();
+            DROP FUNCTION IF EXISTS visit_report_monthly_recount(int[], int[], date[]);
+            """
+        )
