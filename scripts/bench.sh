@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: the benchmark of tests/benchmarks/ at two sizes. For each size, a
-# fresh database with visit_management (no demo data), filled by set-based SQL,
+# fresh database with visit_management and visit_management_property (no demo
+# data), filled by set-based SQL,
 # vacuumed and analysed, a sample checked against the ORM's computation; then the
 # measurements; then the route optimiser's (tests/benchmarks/route_bench.py, no
 # database); at the end both tables and whether the targets hold (exit 1 if not).
@@ -12,6 +13,8 @@ source "$(dirname "$0")/bootstrap.sh"
 PREFIX=${BENCH_DB_PREFIX:-visit_bench}
 SIZES=${BENCH_SIZES:-small large}
 OUT_DIR="$VAR_DIR/bench"
+# the property addon's scheduled actions are measured too (tests/benchmarks/crons.py)
+ADDONS=visit_management,visit_management_property
 BENCH="$REPO_ROOT/tests/benchmarks/bench.py"
 mkdir -p "$OUT_DIR"
 
@@ -23,19 +26,21 @@ results=()
 for size in $SIZES; do
     db="${PREFIX}_$size"
     if [ "${BENCH_KEEP:-}" = 1 ] && holds_data "$db"; then
-        say "Reusing '$db': updating visit_management"
-        odoo_bin -d "$db" -u visit_management --stop-after-init --log-level=warn \
+        say "Reusing '$db': updating $ADDONS"
+        odoo_bin -d "$db" -u "$ADDONS" --stop-after-init --log-level=warn \
             || die "the update of $db failed"
     else
-        say "Creating '$db' with visit_management (no demo data)"
+        say "Creating '$db' with $ADDONS (no demo data)"
         dropdb --if-exists --force "$db"
-        odoo_bin -d "$db" -i visit_management --stop-after-init --log-level=warn \
+        odoo_bin -d "$db" -i "$ADDONS" --stop-after-init --log-level=warn \
             || die "the install into $db failed"
         say "Generating the $size data set"
         SECONDS=0
         "$VENV/bin/python" "$BENCH" generate -c "$ODOO_CONF" -d "$db" --size "$size"
         vacuumdb --quiet --analyze -d "$db" -t res_partner -t visit_report \
-            -t visit_plan -t visit_plan_line -t visit_frequency_rule -t res_users
+            -t visit_plan -t visit_plan_line -t visit_frequency_rule -t res_users \
+            -t property_unit -t property_complaint -t property_repair_request \
+            -t property_resident_callback -t visit_reception -t mail_activity
         "$VENV/bin/python" "$BENCH" check -c "$ODOO_CONF" -d "$db" --size "$size" \
             || die "the generated data differ from what the ORM computes"
         echo "Generated, vacuumed, analysed and checked in ${SECONDS} s"

@@ -31,7 +31,9 @@ from odoo.modules.registry import Registry
 from odoo.tools import SQL, config
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # the sibling module, once its folder is on the path
+import crons  # the sibling modules, once their folder is on the path
+import generate
+import generate_property
 
 DONE_STATES = ("submitted", "approved")
 NAIVE_SAMPLE = 5000
@@ -117,6 +119,13 @@ CHECKED = [
     ("res.partner", "parent_id IS NOT NULL AND create_uid = 1"),  # their contacts
     ("visit.plan", "TRUE"),
     ("visit.plan.line", "TRUE"),
+    # the property data (generate_property.py)
+    ("property.building", "TRUE"),
+    ("property.unit", "TRUE"),
+    ("res.partner", "resident_unit_id IS NOT NULL"),  # the residents
+    ("property.complaint", "TRUE"),
+    ("property.repair.request", "TRUE"),
+    ("property.resident.callback", "TRUE"),
 ]
 # A plan's completion reads all its lines (1,200 a month at the large size).
 SAMPLE_CAP = {"visit.plan": 50}
@@ -516,6 +525,8 @@ def measure(env, size, sample_size):
     rows += measure_pivots(env, admin)
     rows.append(measure_list(env, manager))
     rows += measure_today(env, rep, manager)
+    log("Scheduled actions (crons.py)")
+    cron_rows = crons.measure_crons(env)
     by_operation = {r["operation"]: r for r in rows}
     floor, naive = by_operation[FLOOR]["seconds"], by_operation[NAIVE]["seconds"]
     floor_store = by_operation[FLOOR_STORE]["seconds"]
@@ -547,6 +558,7 @@ def measure(env, size, sample_size):
         "reports": reports,
         "measured_in": time.perf_counter() - started,
         "rows": [by_operation[name] for name in order],
+        "cron_rows": cron_rows,
         "checks": checks,
     }
 
@@ -587,7 +599,31 @@ def table(result):
         f"{checks.get('cron_mismatches', '—')}, naive loop (its sample) "
         f"{checks.get('naive_mismatches', '—')}."
     )
+    lines += ["", *cron_table(result)]
     return "\n".join(lines)
+
+
+def cron_table(result):
+    """The scheduled actions on their worst day, each followed by its floor."""
+    lines = [
+        "Scheduled actions on their worst day (crons.py):",
+        "",
+        (
+            "| operation | rows | seconds | queries | commits | queries / commit "
+            "| x its floor | note |"
+        ),
+        "|---|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for r in result.get("cron_rows", []):
+        batches = r.get("batches")
+        per_batch = r["queries"] / batches if batches and r["queries"] else None
+        lines.append(
+            f"| {r['operation']} | {fmt(r['rows'], '{:,}')} "
+            f"| {fmt(r['seconds'], '{:.3f}')} | {fmt(r['queries'], '{:,}')} "
+            f"| {fmt(batches, '{:,}')} | {fmt(per_batch, '{:.0f}')} "
+            f"| {fmt(r.get('floor_ratio'), '{:.2f}')} | {r['note']} |"
+        )
+    return lines
 
 
 def verdict(ok):
@@ -649,6 +685,18 @@ def targets(results):
                 r["seconds"] < limit,
                 f"{size}: {name} {r['seconds']:.3f} s, under {limit:g} s",
             )
+        for r in result.get("cron_rows", []):
+            if r.get("floor_ratio") is not None:
+                check(
+                    r["floor_ratio"] <= FLOOR_MAX_RATIO,
+                    f"{size}: {r['operation']} {r['seconds']:.2f} s = "
+                    f"{r['floor_ratio']:.2f}x its SQL floor, at most "
+                    f"{FLOOR_MAX_RATIO:g}x",
+                )
+            elif r.get("cron"):
+                lines.append(f"- (no floor): {size}: {r['operation']}")
+            else:
+                continue
     if len(results) > 1:
         sizes = [result["size"] for result in results]
         lines += [
@@ -666,6 +714,31 @@ def targets(results):
             equal = None not in counts and len(set(counts)) == 1
             passed = passed and equal
             shown = " | ".join(fmt(count, "{:,}") for count in counts)
+            lines.append(f"| {name} | {shown} | {verdict(equal)} |")
+        # a scheduled action's queries are flat per commit (batch): its batches
+        # grow with the data, the queries of each must not
+        crons_by_size = [
+            {r["operation"]: r for r in result.get("cron_rows", []) if r.get("cron")}
+            for result in results
+        ]
+        for name in crons_by_size[0]:
+            runs = [by_name.get(name) for by_name in crons_by_size]
+            if None in runs or any(r["queries"] is None for r in runs):
+                continue
+            batches = [r["batches"] or 1 for r in runs]
+            if len(set(batches)) == 1:
+                counts = [r["queries"] for r in runs]
+                shown = " | ".join(f"{count:,}" for count in counts)
+            else:
+                counts = [
+                    round(r["queries"] / b) for r, b in zip(runs, batches, strict=True)
+                ]
+                shown = " | ".join(
+                    f"{count:,} / commit ({b} commits)"
+                    for count, b in zip(counts, batches, strict=True)
+                )
+            equal = len(set(counts)) == 1
+            passed = passed and equal
             lines.append(f"| {name} | {shown} | {verdict(equal)} |")
     lines += ["", f"All targets: {verdict(passed)}"]
     return lines, passed
@@ -688,6 +761,8 @@ def cmd_generate(args):
         log(f"Generating {customers:,} customers and {reports:,} reports")
         start = time.perf_counter()
         generate.generate(env, args.size, customers, reports, log=log)
+        log(f"Generating {generate_property.HOUSEHOLDS[args.size]:,} households")
+        generate_property.generate(env, args.size, log=log)
         cr.commit()
         log(f"Generated in {timedelta(seconds=round(time.perf_counter() - start))}")
     return 0

@@ -1,0 +1,785 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The scheduled actions at scale (`bench.py measure`): each is reset to its
+worst day (all its work due), run as the scheduler runs it (the model's method,
+as superuser; it commits batch by batch), checked to have done its work (what it
+created), then undone; a hand-written SQL floor doing the same writes in one
+statement runs on the same worst day and is rolled back. A row per cron and per
+floor: rows created, seconds, queries, batches, and its time over its floor's.
+
+What each floor writes: the cron's records (callbacks, samples, assessments and
+their lines, plans) and one activity per record the cron gives one, the flags
+it sets. What a floor leaves out is said in its row's note: the seeded draws of
+the samples (a floor takes the same number by a hash), the names of the
+activities' summaries in the users' languages, the digest queue."""
+
+import time
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tools import SQL
+
+# Tables the crons write into, whose new rows are deleted after each run.
+CREATED = (
+    "mail_activity",
+    "property_resident_callback",
+    "property_callback_sample",
+    "property_callback_assessment",
+    "visit_plan",
+    "visit_robot_message",
+)
+CALLBACK_MODEL = "property.resident.callback"
+CALLBACK_ACTIVITY = "visit_management_property.mail_activity_property_callback"
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def row(operation, rows, seconds, queries, note="", **extra):
+    return {
+        "operation": operation,
+        "rows": rows,
+        "seconds": seconds,
+        "queries": queries,
+        "note": note,
+        **extra,
+    }
+
+
+# ----------------------------------------------------------------------
+# Undoing a run
+# ----------------------------------------------------------------------
+def high_water(cr):
+    """{table: its highest id} of the tables the crons create rows in."""
+    marks = {}
+    for table in CREATED:
+        cr.execute(SQL("SELECT to_regclass(%s) IS NOT NULL", table))
+        if cr.fetchone()[0]:
+            cr.execute(
+                SQL("SELECT coalesce(max(id), 0) FROM %s", SQL.identifier(table))
+            )
+            marks[table] = cr.fetchone()[0]
+    return marks
+
+
+def created_since(cr, marks, table, where=None):
+    cr.execute(
+        SQL(
+            "SELECT count(*) FROM %s WHERE id > %s AND %s",
+            SQL.identifier(table),
+            marks[table],
+            where or SQL("TRUE"),
+        )
+    )
+    return cr.fetchone()[0]
+
+
+def undo(env, marks):
+    """Deletes what was created since the marks (activities first)."""
+    cr = env.cr
+    for table in CREATED:
+        if table in marks:
+            cr.execute(
+                SQL("DELETE FROM %s WHERE id > %s", SQL.identifier(table), marks[table])
+            )
+    cr.commit()
+    env.invalidate_all()
+
+
+def timed(env, func):
+    """(result, seconds, queries) of one call on cold record caches."""
+    env.invalidate_all()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = func()
+    return result, time.perf_counter() - start, env.cr.sql_log_count - queries
+
+
+# ----------------------------------------------------------------------
+# The floors' shared part: callbacks and their callers' activities
+# ----------------------------------------------------------------------
+def callbacks_floor(env, select):
+    """One statement: the callbacks of `select` (columns callback_type,
+    resident_id, unit_id, estate_id, user_id, period_date, due_date,
+    latest_date, complaint_id, repair_id, festival_id) and an activity for each
+    caller. Returns how many callbacks."""
+    activity_type = env.ref(CALLBACK_ACTIVITY).id
+    model_id = env["ir.model"]._get_id(CALLBACK_MODEL)
+    env.cr.execute(
+        SQL(
+            """
+            WITH new AS (%(select)s),
+            created AS (
+                INSERT INTO property_resident_callback (
+                    state, callback_type, resident_id, unit_id, estate_id,
+                    company_id, user_id, method, period_date, due_date,
+                    latest_date, complaint_id, repair_id, festival_id,
+                    attempt_count, on_time, follow_up_needed, follow_up_type,
+                    create_date, write_date, create_uid, write_uid)
+                SELECT 'todo', n.callback_type, n.resident_id, n.unit_id,
+                       n.estate_id, e.company_id, n.user_id,
+                       CASE WHEN n.callback_type IN ('move_in', 'incident',
+                                                     'festival')
+                            THEN 'onsite' ELSE 'phone' END,
+                       n.period_date, n.due_date, n.latest_date, n.complaint_id,
+                       n.repair_id, n.festival_id, 0, FALSE, FALSE, 'activity',
+                       now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+                  FROM new n
+                  JOIN property_estate e ON e.id = n.estate_id
+             RETURNING id, user_id, due_date, callback_type, resident_id
+            )
+            INSERT INTO mail_activity (
+                res_model_id, res_model, res_id, activity_type_id, user_id,
+                summary, date_deadline, automated, active, visit_digest_pending,
+                create_date, write_date, create_uid, write_uid)
+            SELECT %(model_id)s, %(model)s, c.id, %(activity_type)s, c.user_id,
+                   initcap(replace(c.callback_type, '_', ' ')) || ': ' || p.name
+                       || ' (' || c.due_date || ')',
+                   c.due_date, TRUE, TRUE, TRUE,
+                   now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+              FROM created c
+              JOIN res_partner p ON p.id = c.resident_id
+             WHERE c.user_id IS NOT NULL
+            """,
+            select=select,
+            model_id=model_id,
+            model=CALLBACK_MODEL,
+            activity_type=activity_type,
+        )
+    )
+    return env.cr.rowcount
+
+
+# ----------------------------------------------------------------------
+# The crons: reset to the worst day, run, what they created, their floor
+# ----------------------------------------------------------------------
+def today(env):
+    return fields.Date.context_today(env["property.callback.rules"])
+
+
+MOVE_IN_FLOOR = """
+WITH moved AS (
+    SELECT r.resident_estate_id AS estate_id, r.resident_unit_id AS unit_id,
+           date_trunc('month', r.resident_move_in_date)::date AS month,
+           min(r.resident_move_in_date) AS moved_in,
+           (array_agg(r.id ORDER BY r.resident_role != 'owner', r.id))[1]
+               AS resident_id
+      FROM res_partner r
+      JOIN property_estate e ON e.id = r.resident_estate_id AND e.active
+      JOIN res_company c ON c.id = e.company_id AND c.property_move_in_callbacks
+     WHERE r.active AND r.resident_role IN ('owner', 'tenant')
+       AND r.resident_move_in_date
+           >= %(today)s - make_interval(months => c.property_move_in_latest_months)
+       AND r.resident_move_in_date <= %(today)s
+  GROUP BY 1, 2, 3
+), counted AS (
+    SELECT m.*, count(*) OVER w AS households,
+           row_number() OVER (w ORDER BY hashint4(m.unit_id)) AS draw
+      FROM moved m
+    WINDOW w AS (PARTITION BY m.estate_id, m.month)
+)
+SELECT 'move_in' AS callback_type, n.resident_id, n.unit_id, n.estate_id,
+       e.manager_id AS user_id, n.month AS period_date,
+       (n.moved_in + make_interval(months => c.property_move_in_due_months))::date
+           AS due_date,
+       (n.moved_in + make_interval(months => c.property_move_in_latest_months))::date
+           AS latest_date,
+       NULL::int AS complaint_id, NULL::int AS repair_id, NULL::int AS festival_id
+  FROM counted n
+  JOIN property_estate e ON e.id = n.estate_id
+  JOIN res_company c ON c.id = e.company_id
+ WHERE (n.households <= c.property_mass_move_in_threshold
+        OR n.draw <= ceil(n.households * c.property_mass_move_in_percent / 100.0))
+   AND NOT EXISTS (
+        SELECT 1 FROM property_resident_callback cb
+         WHERE cb.callback_type = 'move_in' AND cb.unit_id = n.unit_id
+           AND cb.period_date = n.month)
+"""
+
+ORIGIN_FLOOR = """
+SELECT 'complaint' AS callback_type, x.resident_id, x.unit_id, x.estate_id,
+       e.manager_id AS user_id, NULL::date AS period_date,
+       (x.resolved_datetime::date + c.property_complaint_callback_days) AS due_date,
+       NULL::date AS latest_date, x.id AS complaint_id, NULL::int AS repair_id,
+       NULL::int AS festival_id
+  FROM property_complaint x
+  JOIN property_estate e ON e.id = x.estate_id
+  JOIN res_company c ON c.id = x.company_id AND c.property_complaint_callbacks
+ WHERE x.state IN ('resolved', 'closed')
+   AND (x.caused_by_management OR c.property_complaint_callback_all)
+   AND NOT EXISTS (SELECT 1 FROM property_resident_callback cb
+                    WHERE cb.complaint_id = x.id)
+UNION ALL
+SELECT 'repair', x.resident_id, x.unit_id, x.estate_id,
+       coalesce(e.repair_supervisor_id, e.manager_id), NULL,
+       x.done_datetime::date + c.property_repair_callback_days, NULL, NULL, x.id,
+       NULL
+  FROM property_repair_request x
+  JOIN property_repair_category k ON k.id = x.category_id AND k.callback_required
+  JOIN property_estate e ON e.id = x.estate_id
+  JOIN res_company c ON c.id = x.company_id AND c.property_repair_callbacks
+ WHERE x.state = 'done'
+   AND NOT EXISTS (SELECT 1 FROM property_resident_callback cb
+                    WHERE cb.repair_id = x.id)
+"""
+
+FESTIVAL_FLOOR = """
+SELECT 'festival' AS callback_type, r.id AS resident_id, r.resident_unit_id AS unit_id,
+       r.resident_estate_id AS estate_id, e.manager_id AS user_id,
+       f.date AS period_date, f.date AS due_date, NULL::date AS latest_date,
+       NULL::int AS complaint_id, NULL::int AS repair_id, f.id AS festival_id
+  FROM property_festival f
+  JOIN property_estate e ON e.company_id = f.company_id AND e.active
+  JOIN res_partner r ON r.resident_estate_id = e.id AND r.active
+ WHERE f.id = %(festival)s AND r.resident_unit_id IS NOT NULL
+   AND (r.resident_disabled OR r.resident_key
+        OR (r.resident_without_children
+            AND r.resident_birth_date <= f.date - interval '60 years'))
+   AND NOT EXISTS (
+        SELECT 1 FROM property_resident_callback cb
+         WHERE cb.callback_type = 'festival' AND cb.festival_id = f.id
+           AND cb.period_date = f.date AND cb.resident_id = r.id)
+"""
+
+ROUTINE_FLOOR = """
+WITH busy AS (
+    SELECT unit_id FROM property_complaint
+     WHERE unit_id IS NOT NULL
+       AND (received_date >= %(month)s OR state IN ('new', 'in_progress'))
+    UNION
+    SELECT unit_id FROM property_repair_request
+     WHERE requested_date >= %(month)s OR state != 'done'
+    UNION
+    SELECT cb.unit_id FROM property_resident_callback cb
+      JOIN res_company c ON c.id = cb.company_id
+     WHERE cb.unit_id IS NOT NULL AND cb.state != 'cancelled'
+       AND (cb.due_date >= %(month)s
+            OR (cb.callback_type = 'routine'
+                AND cb.due_date >= %(month)s
+                    - make_interval(months => c.property_routine_exclusion_months)))
+), households AS (
+    SELECT r.resident_unit_id AS unit_id, r.resident_estate_id AS estate_id,
+           (array_agg(r.id ORDER BY array_position(
+               ARRAY['owner', 'tenant', 'family']::varchar[], r.resident_role), r.id
+           ))[1] AS resident_id
+      FROM res_partner r
+     WHERE r.active AND r.resident_estate_id IS NOT NULL
+       AND r.resident_role IS NOT NULL
+  GROUP BY 1, 2
+), ranked AS (
+    SELECT h.*, row_number() OVER (PARTITION BY h.estate_id
+                                   ORDER BY hashint4(h.unit_id)) AS draw
+      FROM households h
+     WHERE h.unit_id NOT IN (SELECT unit_id FROM busy WHERE unit_id IS NOT NULL)
+)
+SELECT 'routine' AS callback_type, n.resident_id, n.unit_id, n.estate_id,
+       e.manager_id AS user_id, %(month)s::date AS period_date,
+       %(month_end)s::date AS due_date, NULL::date AS latest_date,
+       NULL::int AS complaint_id, NULL::int AS repair_id, NULL::int AS festival_id
+  FROM ranked n
+  JOIN property_estate e ON e.id = n.estate_id AND e.active AND e.routine_callbacks
+  JOIN res_company c ON c.id = e.company_id AND c.property_routine_callbacks
+ WHERE n.draw <= c.property_routine_min
+                 + mod(e.id, c.property_routine_max - c.property_routine_min + 1)
+"""
+
+ROUTINE_SAMPLES_FLOOR = """
+INSERT INTO property_callback_sample (
+    estate_id, company_id, sample_type, period_date, seed, household_count, size,
+    create_date, write_date, create_uid, write_uid)
+SELECT e.id, e.company_id, 'routine', %(month)s,
+       'routine/' || e.id || '/' || to_char(%(month)s::date, 'YYYY-MM'),
+       (SELECT count(DISTINCT resident_unit_id) FROM res_partner
+         WHERE resident_estate_id = e.id AND resident_role IS NOT NULL),
+       c.property_routine_min, now() at time zone 'UTC',
+       now() at time zone 'UTC', 1, 1
+  FROM property_estate e
+  JOIN res_company c ON c.id = e.company_id AND c.property_routine_callbacks
+ WHERE e.active AND e.routine_callbacks
+"""
+
+# Score of a set of callbacks as _score_figures: d due, o done, t on time, r
+# rated, s satisfaction sum; w the company's weights.
+SCORE = """
+round(((c.property_assessment_weight_rate
+          * CASE WHEN {d} > 0 THEN 100.0 * {o} / {d} ELSE 100 END
+        + c.property_assessment_weight_timeliness
+          * CASE WHEN {d} > 0 THEN 100.0 * {t} / {d} ELSE 100 END
+        + CASE WHEN {r} > 0 THEN c.property_assessment_weight_satisfaction
+                                 * 20.0 * {s} / {r} ELSE 0 END)
+       / nullif(c.property_assessment_weight_rate
+                + c.property_assessment_weight_timeliness
+                + CASE WHEN {r} > 0 THEN c.property_assessment_weight_satisfaction
+                       ELSE 0 END, 0))::numeric, 2)
+"""
+GRADE = """CASE WHEN {x} >= 90 THEN 'excellent' WHEN {x} >= 80 THEN 'good'
+     WHEN {x} >= 70 THEN 'fair' WHEN {x} >= 60 THEN 'poor' ELSE 'below' END"""
+LINE_SCORE = SCORE.format(d="l.due", o="l.done", t="l.on_time", r="l.rated", s="l.sat")
+TOTAL_SCORE = SCORE.format(d="a.due", o="a.done", t="a.on_time", r="a.rated", s="a.sat")
+
+ASSESSMENT_FLOOR = f"""
+WITH l AS (
+    SELECT cb.estate_id, cb.user_id, count(*) AS due,
+           count(*) FILTER (WHERE cb.state = 'done') AS done,
+           count(*) FILTER (WHERE cb.state = 'done' AND cb.on_time) AS on_time,
+           count(*) FILTER (WHERE cb.state = 'unreachable') AS unreachable,
+           count(cb.satisfaction) AS rated,
+           coalesce(sum(cb.satisfaction::int), 0) AS sat
+      FROM property_resident_callback cb
+      JOIN property_estate e ON e.id = cb.estate_id AND e.active
+     WHERE cb.due_date >= %(month)s AND cb.due_date < %(next_month)s
+       AND cb.state != 'cancelled'
+  GROUP BY 1, 2
+), a AS (
+    SELECT e.id AS estate_id, e.company_id,
+           coalesce(sum(l.due), 0) AS due, coalesce(sum(l.done), 0) AS done,
+           coalesce(sum(l.on_time), 0) AS on_time,
+           coalesce(sum(l.unreachable), 0) AS unreachable,
+           coalesce(sum(l.rated), 0) AS rated, coalesce(sum(l.sat), 0) AS sat
+      FROM property_estate e
+      LEFT JOIN l ON l.estate_id = e.id
+     WHERE e.active
+  GROUP BY 1, 2
+), assessed AS (
+    INSERT INTO property_callback_assessment (
+        estate_id, company_id, month, state, due_count, done_count, on_time_count,
+        unreachable_count, callback_rate, timeliness, satisfaction, score, grade,
+        create_date, write_date, create_uid, write_uid)
+    SELECT a.estate_id, a.company_id, %(month)s, 'draft', a.due, a.done, a.on_time,
+           a.unreachable,
+           CASE WHEN a.due > 0 THEN 100.0 * a.done / a.due ELSE 100 END,
+           CASE WHEN a.due > 0 THEN 100.0 * a.on_time / a.due ELSE 100 END,
+           CASE WHEN a.rated > 0 THEN 1.0 * a.sat / a.rated ELSE 0 END,
+           {TOTAL_SCORE}, {GRADE.format(x=TOTAL_SCORE)},
+           now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+      FROM a JOIN res_company c ON c.id = a.company_id
+    RETURNING id, estate_id, company_id
+)
+INSERT INTO property_callback_assessment_line (
+    assessment_id, estate_id, company_id, month, user_id, due_count, done_count,
+    on_time_count, unreachable_count, rated_count, satisfaction_sum,
+    callback_rate, timeliness, satisfaction, score, grade,
+    create_date, write_date, create_uid, write_uid)
+SELECT s.id, s.estate_id, s.company_id, %(month)s, l.user_id, l.due, l.done,
+       l.on_time, l.unreachable, l.rated, l.sat,
+       CASE WHEN l.due > 0 THEN 100.0 * l.done / l.due ELSE 100 END,
+       CASE WHEN l.due > 0 THEN 100.0 * l.on_time / l.due ELSE 100 END,
+       CASE WHEN l.rated > 0 THEN 1.0 * l.sat / l.rated ELSE 0 END,
+       {LINE_SCORE}, {GRADE.format(x=LINE_SCORE)},
+       now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+  FROM assessed s
+  JOIN l ON l.estate_id = s.estate_id
+  JOIN res_company c ON c.id = s.company_id
+"""
+
+REPORT_REMINDERS_FLOOR = """
+WITH late AS (
+    SELECT r.id, r.user_id, r.manager_id, r.name, r.report_deadline,
+           coalesce(r.rep_reminded, FALSE) AS reminded,
+           r.report_deadline
+               + make_interval(hours => c.visit_report_escalation_hours)
+               < %(now)s AS escalated
+      FROM visit_report r
+      JOIN res_company c ON c.id = r.company_id
+     WHERE r.active AND r.state = 'draft' AND r.report_deadline < %(now)s
+       AND NOT coalesce(r.manager_reminded, FALSE)
+), flagged AS (
+    UPDATE visit_report r
+       SET rep_reminded = TRUE, manager_reminded = l.escalated
+      FROM late l WHERE r.id = l.id
+    RETURNING r.id
+), lines AS (
+    SELECT pl.id, pl.user_id, pl.plan_id, p.manager_id, pl.planned_datetime,
+           coalesce(pl.rep_reminded, FALSE) AS reminded, rp.name AS partner,
+           pl.planned_datetime + make_interval(
+               secs => (pl.duration + c.visit_report_escalation_hours) * 3600)
+               < %(now)s AS escalated
+      FROM visit_plan_line pl
+      JOIN visit_plan p ON p.id = pl.plan_id AND p.state = 'approved'
+      JOIN res_company c ON c.id = pl.company_id
+      JOIN res_partner rp ON rp.id = pl.partner_id
+      LEFT JOIN res_users u ON u.id = pl.user_id
+      LEFT JOIN res_partner up ON up.id = u.partner_id
+     WHERE pl.planned_datetime < %(now)s
+       AND NOT coalesce(pl.manager_reminded, FALSE)
+       AND NOT EXISTS (SELECT 1 FROM visit_report r WHERE r.plan_line_id = pl.id)
+       AND (pl.planned_datetime AT TIME ZONE 'UTC'
+                AT TIME ZONE coalesce(up.tz, 'UTC'))::date
+           < (%(now)s AT TIME ZONE 'UTC' AT TIME ZONE coalesce(up.tz, 'UTC'))::date
+), lines_flagged AS (
+    UPDATE visit_plan_line pl
+       SET rep_reminded = TRUE, manager_reminded = l.escalated
+      FROM lines l WHERE pl.id = l.id
+    RETURNING pl.id
+), reps AS (
+    INSERT INTO mail_activity (
+        res_model_id, res_model, res_id, activity_type_id, user_id, summary,
+        date_deadline, automated, active, visit_digest_pending,
+        create_date, write_date, create_uid, write_uid)
+    SELECT %(report_model_id)s, 'visit.report', l.id, %(type)s, l.user_id,
+           'The visit report ' || l.name || ' was due on ' || l.report_deadline,
+           %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+      FROM late l WHERE NOT l.reminded
+    UNION ALL
+    SELECT %(plan_model_id)s, 'visit.plan', l.plan_id, %(type)s, l.user_id,
+           'Report your visit to ' || l.partner || ' planned on '
+               || l.planned_datetime,
+           %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+      FROM lines l WHERE NOT l.reminded
+    RETURNING id
+), escalated AS (
+    SELECT manager_id, '/odoo/visit.report/' || id AS link, name AS label
+      FROM late WHERE escalated
+    UNION ALL
+    SELECT manager_id, '/odoo/visit.plan.line/' || id, partner
+      FROM lines WHERE escalated
+)
+INSERT INTO mail_activity (
+    res_model_id, res_model, res_id, activity_type_id, user_id, summary, note,
+    date_deadline, automated, active, visit_digest_pending,
+    create_date, write_date, create_uid, write_uid)
+SELECT NULL, NULL, NULL, %(type)s, e.manager_id,
+       'Visit reports late past the escalation delay',
+       '<ul>' || string_agg('<li><a href="' || e.link || '">' || e.label
+                            || '</a></li>', '') || '</ul>',
+       %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+  FROM escalated e
+ WHERE e.manager_id IS NOT NULL
+GROUP BY e.manager_id
+"""
+
+
+class Cron:
+    """A scheduled action measured: `run` as the scheduler runs it; `reset`
+    makes its worst day (and `restore` undoes what reset changed besides rows
+    created); `created(env, marks)` says what the run made; `floor(env)` does
+    the same writes in SQL (None: no floor, `floor_note` says why)."""
+
+    def __init__(
+        self, name, run, created, floor=None, reset=None, restore=None, floor_note=""
+    ):
+        self.name = name
+        self.run = run
+        self.created = created
+        self.floor = floor
+        self.reset = reset or (lambda env: None)
+        self.restore = restore or (lambda env: None)
+        self.floor_note = floor_note
+
+
+def callbacks_created(*callback_types):
+    def created(env, marks):
+        cr = env.cr
+        callbacks = created_since(
+            cr,
+            marks,
+            "property_resident_callback",
+            SQL("callback_type IN %s", callback_types),
+        )
+        activities = created_since(
+            cr, marks, "mail_activity", SQL("res_model = %s", CALLBACK_MODEL)
+        )
+        return callbacks, f"{callbacks:,} callbacks, {activities:,} activities"
+
+    return created
+
+
+def delete_callbacks(env, where):
+    cr = env.cr
+    cr.execute(
+        SQL(
+            """
+            DELETE FROM mail_activity a USING property_resident_callback cb
+             WHERE a.res_model = %s AND a.res_id = cb.id AND %s
+            """,
+            CALLBACK_MODEL,
+            where,
+        )
+    )
+    cr.execute(SQL("DELETE FROM property_resident_callback cb WHERE %s", where))
+
+
+def festival(env):
+    return (
+        env["property.festival"]
+        .sudo()
+        .search([("name", "=", "Bench Festival")], limit=1)
+    )
+
+
+def reset_festival(env):
+    fest = festival(env)
+    delete_callbacks(env, SQL("cb.festival_id = %s", fest.id))
+    env.cr.execute(
+        SQL("UPDATE property_festival SET done_date = NULL WHERE id = %s", fest.id)
+    )
+
+
+def last_month(env):
+    return today(env).replace(day=1) - relativedelta(months=1)
+
+
+def reset_callback_assessments(env):
+    env.cr.execute(
+        SQL(
+            """
+            DELETE FROM property_callback_assessment_line
+             WHERE assessment_id IN (SELECT id FROM property_callback_assessment
+                                      WHERE month = %(month)s);
+            DELETE FROM property_callback_assessment WHERE month = %(month)s;
+            """,
+            month=last_month(env),
+        )
+    )
+
+
+def assessments_created(env, marks):
+    count = created_since(env.cr, marks, "property_callback_assessment")
+    env.cr.execute(
+        SQL(
+            """
+            SELECT count(*) FROM property_callback_assessment_line
+             WHERE assessment_id > %s
+            """,
+            marks["property_callback_assessment"],
+        )
+    )
+    lines = env.cr.fetchone()[0]
+    return count, f"{count} assessments, {lines} lines"
+
+
+def reset_reminders(env):
+    """The reminders' backlog of a week: what the generator left unreminded."""
+    cr = env.cr
+    since = fields.Datetime.now() - relativedelta(days=7)
+    cr.execute(
+        SQL(
+            """
+            UPDATE visit_report SET rep_reminded = FALSE, manager_reminded = FALSE
+             WHERE state = 'draft' AND report_deadline >= %(since)s;
+            UPDATE visit_plan_line SET rep_reminded = FALSE, manager_reminded = FALSE
+             WHERE planned_datetime >= %(since)s;
+            """,
+            since=since,
+        )
+    )
+
+
+def report_reminders_created(env, marks):
+    cr = env.cr
+    activities = created_since(cr, marks, "mail_activity")
+    lists = created_since(cr, marks, "mail_activity", SQL("res_model IS NULL"))
+    return activities, f"{activities - lists:,} reminders, {lists} managers' lists"
+
+
+def report_reminders_floor(env):
+    now = fields.Datetime.now()
+    env.cr.execute(
+        SQL(
+            REPORT_REMINDERS_FLOOR,
+            now=now,
+            today=fields.Date.context_today(env["visit.report"]),
+            type=env.ref("visit_management.mail_activity_visit_report_reminder").id,
+            report_model_id=env["ir.model"]._get_id("visit.report"),
+            plan_model_id=env["ir.model"]._get_id("visit.plan"),
+        )
+    )
+    return env.cr.rowcount
+
+
+def plan_reminders_reset(env):
+    company = env.ref("base.main_company")
+    env.cr.execute(
+        SQL(
+            "UPDATE res_company SET visit_plan_reminder_days = 40 WHERE id = %s",
+            company.id,
+        )
+    )
+
+
+def plan_reminders_restore(env):
+    company = env.ref("base.main_company")
+    env.cr.execute(
+        SQL(
+            "UPDATE res_company SET visit_plan_reminder_days = 3 WHERE id = %s",
+            company.id,
+        )
+    )
+
+
+def plan_reminders_created(env, marks):
+    plans = created_since(env.cr, marks, "visit_plan")
+    activities = created_since(env.cr, marks, "mail_activity")
+    return activities, f"{plans} draft plans made, {activities} reminders"
+
+
+def month_args(env):
+    month = today(env).replace(day=1)
+    return {"month": month, "month_end": month + relativedelta(months=1, days=-1)}
+
+
+def crons(env):
+    Rules = env["property.callback.rules"]
+    return [
+        Cron(
+            "cron: plan reminders",
+            env["visit.plan"]._cron_plan_reminders,
+            plan_reminders_created,
+            reset=plan_reminders_reset,
+            restore=plan_reminders_restore,
+            floor_note="no floor written yet; its work is one plan and one "
+            "reminder per rep (50 at both sizes)",
+        ),
+        Cron(
+            "cron: late report reminders",
+            env["visit.report"]._cron_report_reminders,
+            report_reminders_created,
+            floor=report_reminders_floor,
+            reset=reset_reminders,
+            floor_note="a week of late reports and planned visits without "
+            "report; floor without the robots' digest queue",
+        ),
+        Cron(
+            "cron: move-in visits",
+            Rules._cron_move_in_callbacks,
+            callbacks_created("move_in"),
+            floor=lambda env: callbacks_floor(
+                env, SQL(MOVE_IN_FLOOR, today=today(env))
+            ),
+            floor_note="floor draws the mass move-ins by a hash, writes no sample rows",
+        ),
+        Cron(
+            "cron: complaint/repair/incident callbacks",
+            Rules._cron_origin_callbacks,
+            callbacks_created("complaint", "repair", "incident"),
+            floor=lambda env: callbacks_floor(env, SQL(ORIGIN_FLOOR)),
+            floor_note="the last 30 days' resolved complaints and done repairs",
+        ),
+        Cron(
+            "cron: festival visits",
+            Rules._cron_festival_visits,
+            callbacks_created("festival"),
+            floor=lambda env: callbacks_floor(
+                env, SQL(FESTIVAL_FLOOR, festival=festival(env).id)
+            ),
+            reset=reset_festival,
+        ),
+        Cron(
+            "cron: routine callbacks",
+            Rules._cron_routine_callbacks,
+            callbacks_created("routine"),
+            floor=lambda env: (
+                env.cr.execute(SQL(ROUTINE_SAMPLES_FLOOR, **month_args(env))),
+                callbacks_floor(env, SQL(ROUTINE_FLOOR, **month_args(env))),
+            )[1],
+            floor_note="floor draws by a hash, writes the samples without their units",
+        ),
+        Cron(
+            "cron: callback assessments",
+            env["property.callback.assessment"]._cron_callback_assessments,
+            assessments_created,
+            floor=lambda env: (
+                env.cr.execute(
+                    SQL(
+                        ASSESSMENT_FLOOR,
+                        month=last_month(env),
+                        next_month=last_month(env) + relativedelta(months=1),
+                    )
+                ),
+                env.cr.rowcount,
+            )[1],
+            reset=reset_callback_assessments,
+        ),
+    ]
+
+
+def count_commits(env):
+    """Counts ir.cron._commit_progress calls (the batches) while patched."""
+    IrCron = type(env["ir.cron"])
+    original = IrCron._commit_progress
+    calls = []
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    IrCron._commit_progress = counted
+
+    def stop():
+        IrCron._commit_progress = original
+        return len(calls)
+
+    return stop
+
+
+def measure_cron(env, cron):
+    """The cron's row and its floor's."""
+    cr = env.cr
+    rows = []
+    floor_seconds = None
+    if cron.floor:
+        cron.reset(env)
+        cr.commit()
+        written, seconds, queries = timed(env, lambda: cron.floor(env))
+        cr.rollback()
+        floor_seconds = seconds
+        rows.append(
+            row(
+                cron.name.replace("cron:", "SQL floor:"),
+                written,
+                seconds,
+                queries,
+                cron.floor_note,
+            )
+        )
+    cron.reset(env)
+    cr.commit()
+    marks = high_water(cr)
+    stop = count_commits(env)
+    try:
+        _result, seconds, queries = timed(env, cron.run)
+    finally:
+        batches = stop()
+    cr.commit()
+    created, what = cron.created(env, marks)
+    undo(env, marks)
+    cron.reset(env)
+    cron.restore(env)
+    cr.commit()
+    note = f"{what}; {batches} commit(s)"
+    if not cron.floor:
+        note += f"; {cron.floor_note}"
+    extra = {"batches": batches, "cron": True}
+    if floor_seconds:
+        extra["floor_ratio"] = seconds / floor_seconds
+    rows.insert(0, row(cron.name, created, seconds, queries, note, **extra))
+    log(f"  {cron.name}: {seconds:.2f} s, {queries} queries, {note}")
+    return rows
+
+
+def measure_crons(env):
+    if "property.callback.rules" not in env:
+        return [
+            row(
+                "cron: property rules",
+                None,
+                None,
+                None,
+                "not measured: visit_management_property is not installed",
+            )
+        ]
+    rows = []
+    for cron in crons(env):
+        rows += measure_cron(env, cron)
+    rows.append(
+        row(
+            "cron: reception reminders",
+            None,
+            None,
+            None,
+            "not measured: the data set holds no receptions",
+        )
+    )
+    return rows
