@@ -120,6 +120,14 @@ SELECT user_id, team_id, manager_id
        AS r(user_id, team_id, manager_id)
 """
 
+# Like res.partner.visit_team_id: the salesperson's sales team.
+PARTNER_TEAMS = """
+UPDATE res_partner p
+   SET visit_team_id = r.team_id
+  FROM bench_rep r
+ WHERE p.user_id = r.user_id
+"""
+
 # One approved monthly plan per rep and month, from 12 months back to this one.
 PLANS = """
 CREATE TEMP TABLE bench_plan AS
@@ -364,7 +372,7 @@ INSERT INTO visit_report (
     checkin_time, checkin_method, checkin_distance, checkout_latitude,
     checkout_longitude, checkout_accuracy, checkout_time, checkout_method,
     dwell_minutes, times_mismatch, checkin_outside_reason, geofence_decision,
-    in_place_reason, in_place, customer_needs,
+    in_place_reason, in_place, checkin_to_judge, customer_needs,
     visit_effect, is_urgent, urgent_category, return_reason, report_deadline,
     submitted_date, submitted_late, is_valid, invalid_kind, verification_done,
     create_date, write_date, create_uid, write_uid)
@@ -392,6 +400,7 @@ SELECT 'VR/' || to_char(n.visit_date, 'YYYY') || '/'
                 THEN 'Scanned the label the buyer brought to the fair.' END,
        judged.decision, verdict.reason,
        verdict.reason IN ('inside', 'qr', 'phone', 'accepted'),
+       verdict.reason IN %(to_judge)s,
        '<p>Wants a better price on the spring order.</p>',
        '<p>Order confirmed for next month.</p>',
        n.is_urgent, CASE WHEN n.is_urgent THEN 'competitor_policy' END,
@@ -553,10 +562,38 @@ def store_visit_dates(env):
     return env.cr.rowcount
 
 
+def store_review_deadlines(env, company):
+    """As visit.report._compute_review_deadline. A deadline depends on the local
+    day of the submission only, and local days begin on the hour: the model's
+    own method gives it once per hour submissions fall in, one UPDATE stores it."""
+    cr = env.cr
+    cr.execute(
+        "SELECT DISTINCT date_trunc('hour', submitted_date) FROM visit_report"
+        " WHERE submitted_date IS NOT NULL"
+    )
+    hours = [hour for (hour,) in cr.fetchall()]
+    report = env["visit.report"].new({"company_id": company.id})
+    deadlines = [report._review_deadline_after(hour) for hour in hours]
+    cr.execute(
+        SQL(
+            """
+            UPDATE visit_report r
+               SET review_deadline = d.deadline
+              FROM unnest(%s::timestamp[], %s::timestamp[]) AS d(hour, deadline)
+             WHERE date_trunc('hour', r.submitted_date) = d.hour
+            """,
+            hours,
+            deadlines,
+        )
+    )
+    return cr.rowcount
+
+
 def generate(env, size, customers, reports, log=print):
     """Fills the database; the caller commits."""
     cr = env.cr
     # importable once the registry has loaded the addons
+    from odoo.addons.visit_management.models.visit_report import TO_JUDGE_REASONS
     from odoo.addons.visit_management.models.visit_report_geofence import (
         TIME_MISMATCH_TOLERANCE,
     )
@@ -578,12 +615,14 @@ def generate(env, size, customers, reports, log=print):
         "min_dwell": company.visit_min_dwell_minutes,
         "deadline_hours": company.visit_report_deadline_hours,
         "mismatch_secs": TIME_MISMATCH_TOLERANCE.total_seconds(),
+        "to_judge": TO_JUDGE_REASONS,
         **{f"w_{tier}": weight for tier, weight in TIER_VISITS.items()},
     }
     steps = [
         ("customers", [RND_FUNCTION, CUSTOMERS, CONTACT_COUNTS, INSERT_CUSTOMERS]),
         ("contacts", [CONTACTS, INSERT_CONTACTS]),
-        ("plans", [REP_TABLE, PLANS, INSERT_PLANS]),
+        ("customers' and contacts' teams", [REP_TABLE, PARTNER_TEAMS]),
+        ("plans", [PLANS, INSERT_PLANS]),
         ("visits", [VISITS]),
         ("planned visits", [INSERT_PLAN_LINES]),
         ("visit reports", [INSERT_REPORTS]),
@@ -595,6 +634,7 @@ def generate(env, size, customers, reports, log=print):
         log(f"  {label}: {cr.rowcount} rows")
     # the reports' sequence goes on after the generated names
     env.ref("visit_management.seq_visit_report").number_next = reports + 1
+    log(f"  reports' review deadlines: {store_review_deadlines(env, company)} rows")
     log(f"  customers' visit dates: {store_visit_dates(env)} rows")
     env["ir.config_parameter"].set_param(MARKER, f"{size}:{customers}:{reports}")
     env.invalidate_all()

@@ -52,16 +52,20 @@ class VisitReport(models.Model):
         """The manager reviews a report by the company's review time of the n-th
         working day after its submission (domain: 9:15 the next working day)."""
         for report in self:
-            company = report.company_id
-            hours, minutes = divmod(round(company.visit_review_deadline_time * 60), 60)
-            report.review_deadline = (
-                report.submitted_date
-                and report._working_days_after(
-                    report.submitted_date,
-                    company.visit_review_deadline_days,
-                    at=time(min(hours, 23), minutes),
-                )
+            report.review_deadline = report.submitted_date and (
+                report._review_deadline_after(report.submitted_date)
             )
+
+    def _review_deadline_after(self, submitted):
+        """The company's review time of its n-th working day after the day of
+        the submission."""
+        company = self.company_id
+        hours, minutes = divmod(round(company.visit_review_deadline_time * 60), 60)
+        return self._working_days_after(
+            submitted,
+            company.visit_review_deadline_days,
+            at=time(min(hours, 23), minutes),
+        )
 
     @api.depends("reviewed_date", "review_deadline")
     def _compute_reviewed_late(self):

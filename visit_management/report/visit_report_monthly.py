@@ -35,11 +35,18 @@ class VisitReportMonthly(models.Model):
         ]
     }
 
+    # The counts of a deleted user, team or company go with it (the trigger
+    # counts its reports again under no one): set to null, two rows could
+    # become one group twice.
     month = fields.Date(readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
-    user_id = fields.Many2one("res.users", string="Sales Rep", readonly=True)
-    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
-    manager_id = fields.Many2one("res.users", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True, ondelete="cascade")
+    user_id = fields.Many2one(
+        "res.users", string="Sales Rep", readonly=True, ondelete="cascade"
+    )
+    team_id = fields.Many2one(
+        "crm.team", string="Sales Team", readonly=True, ondelete="cascade"
+    )
+    manager_id = fields.Many2one("res.users", readonly=True, ondelete="cascade")
     state = fields.Selection(selection=REPORT_STATES, readonly=True)
     visit_mode = fields.Selection(selection=VISIT_MODES, string="Mode", readonly=True)
     visit_tier = fields.Selection(selection=TIERS, string="Tier", readonly=True)
@@ -163,9 +170,11 @@ class VisitReportMonthly(models.Model):
 
     def _drop_counting(self):
         """Before an uninstall: the triggers and functions init() made, which
-        Odoo knows nothing of."""
+        Odoo knows nothing of, and the counts, which no longer follow the
+        reports the uninstall deletes."""
         self.env.cr.execute(
             """
+            DELETE FROM visit_report_monthly;
             DROP TRIGGER IF EXISTS visit_report_monthly_insert ON visit_report;
             DROP TRIGGER IF EXISTS visit_report_monthly_update ON visit_report;
             DROP TRIGGER IF EXISTS visit_report_monthly_delete ON visit_report;

@@ -122,3 +122,25 @@ class TestVisitsByMonth(VisitAnalysisCommon):
                 (self.rep_b.id, "2026-12-01"): 1,
             },
         )
+
+    def test_a_deleted_team_or_team_leader_leaves_the_counts_right(self):
+        """Their reports are counted under no team and no leader; nothing fails
+        (two rows of the team's leader once made one group twice)."""
+        self.west_nov.sudo().write(
+            {
+                "start_datetime": self.west_dec.start_datetime,
+                "end_datetime": self.west_dec.end_datetime,
+                "team_id": False,
+                "manager_id": False,
+            }
+        )
+        self.team_b.sudo().unlink()
+        self.manager_b.sudo().unlink()
+        counts = self._counts(self.visit_admin)
+        self.assertEqual(counts, self._counted_from_the_reports(self.visit_admin))
+        rows = self.env["visit.report.monthly"].search(
+            [("user_id", "=", self.rep_b.id)]
+        )
+        self.assertFalse(rows.team_id)
+        self.assertFalse(rows.manager_id)
+        self.assertEqual(sum(rows.mapped("nbr")), 2)
