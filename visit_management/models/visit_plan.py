@@ -444,17 +444,24 @@ class VisitPlan(models.Model):
             ]
         )
         planned = {(plan.user_id, plan.company_id) for plan in plans}
-        plans |= self.sudo().create(
-            [
-                {
-                    "user_id": rep.id,
-                    "company_id": rep._visit_company().id,
-                    "period_type": "month",
-                    "date_start": month_start,
-                }
-                for rep in reps
-                if (rep, rep._visit_company()) not in planned
-            ]
+        # made for the reps, who follow them: their reminder is what tells them,
+        # not a "created" note and an "assigned to you" email per plan
+        quiet = {"mail_create_nolog": True, "mail_auto_subscribe_no_notify": True}
+        plans |= (
+            self.sudo()
+            .with_context(**quiet)
+            .create(
+                [
+                    {
+                        "user_id": rep.id,
+                        "company_id": rep._visit_company().id,
+                        "period_type": "month",
+                        "date_start": month_start,
+                    }
+                    for rep in reps
+                    if (rep, rep._visit_company()) not in planned
+                ]
+            )
         )
         return plans.filtered(lambda plan: plan.state in ("draft", "rejected"))
 

@@ -300,6 +300,14 @@ class TestPlanReminderCron(CronCommon):
             self._run_cron("ir_cron_visit_plan_reminders")
         plan = self._plan(self.rep)
         self.assertEqual(plan.state, "draft", "a draft plan is ready for the rep")
+        # the rep follows it; the reminder tells them, no email of its own
+        self.assertIn(self.rep.partner_id, plan.message_partner_ids)
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [("model", "=", "visit.plan"), ("res_id", "=", plan.id)]
+            )
+        )
+        self.assertFalse(plan.message_ids)
         reminder = self._activities("mail_activity_visit_plan_reminder", self.rep)
         self.assertEqual(len(reminder), 1)
         self.assertEqual((reminder.res_model, reminder.res_id), ("visit.plan", plan.id))
