@@ -1,4 +1,4 @@
-.PHONY: run test bench i18n readme clean
+.PHONY: run test bench loadtest i18n readme clean
 
 ## make run: set up what is missing, create the demo database once, start Odoo on :8069
 run:
@@ -12,6 +12,10 @@ test:
 ## make bench: two databases (10k and 100k customers), the timings of issue 4's benchmark, the targets
 bench:
 	@bash scripts/bench.sh
+
+## make loadtest: the morning peak over HTTP: Odoo with 4 workers, 50, 200 and 500 reps checking in and reporting, against hr_attendance's check-in
+loadtest:
+	@bash scripts/loadtest.sh
 
 ## make i18n: regenerate the .pot files with Odoo's export and merge them into zh_CN.po (zh_TW.po made from it)
 i18n:
