@@ -14,7 +14,11 @@ class VisitFollowUpMixin(models.AbstractModel):
     _follow_up_document = None
     _follow_up_activity_type = None
 
-    activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
+    # indexed: each activity marked done is deleted, and PostgreSQL then finds
+    # the items pointing at it (a scan of the whole table without the index)
+    activity_id = fields.Many2one(
+        "mail.activity", readonly=True, copy=False, index="btree_not_null"
+    )
 
     def _schedule_follow_up(self):
         """The item's activity, for whoever follows it up (else the document's

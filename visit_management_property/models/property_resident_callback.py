@@ -232,8 +232,14 @@ class PropertyResidentCallback(models.Model):
     follow_up_repair_id = fields.Many2one(
         "property.repair.request", readonly=True, copy=False, check_company=True
     )
+    # indexed: an activity marked done is deleted, and PostgreSQL then looks
+    # for the callbacks pointing at it
     follow_up_activity_id = fields.Many2one(
-        "mail.activity", readonly=True, copy=False, ondelete="set null"
+        "mail.activity",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        index="btree_not_null",
     )
 
     # One callback per origin, per household and month, per resident and
