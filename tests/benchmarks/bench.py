@@ -761,7 +761,7 @@ def cmd_generate(args):
         log(f"Generating {customers:,} customers and {reports:,} reports")
         start = time.perf_counter()
         generate.generate(env, args.size, customers, reports, log=log)
-        log(f"Generating {generate_property.HOUSEHOLDS[args.size]:,} households")
+        log(f"Generating {generate_property.households(args.size):,} households")
         generate_property.generate(env, args.size, log=log)
         cr.commit()
         log(f"Generated in {timedelta(seconds=round(time.perf_counter() - start))}")

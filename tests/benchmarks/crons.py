@@ -413,6 +413,11 @@ WITH late AS (
        SET rep_reminded = TRUE, manager_reminded = l.escalated
       FROM lines l WHERE pl.id = l.id
     RETURNING pl.id
+), reviews AS (
+    UPDATE visit_report r SET review_reminded = TRUE
+     WHERE r.active AND r.state = 'submitted' AND r.review_deadline < %(now)s
+       AND NOT coalesce(r.review_reminded, FALSE)
+    RETURNING r.id, r.manager_id, r.name
 ), reps AS (
     INSERT INTO mail_activity (
         res_model_id, res_model, res_id, activity_type_id, user_id, summary,
@@ -430,25 +435,91 @@ WITH late AS (
       FROM lines l WHERE NOT l.reminded
     RETURNING id
 ), escalated AS (
-    SELECT manager_id, '/odoo/visit.report/' || id AS link, name AS label
+    SELECT %(type)s AS type, 'Visit reports late past the escalation delay' AS title,
+           manager_id, '/odoo/visit.report/' || id AS link, name AS label
       FROM late WHERE escalated
     UNION ALL
-    SELECT manager_id, '/odoo/visit.plan.line/' || id, partner
+    SELECT %(type)s, 'Visit reports late past the escalation delay', manager_id,
+           '/odoo/visit.plan.line/' || id, partner
       FROM lines WHERE escalated
+    UNION ALL
+    SELECT %(review_type)s, 'Visit reports to review, past their review deadline',
+           manager_id, '/odoo/visit.report/' || id, name
+      FROM reviews
 )
 INSERT INTO mail_activity (
     res_model_id, res_model, res_id, activity_type_id, user_id, summary, note,
     date_deadline, automated, active, visit_digest_pending,
     create_date, write_date, create_uid, write_uid)
-SELECT NULL, NULL, NULL, %(type)s, e.manager_id,
-       'Visit reports late past the escalation delay',
+SELECT NULL, NULL, NULL, e.type, e.manager_id, e.title,
        '<ul>' || string_agg('<li><a href="' || e.link || '">' || e.label
                             || '</a></li>', '') || '</ul>',
        %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
   FROM escalated e
  WHERE e.manager_id IS NOT NULL
-GROUP BY e.manager_id
+GROUP BY e.type, e.title, e.manager_id
 """
+
+
+PLAN_REMINDERS_FLOOR = """
+WITH reps AS (
+    SELECT * FROM unnest(%(users)s::int[], %(companies)s::int[], %(teams)s::int[],
+                         %(managers)s::int[]) AS r(user_id, company_id, team_id,
+                                                  manager_id)
+), plans AS (
+    INSERT INTO visit_plan (
+        user_id, company_id, team_id, manager_id, period_type, state, date_start,
+        date_end, submission_deadline, name, rep_reminded, submission_count,
+        line_count, done_line_count, completion_rate,
+        create_date, write_date, create_uid, write_uid)
+    SELECT r.user_id, r.company_id, r.team_id, r.manager_id, 'month', 'draft',
+           %(month)s, %(month_end)s, %(deadline)s,
+           to_char(%(month)s::date, 'YYYY-MM') || ' / ' || p.name, TRUE, 0, 0, 0, 0,
+           now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+      FROM reps r
+      JOIN res_users u ON u.id = r.user_id
+      JOIN res_partner p ON p.id = u.partner_id
+     WHERE NOT EXISTS (
+            SELECT 1 FROM visit_plan v
+             WHERE v.user_id = r.user_id AND v.company_id = r.company_id
+               AND v.period_type = 'month' AND v.date_start = %(month)s)
+    RETURNING id, user_id
+)
+INSERT INTO mail_activity (
+    res_model_id, res_model, res_id, activity_type_id, user_id, summary,
+    date_deadline, automated, active, visit_digest_pending,
+    create_date, write_date, create_uid, write_uid)
+SELECT %(model_id)s, 'visit.plan', id, %(type)s, user_id,
+       'Submit your visit plan for ' || to_char(%(month)s::date, 'YYYY-MM')
+           || ' by ' || %(deadline)s,
+       %(today)s, TRUE, TRUE, TRUE,
+       now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+  FROM plans
+"""
+
+
+def plan_reminders_floor(env):
+    """The reps are read with the ORM (as the cron does); the draft plans and
+    their reminders are written in one statement."""
+    reps = env["res.users"]._visit_reps()
+    today = fields.Date.context_today(env["visit.plan"])
+    month = today.replace(day=1) + relativedelta(months=1)
+    env.cr.execute(
+        SQL(
+            PLAN_REMINDERS_FLOOR,
+            users=reps.ids,
+            companies=[rep._visit_company().id for rep in reps],
+            teams=[rep.sale_team_id.id or None for rep in reps],
+            managers=[rep.sale_team_id.user_id.id or None for rep in reps],
+            month=month,
+            month_end=month + relativedelta(months=1, days=-1),
+            deadline=month - relativedelta(days=1),
+            today=today,
+            model_id=env["ir.model"]._get_id("visit.plan"),
+            type=env.ref("visit_management.mail_activity_visit_plan_reminder").id,
+        )
+    )
+    return env.cr.rowcount
 
 
 class Cron:
@@ -561,6 +632,8 @@ def reset_reminders(env):
              WHERE state = 'draft' AND report_deadline >= %(since)s;
             UPDATE visit_plan_line SET rep_reminded = FALSE, manager_reminded = FALSE
              WHERE planned_datetime >= %(since)s;
+            UPDATE visit_report SET review_reminded = FALSE
+             WHERE state = 'submitted' AND review_deadline >= %(since)s;
             """,
             since=since,
         )
@@ -582,6 +655,7 @@ def report_reminders_floor(env):
             now=now,
             today=fields.Date.context_today(env["visit.report"]),
             type=env.ref("visit_management.mail_activity_visit_report_reminder").id,
+            review_type=env.ref("visit_management.mail_activity_visit_review_late").id,
             report_model_id=env["ir.model"]._get_id("visit.report"),
             plan_model_id=env["ir.model"]._get_id("visit.plan"),
         )
@@ -627,10 +701,11 @@ def crons(env):
             "cron: plan reminders",
             env["visit.plan"]._cron_plan_reminders,
             plan_reminders_created,
+            floor=plan_reminders_floor,
             reset=plan_reminders_reset,
             restore=plan_reminders_restore,
-            floor_note="no floor written yet; its work is one plan and one "
-            "reminder per rep (50 at both sizes)",
+            floor_note="a draft plan and a reminder per rep (50 at both sizes); "
+            "the floor reads the reps with the ORM",
         ),
         Cron(
             "cron: late report reminders",
@@ -638,8 +713,8 @@ def crons(env):
             report_reminders_created,
             floor=report_reminders_floor,
             reset=reset_reminders,
-            floor_note="a week of late reports and planned visits without "
-            "report; floor without the robots' digest queue",
+            floor_note="a week of late reports, planned visits without report "
+            "and late reviews; floor without the robots' digest queue",
         ),
         Cron(
             "cron: move-in visits",

@@ -6,8 +6,10 @@ everything else with one INSERT ... SELECT per table, every NOT NULL and stored
 computed column filled as the ORM computes it, randomness a hash of the row
 number (pg_temp.rnd of generate.py).
 
-50 estates (5 of them just handed over: most of their households moved in these
-3 months, a mass move-in sampled by the move-in rule), their buildings of 100
+2,000 households an estate: 5 estates in the small set, 50 in the large one (a
+company grows by its estates, not by their size); a tenth of them just handed
+over (most of their households moved in these 3 months, a mass move-in sampled
+by the move-in rule), their buildings of 100
 units, a household per unit (an owner or a tenant, and family members), a year of
 complaints (0.6 a household) and repair requests (1.5 a household), the
 callbacks the office made for them until 30 days ago (the last 30 days' are left
@@ -16,8 +18,9 @@ an estate a month) and the move-in visits of the year until 3 months ago; a
 festival in 3 days whose visits are not created yet. The timestamps fall between
 10:00 and 12:00 UTC, so their day is the same in any timezone the ORM uses.
 
-Also the reminder backlog of visit_management's data: the late reports and the
-planned visits without report older than a week count as reminded (the reminder
+Also the reminder backlog of visit_management's data: the late reports, the
+planned visits without report and the late reviews older than a week count as
+reminded (the reminder
 crons ran then); the last week's are due."""
 
 from datetime import timedelta
@@ -27,11 +30,12 @@ from generate import RND_FUNCTION
 from odoo import Command, fields
 from odoo.tools import SQL
 
-HOUSEHOLDS = {"small": 10_000, "large": 100_000}
-ESTATES = 50
-NEW_ESTATES = 5  # handed over these 3 months: a mass move-in each month
-OFFICES = 10  # office managers, 5 estates each
-SUPERVISORS = 5  # maintenance supervisors of the even estates
+HOUSEHOLDS_PER_ESTATE = 2_000
+ESTATES = {"small": 5, "large": 50}
+ESTATES_PER_OFFICE = 5  # an office manager's estates
+# a tenth of the estates handed over these 3 months: a mass move-in each month;
+# a supervisor for two even estates out of ten
+PER_NEW_ESTATE = PER_SUPERVISOR = 10
 UNITS_PER_BUILDING = 100
 COMPLAINTS_PER_HOUSEHOLD = 0.6  # a year
 REPAIRS_PER_HOUSEHOLD = 1.5  # a year
@@ -318,11 +322,17 @@ UPDATE visit_report
 UPDATE visit_plan_line line
    SET rep_reminded = TRUE, manager_reminded = TRUE
  WHERE line.planned_datetime < %(reminded_before)s
-   AND NOT EXISTS (SELECT 1 FROM visit_report r WHERE r.plan_line_id = line.id)
+   AND NOT EXISTS (SELECT 1 FROM visit_report r WHERE r.plan_line_id = line.id);
+UPDATE visit_report SET review_reminded = TRUE
+ WHERE state = 'submitted' AND review_deadline < %(reminded_before)s
 """
 
 
-def create_offices(env):
+def households(size):
+    return HOUSEHOLDS_PER_ESTATE * ESTATES[size]
+
+
+def create_offices(env, estate_count):
     """The office managers, maintenance supervisors, estates and the festival."""
     ref = env.ref
     company = env.ref("base.main_company")
@@ -344,7 +354,7 @@ def create_offices(env):
                 name=f"Bench Office {i + 1:02d}",
                 login=f"bench_office_{i + 1:02d}",
             )
-            for i in range(OFFICES)
+            for i in range(estate_count // ESTATES_PER_OFFICE)
         ]
     )
     supervisors = Users.create(
@@ -354,23 +364,22 @@ def create_offices(env):
                 name=f"Bench Supervisor {i + 1}",
                 login=f"bench_supervisor_{i + 1}",
             )
-            for i in range(SUPERVISORS)
+            for i in range(-(-estate_count // PER_SUPERVISOR))
         ]
     )
-    per_office = ESTATES // OFFICES
     estates = env["property.estate"].create(
         [
             {
                 "name": f"Bench Estate {k + 1:02d}",
                 "code": f"E{k + 1:02d}",
                 "company_id": company.id,
-                "manager_id": offices[k // per_office].id,
+                "manager_id": offices[k // ESTATES_PER_OFFICE].id,
                 "repair_supervisor_id": (
-                    supervisors[(k // 2) % SUPERVISORS].id if k % 2 == 0 else False
+                    supervisors[k // PER_SUPERVISOR].id if k % 2 == 0 else False
                 ),
-                "user_ids": [Command.set(offices[k // per_office].ids)],
+                "user_ids": [Command.set(offices[k // ESTATES_PER_OFFICE].ids)],
             }
-            for k in range(ESTATES)
+            for k in range(estate_count)
         ]
     )
     festival = env["property.festival"].create(
@@ -388,18 +397,17 @@ def create_offices(env):
 def generate(env, size, log=print):
     """Fills the property part, after generate.generate; the caller commits."""
     cr = env.cr
-    households = HOUSEHOLDS[size]
-    company, estates, festival = create_offices(env)
+    company, estates, festival = create_offices(env, ESTATES[size])
     log(f"  {len(estates)} estates, their offices and a festival created")
     categories = env["property.repair.category"].search([])
-    per_estate = households // ESTATES
+    per_estate = HOUSEHOLDS_PER_ESTATE
     now = fields.Datetime.now()
     today = fields.Date.today()
     params = {
         "company": company.id,
         "estates": estates.ids,
-        "new_estates": NEW_ESTATES,
-        "households": households,
+        "new_estates": -(-len(estates) // PER_NEW_ESTATE),
+        "households": households(size),
         "per_estate": per_estate,
         "units_per_building": UNITS_PER_BUILDING,
         "buildings": -(-per_estate // UNITS_PER_BUILDING),
@@ -434,6 +442,6 @@ def generate(env, size, log=print):
         cr.execute(SQL("SELECT count(*) FROM %s", SQL.identifier(env[model]._table)))
         (count,) = cr.fetchone()
         env["ir.sequence"].search([("code", "=", model)]).number_next = count + 1
-    env["ir.config_parameter"].set_param(MARKER, f"{size}:{households}")
+    env["ir.config_parameter"].set_param(MARKER, f"{size}:{households(size)}")
     env.invalidate_all()
     return festival
