@@ -589,6 +589,57 @@ def store_review_deadlines(env, company):
     return cr.rowcount
 
 
+# The front desk's year: each rep hosts a customer every working day (a year
+# back, today and tomorrow), 10:00-11:30 in Shanghai. Past ones are done, but
+# 5% cancelled and 2% never closed; those closed or flagged more than a week ago
+# count as reminded (the reception reminders' backlog of a week). Today's and
+# tomorrow's are confirmed; tomorrow's have two preparation items still open (the
+# rep's and the team leader's), so the day-before reminder lists them.
+RECEPTIONS = """
+CREATE TEMP TABLE bench_reception AS
+WITH rep_customers AS (
+    SELECT r.user_id, r.team_id, r.manager_id, array_agg(p.id ORDER BY p.id) AS ids
+      FROM bench_rep r
+      JOIN res_partner p ON p.user_id = r.user_id AND p.is_company
+  GROUP BY 1, 2, 3
+)
+SELECT nextval('visit_reception_id_seq')::int AS id, c.user_id, c.team_id,
+       c.manager_id, c.ids[1 + mod(n, cardinality(c.ids))] AS partner_id,
+       d::date + time '02:00' AS start_datetime,
+       d::date + time '03:30' AS stop_datetime,
+       CASE WHEN d::date >= %(today)s THEN 'confirmed'
+            WHEN pg_temp.rnd(n, 60) < 0.05 THEN 'cancelled'
+            WHEN pg_temp.rnd(n, 60) < 0.07 THEN 'confirmed'
+            ELSE 'done' END AS state,
+       d::date > %(today)s AS tomorrow,
+       d::date < %(today)s - 7 AS reminded
+  FROM rep_customers c
+ CROSS JOIN generate_series(%(today)s::date - 364, %(today)s::date + 1,
+                            interval '1 day') WITH ORDINALITY AS g(d, n)
+ WHERE extract(isodow FROM d) < 6 OR d::date > %(today)s;
+INSERT INTO mail_activity (
+    res_model_id, res_model, res_id, res_name, activity_type_id, user_id, summary,
+    date_deadline, automated, active, create_date, write_date, create_uid, write_uid)
+SELECT %(reception_model)s, 'visit.reception', r.id, 'RC/BENCH/' || r.id,
+       %(prep_type)s, u.user_id, u.item, %(today)s, FALSE, TRUE,
+       %(now)s, %(now)s, 1, 1
+  FROM bench_reception r
+ CROSS JOIN LATERAL (VALUES (r.user_id, 'Catering'), (r.manager_id, 'Room'))
+       AS u(user_id, item)
+ WHERE r.tomorrow;
+INSERT INTO visit_reception (
+    id, company_id, partner_id, team_id, manager_id, user_id, name, state, purpose,
+    request_channel, catering, people_count, start_datetime, stop_datetime,
+    done_datetime, prep_reminded, close_flagged,
+    create_date, write_date, create_uid, write_uid)
+SELECT id, %(company)s, partner_id, team_id, manager_id, user_id, 'RC/BENCH/' || id,
+       state, 'business_talks', 'phone', 'none', 2, start_datetime, stop_datetime,
+       CASE WHEN state = 'done' THEN stop_datetime END, NOT tomorrow, reminded,
+       %(now)s, %(now)s, 1, 1
+  FROM bench_reception
+"""
+
+
 def generate(env, size, customers, reports, log=print):
     """Fills the database; the caller commits."""
     cr = env.cr
@@ -616,6 +667,8 @@ def generate(env, size, customers, reports, log=print):
         "deadline_hours": company.visit_report_deadline_hours,
         "mismatch_secs": TIME_MISMATCH_TOLERANCE.total_seconds(),
         "to_judge": TO_JUDGE_REASONS,
+        "reception_model": env["ir.model"]._get_id("visit.reception"),
+        "prep_type": env.ref("visit_management.mail_activity_visit_reception_prep").id,
         **{f"w_{tier}": weight for tier, weight in TIER_VISITS.items()},
     }
     steps = [
@@ -627,6 +680,7 @@ def generate(env, size, customers, reports, log=print):
         ("planned visits", [INSERT_PLAN_LINES]),
         ("visit reports", [INSERT_REPORTS]),
         ("plans' completion", [PLAN_COMPLETION]),
+        ("receptions (and tomorrow's open preparation items)", [RECEPTIONS]),
     ]
     for label, queries in steps:
         for query in queries:

@@ -79,6 +79,7 @@ class MailActivity(models.Model):
         records_by_user = {
             user: items for user, items in records_by_user.items() if user
         }
+        self._visit_read_langs(records_by_user)
         open_lists = self._visit_open_lists(activity_type_xmlid, records_by_user)
         to_create = {}
         grown = self.browse()
@@ -115,6 +116,7 @@ class MailActivity(models.Model):
         `items_by_user` maps users to (items, total): the (model, id, name) of the
         records listed and how many there are in all."""
         items_by_user = {user: items for user, items in items_by_user.items() if user}
+        self._visit_read_langs(items_by_user)
         today = fields.Date.context_today(self)
         open_lists = self._visit_open_lists(
             activity_type_xmlid, items_by_user, [("date_deadline", "=", today)]
@@ -139,6 +141,12 @@ class MailActivity(models.Model):
         created = self._visit_create_lists(activity_type_xmlid, notes, summary_of)
         (created | rewritten)._visit_queue_digest()
         return created
+
+    @api.model
+    def _visit_read_langs(self, users):
+        """Reads the languages of these users at once: each may come from a
+        different record, and reading them one by one is a query per user."""
+        self.env["res.users"].sudo().browse([user.id for user in users]).mapped("lang")
 
     @api.model
     def _visit_open_lists(self, activity_type_xmlid, users, extra_domain=()):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.tests import new_test_user
 
 from odoo.addons.visit_management.models import visit_reception_preparation
 
@@ -50,6 +51,35 @@ class TestReceptionReminders(ReceptionCommon):
                 self.assertNotIn(later.name, str(todo.note))
         self.assertTrue(reception.prep_reminded)
         self.assertFalse(later.prep_reminded)
+
+    def test_day_before_queries_do_not_grow_with_the_people(self):
+        """Each person gets their to-do in their language, the languages read
+        at once: three caterers cost the queries of one (after a first run that
+        reads what every run then finds in the caches)."""
+        caterers = [
+            new_test_user(self.env, f"visit_caterer_{i}", groups="base.group_user")
+            for i in range(5)
+        ]
+
+        def queries(host, people):
+            for caterer in people:
+                self._tomorrow(
+                    user=host,
+                    team_id=self.team.id,
+                    user_id=host.id,
+                    room_id=False,
+                    catering_user_id=caterer.id,
+                )
+            return self._cron_queries("ir_cron_visit_reception_reminders")
+
+        queries(self.manager, caterers[:1])
+        one = queries(self.rep, caterers[1:2])
+        three = queries(self.rep2, caterers[2:])
+        self.assertEqual(three, one)
+        for caterer in caterers:
+            self.assertTrue(
+                self._activities("mail_activity_visit_reception_reminder", user=caterer)
+            )
 
     def test_done_items_are_not_reminded(self):
         reception = self._tomorrow()
