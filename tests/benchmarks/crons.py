@@ -23,6 +23,7 @@ from odoo.tools import SQL
 # Tables the crons write into, whose new rows are deleted after each run.
 CREATED = (
     "mail_activity",
+    "mail_message",
     "property_resident_callback",
     "property_callback_sample",
     "property_callback_assessment",
@@ -671,6 +672,17 @@ def festival(env):
     )
 
 
+def digests_reset(env):
+    """The day of a festival: its visits made (the festival cron run, not
+    timed), each office manager with hundreds of new reminders."""
+    env["property.callback.rules"]._cron_festival_visits()
+
+
+def digests_created(env, marks):
+    messages = created_since(env.cr, marks, "mail_message")
+    return messages, f"{messages} digests"
+
+
 def reset_festival(env):
     fest = festival(env)
     delete_callbacks(env, SQL("cb.festival_id = %s", fest.id))
@@ -850,6 +862,14 @@ def crons(env):
                 callbacks_floor(env, SQL(ROUTINE_FLOOR, **month_args(env))),
             )[1],
             floor_note="floor draws by a hash, writes the samples without their units",
+        ),
+        Cron(
+            "cron: reminder digests",
+            env["mail.activity"]._cron_send_visit_digests,
+            digests_created,
+            reset=digests_reset,
+            restore=reset_festival,
+            floor_note="no floor: a message rendered per person in their language",
         ),
         Cron(
             "cron: callback assessments",

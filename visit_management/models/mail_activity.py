@@ -11,6 +11,9 @@ from ..tools import single_run
 
 # People one transaction of the digest sends their digest to.
 DIGEST_BATCH = 50
+# Reminders of a kind a digest lists; the others are counted (the day of a
+# festival brings an office manager hundreds of visits to make).
+DIGEST_LISTED = 50
 
 
 class MailActivity(models.Model):
@@ -233,9 +236,23 @@ class MailActivity(models.Model):
     def _visit_notify_digest(self, user):
         """One message to `user` listing these reminders, in their language."""
         env = self.with_context(lang=user.lang).env
+        groups = [
+            (
+                activity_type,
+                reminders[:DIGEST_LISTED],
+                env._(
+                    "... and %(count)s more in your activities",
+                    count=len(reminders) - DIGEST_LISTED,
+                )
+                if len(reminders) > DIGEST_LISTED
+                else "",
+            )
+            for activity_type, reminders in self.with_env(env)
+            .grouped("activity_type_id")
+            .items()
+        ]
         body = env["ir.qweb"]._render(
-            "visit_management.visit_reminder_digest",
-            {"reminders": self.with_env(env)},
+            "visit_management.visit_reminder_digest", {"groups": groups}
         )
         env["mail.thread"].message_notify(
             partner_ids=user.partner_id.ids,

@@ -5,10 +5,12 @@ import json
 import os
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler
+from unittest.mock import patch
 
 from odoo.tests import freeze_time
 
 from odoo.addons.mail.tools.jwt import generate_vapid_keys
+from odoo.addons.visit_management.models import mail_activity
 
 from .common import VisitCommon
 from .loopback import serve_on_loopback
@@ -161,6 +163,17 @@ class TestReminderDigest(VisitCommon):
         self.assertEqual(headers["Content-Encoding"], "aes128gcm")
         self.assertTrue(headers["Authorization"].startswith("vapid t="))
         self.assertTrue(payload, "the encrypted notification")
+
+    def test_a_long_day_is_listed_up_to_a_point_then_counted(self):
+        # DIGEST_LISTED is 50: the day of a festival brings hundreds
+        reports = [self._late_report(self.rep2, hours) for hours in (3, 2, 1)]
+        with patch.object(mail_activity, "DIGEST_LISTED", 2):
+            self._remind_and_digest()
+        digest = self._digests_to(self.rep2)
+        self.assertEqual(digest.subject, "拜访提醒：新增 3 条")
+        listed = [report for report in reports if report.name in digest.body]
+        self.assertEqual(len(listed), 2)
+        self.assertIn("……另有 1 条，见您的活动", digest.body)
 
     def test_nobody_who_turned_it_off(self):
         report = self._late_report(self.rep_b)
