@@ -73,6 +73,8 @@ INTERACTIVE = (
 # measured beside them, under INTERACTIVE_MAX_SECONDS.
 FAST_READS = (PIVOT_MONTHLY, TODAY_APP, TODAY_LIST, TODAY_MAP, CUSTOMER_MAP)
 FAST_READ_MAX_SECONDS = 0.3
+# How much more a scheduled action's largest batch may query at the large size.
+BATCH_QUERIES_SLACK = 0.1
 # Operations of the product whose query count must not grow with the data (the
 # cron's grows with its number of batches only: see the README).
 PRODUCT = (ASSESSMENT, *INTERACTIVE)
@@ -703,7 +705,7 @@ def targets(results):
             "",
             "Queries by size (must not grow with the data):",
             "",
-            f"| operation | {' | '.join(sizes)} | equal |",
+            f"| operation | {' | '.join(sizes)} | holds |",
             f"|---|{'--:|' * len(sizes)}---|",
         ]
         for name in PRODUCT:
@@ -716,30 +718,25 @@ def targets(results):
             shown = " | ".join(fmt(count, "{:,}") for count in counts)
             lines.append(f"| {name} | {shown} | {verdict(equal)} |")
         # a scheduled action's queries are flat per commit (batch): its batches
-        # grow with the data, the queries of each must not
+        # grow with the data, the queries of its largest must not (within
+        # BATCH_QUERIES_SLACK: a batch of the same records of more estates or
+        # customers may cross one more prefetch boundary)
         crons_by_size = [
             {r["operation"]: r for r in result.get("cron_rows", []) if r.get("cron")}
             for result in results
         ]
         for name in crons_by_size[0]:
             runs = [by_name.get(name) for by_name in crons_by_size]
-            if None in runs or any(r["queries"] is None for r in runs):
+            if None in runs or any(r.get("batch_queries") is None for r in runs):
                 continue
-            batches = [r["batches"] or 1 for r in runs]
-            if len(set(batches)) == 1:
-                counts = [r["queries"] for r in runs]
-                shown = " | ".join(f"{count:,}" for count in counts)
-            else:
-                counts = [
-                    round(r["queries"] / b) for r, b in zip(runs, batches, strict=True)
-                ]
-                shown = " | ".join(
-                    f"{count:,} / commit ({b} commits)"
-                    for count, b in zip(counts, batches, strict=True)
-                )
-            equal = len(set(counts)) == 1
-            passed = passed and equal
-            lines.append(f"| {name} | {shown} | {verdict(equal)} |")
+            counts = [r["batch_queries"] for r in runs]
+            shown = " | ".join(
+                f"{r['batch_queries']:,} in the largest of {r['batches']} commit(s)"
+                for r in runs
+            )
+            flat = max(counts) <= counts[0] * (1 + BATCH_QUERIES_SLACK)
+            passed = passed and flat
+            lines.append(f"| {name} | {shown} | {verdict(flat)} |")
     lines += ["", f"All targets: {verdict(passed)}"]
     return lines, passed
 

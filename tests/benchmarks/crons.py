@@ -13,8 +13,14 @@ it sets. What a floor leaves out is said in its row's note: the seeded draws of
 the samples (a floor takes the same number by a hash), the names of the
 activities' summaries in the users' languages, the digest queue."""
 
+import json
+import threading
 import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 
+import requests
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -151,6 +157,262 @@ def callbacks_floor(env, select):
         )
     )
     return env.cr.rowcount
+
+
+# ----------------------------------------------------------------------
+# The outside services, on loopback
+# ----------------------------------------------------------------------
+ROBOT_MESSAGES = 500  # queued for the robots' cron on its worst day
+# a house number in Shanghai, in Amap's coordinates (GCJ-02)
+GEOCODED = {
+    "status": "1",
+    "info": "OK",
+    "count": "1",
+    "geocodes": [{"level": "门牌号", "location": "121.5315419,31.1753040"}],
+}
+
+
+class ServiceStandIn(BaseHTTPRequestHandler):
+    """Amap's geocoder (GET) and a WeCom robot's webhook (POST), answering
+    every request with success."""
+
+    def _answer(self, payload):
+        body = json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        self._answer(GEOCODED)
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self._answer({"errcode": 0, "errmsg": "ok"})
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def services_on_loopback():
+    """The stand-in's base URL while it serves."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ServiceStandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def bench_robot(env, base_url):
+    Robot = env["visit.robot"].sudo()
+    robot = Robot.search([("name", "=", "Bench Robot")], limit=1)
+    if not robot:
+        robot = Robot.create(
+            {
+                "name": "Bench Robot",
+                "service": "wecom",
+                "webhook_url": f"{base_url}/cgi-bin/webhook/send?key=bench",
+            }
+        )
+    robot.webhook_url = f"{base_url}/cgi-bin/webhook/send?key=bench"
+    return robot
+
+
+def robot_crons(env, base_url):
+    """The robots' cron with ROBOT_MESSAGES queued (a morning of busy groups)."""
+    robot = bench_robot(env, base_url)
+    env.cr.commit()
+
+    def reset(env):
+        env.cr.execute(
+            SQL(
+                """
+                DELETE FROM visit_robot_message WHERE robot_id = %(robot)s;
+                INSERT INTO visit_robot_message (
+                    robot_id, company_id, body, state, attempts, next_attempt,
+                    create_date, write_date, create_uid, write_uid)
+                SELECT %(robot)s, %(company)s, '【Bench】message ' || n, 'queued', 0,
+                       now() at time zone 'UTC' - interval '1 minute',
+                       now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+                  FROM generate_series(1, %(count)s) n
+                """,
+                robot=robot.id,
+                company=robot.company_id.id,
+                count=ROBOT_MESSAGES,
+            )
+        )
+
+    def sent(env, marks):
+        env.cr.execute(
+            SQL(
+                """
+                SELECT count(*) FROM visit_robot_message
+                 WHERE robot_id = %s AND state = 'sent'
+                """,
+                robot.id,
+            )
+        )
+        count = env.cr.fetchone()[0]
+        return count, f"{count} messages sent"
+
+    def floor(env):
+        """The same requests one after the other, one UPDATE."""
+        env.cr.execute(
+            SQL(
+                "SELECT id, body FROM visit_robot_message WHERE robot_id = %s",
+                robot.id,
+            )
+        )
+        messages = env.cr.fetchall()
+        url = robot.webhook_url
+        for _id, body in messages:
+            reply = requests.post(
+                url, json={"msgtype": "text", "text": {"content": body}}, timeout=10
+            )
+            reply.raise_for_status()
+            assert reply.json()["errcode"] == 0
+        env.cr.execute(
+            SQL(
+                """
+                UPDATE visit_robot_message
+                   SET state = 'sent', sent_date = now() at time zone 'UTC'
+                 WHERE id = ANY(%s)
+                """,
+                [message_id for message_id, _body in messages],
+            )
+        )
+        return env.cr.rowcount
+
+    def restore(env):
+        env.cr.execute(
+            SQL("DELETE FROM visit_robot_message WHERE robot_id = %s", robot.id)
+        )
+
+    return Cron(
+        "cron: robot messages",
+        env["visit.robot.message"]._cron_send,
+        sent,
+        floor=floor,
+        reset=reset,
+        restore=restore,
+        floor_note=f"{ROBOT_MESSAGES} messages to a WeCom webhook on loopback; "
+        "floor: the same requests, one UPDATE",
+    )
+
+
+GEOCODER_PARAMETERS = (
+    "base_geolocalize.geo_provider",
+    "visit_management.amap_key",
+    "visit_management.amap_geocode_url",
+)
+
+
+def geocoding_cron(env, base_url):
+    """The geocoding cron (GEOCODE_BATCH customers a run) among the customers
+    the data set leaves without a position, Amap on loopback."""
+    parameters = env["ir.config_parameter"].sudo()
+    saved = {key: parameters.get_param(key) for key in GEOCODER_PARAMETERS}
+    env.cr.execute(
+        """
+        CREATE TEMP TABLE IF NOT EXISTS bench_unplaced AS
+        SELECT id FROM res_partner
+         WHERE is_company AND visit_tier IS NOT NULL
+           AND coalesce(partner_latitude, 0) = 0
+           AND coalesce(partner_longitude, 0) = 0
+        """
+    )
+
+    def reset(env):
+        parameters.set_param(
+            "base_geolocalize.geo_provider",
+            env.ref("visit_management.geoprovider_amap").id,
+        )
+        parameters.set_param("visit_management.amap_key", "bench")
+        parameters.set_param(
+            "visit_management.amap_geocode_url", f"{base_url}/v3/geocode/geo"
+        )
+        env.cr.execute(
+            """
+            UPDATE res_partner
+               SET partner_latitude = 0, partner_longitude = 0,
+                   visit_approximate_latitude = 0, visit_approximate_longitude = 0,
+                   visit_position_approximate = FALSE,
+                   visit_geocode_failed_date = NULL, date_localization = NULL
+             WHERE id IN (SELECT id FROM bench_unplaced)
+               AND (partner_latitude != 0 OR visit_geocode_failed_date IS NOT NULL)
+            """
+        )
+
+    def placed(env, marks):
+        env.cr.execute(
+            """
+            SELECT count(*) FROM res_partner
+             WHERE id IN (SELECT id FROM bench_unplaced) AND partner_latitude != 0
+            """
+        )
+        count = env.cr.fetchone()[0]
+        return count, f"{count} customers placed"
+
+    def floor(env):
+        """The same customers (the cron's query), one request each, one UPDATE."""
+        from odoo.addons.visit_management.models.res_partner_geocoding import (
+            GEOCODE_BATCH,
+        )
+
+        env.cr.execute(
+            SQL(
+                """
+                SELECT id, coalesce(city, '') || coalesce(street, '')
+                  FROM res_partner
+                 WHERE is_company AND visit_tier IS NOT NULL
+                   AND (city IS NOT NULL OR street IS NOT NULL)
+                   AND coalesce(partner_latitude, 0) = 0
+                   AND coalesce(partner_longitude, 0) = 0
+                   AND visit_geocode_failed_date IS NULL
+                 ORDER BY id LIMIT %s
+                """,
+                GEOCODE_BATCH,
+            )
+        )
+        customers = env.cr.fetchall()
+        url = f"{base_url}/v3/geocode/geo"
+        for _id, address in customers:
+            reply = requests.get(
+                url, params={"key": "bench", "address": address}, timeout=10
+            )
+            reply.raise_for_status()
+            reply.json()
+        env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner SET partner_latitude = 31.17743,
+                       partner_longitude = 121.52721, date_localization = %s
+                 WHERE id = ANY(%s)
+                """,
+                fields.Date.today(),
+                [customer_id for customer_id, _address in customers],
+            )
+        )
+        return env.cr.rowcount
+
+    def restore(env):
+        for key, value in saved.items():
+            parameters.set_param(key, value or False)
+
+    return Cron(
+        "cron: geocoding",
+        env["res.partner"]._cron_visit_geo_localize,
+        placed,
+        floor=floor,
+        reset=reset,
+        restore=lambda env: (reset(env), restore(env)),
+        floor_note="a run's batch of customers without a position, Amap on "
+        "loopback; floor: the same requests, one UPDATE",
+    )
 
 
 # ----------------------------------------------------------------------
@@ -891,20 +1153,24 @@ def crons(env):
 
 
 def count_commits(env):
-    """Counts ir.cron._commit_progress calls (the batches) while patched."""
+    """Counts ir.cron._commit_progress calls (the batches) while patched, and
+    the queries of each batch. `stop()` returns (batches, the queries of the
+    largest batch)."""
     IrCron = type(env["ir.cron"])
     original = IrCron._commit_progress
-    calls = []
+    marks = [env.cr.sql_log_count]
 
     def counted(self, *args, **kwargs):
-        calls.append(1)
+        marks.append(env.cr.sql_log_count)
         return original(self, *args, **kwargs)
 
     IrCron._commit_progress = counted
 
     def stop():
         IrCron._commit_progress = original
-        return len(calls)
+        marks.append(env.cr.sql_log_count)
+        largest = max(after - before for before, after in pairwise(marks))
+        return len(marks) - 2, largest
 
     return stop
 
@@ -932,21 +1198,22 @@ def measure_cron(env, cron):
     cron.reset(env)
     cr.commit()
     marks = high_water(cr)
+    env.invalidate_all()
     stop = count_commits(env)
     try:
         _result, seconds, queries = timed(env, cron.run)
     finally:
-        batches = stop()
+        batches, largest = stop()
     cr.commit()
     created, what = cron.created(env, marks)
     undo(env, marks)
     cron.reset(env)
     cron.restore(env)
     cr.commit()
-    note = f"{what}; {batches} commit(s)"
+    note = f"{what}; {batches} commit(s), at most {largest} queries in one"
     if not cron.floor:
         note += f"; {cron.floor_note}"
-    extra = {"batches": batches, "cron": True}
+    extra = {"batches": batches, "batch_queries": largest, "cron": True}
     if floor_seconds:
         extra["floor_ratio"] = seconds / floor_seconds
     rows.insert(0, row(cron.name, created, seconds, queries, note, **extra))
@@ -968,4 +1235,7 @@ def measure_crons(env):
     rows = []
     for cron in crons(env):
         rows += measure_cron(env, cron)
+    with services_on_loopback() as base_url:
+        for cron in (robot_crons(env, base_url), geocoding_cron(env, base_url)):
+            rows += measure_cron(env, cron)
     return rows
