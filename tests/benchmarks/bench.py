@@ -121,6 +121,8 @@ CHECKED = [
     ("res.partner", "parent_id IS NOT NULL AND create_uid = 1"),  # their contacts
     ("visit.plan", "TRUE"),
     ("visit.plan.line", "TRUE"),
+    ("visit.reception", "TRUE"),
+    ("mail.activity", "res_model = 'visit.reception'"),  # preparation items
     # the property data (generate_property.py)
     ("property.building", "TRUE"),
     ("property.unit", "TRUE"),

@@ -304,6 +304,13 @@ def robot_crons(env, base_url):
     )
 
 
+POSITION_FIELDS = [
+    "partner_latitude",
+    "partner_longitude",
+    "visit_approximate_latitude",
+    "visit_approximate_longitude",
+    "visit_position_approximate",
+]
 GEOCODER_PARAMETERS = (
     "base_geolocalize.geo_provider",
     "visit_management.amap_key",
@@ -344,8 +351,15 @@ def geocoding_cron(env, base_url):
                    visit_geocode_failed_date = NULL, date_localization = NULL
              WHERE id IN (SELECT id FROM bench_unplaced)
                AND (partner_latitude != 0 OR visit_geocode_failed_date IS NOT NULL)
+            RETURNING id
             """
         )
+        # the reports of a customer placed were judged again against its new
+        # position: judged again against none
+        unplaced = env["res.partner"].browse(row[0] for row in env.cr.fetchall())
+        unplaced.invalidate_recordset()
+        unplaced.modified(POSITION_FIELDS)
+        env.flush_all()
 
     def placed(env, marks):
         env.cr.execute(

@@ -593,8 +593,9 @@ def store_review_deadlines(env, company):
 # back, today and tomorrow), 10:00-11:30 in Shanghai. Past ones are done, but
 # 5% cancelled and 2% never closed; those closed or flagged more than a week ago
 # count as reminded (the reception reminders' backlog of a week). Today's and
-# tomorrow's are confirmed; tomorrow's have two preparation items still open (the
-# rep's and the team leader's), so the day-before reminder lists them.
+# tomorrow's are confirmed; the team leader sees to the catering, the rep to the
+# rest; tomorrow's have two preparation items still open (the rep's room, the
+# leader's catering), so the day-before reminder lists them.
 RECEPTIONS = """
 CREATE TEMP TABLE bench_reception AS
 WITH rep_customers AS (
@@ -618,21 +619,27 @@ SELECT nextval('visit_reception_id_seq')::int AS id, c.user_id, c.team_id,
                             interval '1 day') WITH ORDINALITY AS g(d, n)
  WHERE extract(isodow FROM d) < 6 OR d::date > %(today)s;
 INSERT INTO mail_activity (
-    res_model_id, res_model, res_id, res_name, activity_type_id, user_id, summary,
-    date_deadline, automated, active, create_date, write_date, create_uid, write_uid)
-SELECT %(reception_model)s, 'visit.reception', r.id, 'RC/BENCH/' || r.id,
-       %(prep_type)s, u.user_id, u.item, %(today)s, FALSE, TRUE,
-       %(now)s, %(now)s, 1, 1
+    res_model_id, res_model, res_id, res_name, activity_type_id, user_id, user_tz,
+    summary, date_deadline, automated, active,
+    create_date, write_date, create_uid, write_uid)
+SELECT %(reception_model)s, 'visit.reception', r.id,
+       'RC/BENCH/' || r.id || ' ' || c.name, %(prep_type)s, u.user_id, p.tz, u.item,
+       %(today)s, FALSE, TRUE, %(now)s, %(now)s, 1, 1
   FROM bench_reception r
- CROSS JOIN LATERAL (VALUES (r.user_id, 'Catering'), (r.manager_id, 'Room'))
+  JOIN res_partner c ON c.id = r.partner_id
+ CROSS JOIN LATERAL (VALUES (r.user_id, 'Room'), (r.manager_id, 'Catering'))
        AS u(user_id, item)
+  JOIN res_users ru ON ru.id = u.user_id
+  JOIN res_partner p ON p.id = ru.partner_id
  WHERE r.tomorrow;
 INSERT INTO visit_reception (
-    id, company_id, partner_id, team_id, manager_id, user_id, name, state, purpose,
+    id, company_id, partner_id, team_id, manager_id, user_id, room_user_id,
+    catering_user_id, material_user_id, pickup_user_id, name, state, purpose,
     request_channel, catering, people_count, start_datetime, stop_datetime,
     done_datetime, prep_reminded, close_flagged,
     create_date, write_date, create_uid, write_uid)
-SELECT id, %(company)s, partner_id, team_id, manager_id, user_id, 'RC/BENCH/' || id,
+SELECT id, %(company)s, partner_id, team_id, manager_id, user_id, user_id, manager_id,
+       user_id, user_id, 'RC/BENCH/' || id,
        state, 'business_talks', 'phone', 'none', 2, start_datetime, stop_datetime,
        CASE WHEN state = 'done' THEN stop_datetime END, NOT tomorrow, reminded,
        %(now)s, %(now)s, 1, 1
