@@ -266,6 +266,16 @@ class TestDayOnTheMap(TodayCommon):
         self.assertTrue(link.startswith("https://uri.amap.com/navigation?"))
         self.assertIn("coordinate=wgs84", link)
 
+    def test_a_stop_without_a_position_is_counted_not_drawn(self):
+        self.lines[0].partner_id.sudo().write(
+            {"partner_latitude": 0, "partner_longitude": 0}
+        )
+        data = self.Today.with_user(self.manager).visit_map_data(
+            [("user_id", "=", self.rep.id)]
+        )
+        self.assertEqual(len(data["points"]), 3)
+        self.assertEqual(data["unlocated"], 1)
+
     def test_optimise_my_day_from_the_office(self):
         action = self.Today.with_user(self.rep).action_optimise_day("office")
         self.assertEqual(
