@@ -1175,8 +1175,10 @@ def count_commits(env):
     marks = [env.cr.sql_log_count]
 
     def counted(self, *args, **kwargs):
+        # after: a batch's queries include the flush of its commit
+        result = original(self, *args, **kwargs)
         marks.append(env.cr.sql_log_count)
-        return original(self, *args, **kwargs)
+        return result
 
     IrCron._commit_progress = counted
 
