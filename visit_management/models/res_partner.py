@@ -42,6 +42,9 @@ class ResPartner(models.Model):
         help="Customer grade by nature, size, sales volume and growth trend: "
         "it sets how often the customer must be visited.",
     )
+    # a rep's customers (their list, their map) among every contact and resident:
+    # without it, a scan of the whole partner table (0.3 s at 560,000 partners)
+    _visit_tiered_user_idx = models.Index("(user_id) WHERE visit_tier IS NOT NULL")
     # A customer without coordinates: the first precise on-site check-in
     # proposes its position, a manager confirms it.
     visit_proposed_latitude = fields.Float(
