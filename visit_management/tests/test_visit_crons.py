@@ -463,6 +463,26 @@ class TestReportReminderCron(CronCommon):
         large = reminder_queries(12)
         self.assertEqual(small, large, "queries do not depend on the number of reports")
 
+    def test_reminders_queries_do_not_grow_with_the_people(self):
+        """Odoo's activities subscribe each assignee with queries of their own;
+        the reminders subscribe them all at once, as followers of their reports."""
+
+        def reminder_queries(*reps):
+            reports = self.env["visit.report"]
+            for rep in reps:
+                reports |= self._report_ended(80, user=rep)
+            return reports, self._cron_queries("ir_cron_visit_report_reminders")
+
+        # warms the caches (activity type, model ids) and opens both team
+        # leaders' lists
+        reminder_queries(self.rep, self.rep_b)
+        _reports, one = reminder_queries(self.rep2)
+        reports, three = reminder_queries(self.rep, self.rep2, self.rep_b)
+        self.assertEqual(three, one)
+        for report in reports:
+            self.assertIn(report.user_id.partner_id, report.message_partner_ids)
+            self.assertEqual(report.activity_ids.user_id, report.user_id, "reminded")
+
 
 class TestDueDatesCronWorkers(TransactionCase):
     """Two cron workers on the same customers at the same time (Odoo runs crons
