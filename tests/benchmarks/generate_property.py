@@ -33,8 +33,9 @@ from odoo.tools import SQL
 HOUSEHOLDS_PER_ESTATE = 2_000
 ESTATES = {"small": 5, "large": 50}
 ESTATES_PER_OFFICE = 5  # an office manager's estates
-# a tenth of the estates handed over these 3 months: a mass move-in each month;
-# a supervisor for two even estates out of ten
+# a tenth of the estates handed over these 3 months (the first of every ten, so
+# that each scheduled action's batch of 5 estates holds at most one): a mass
+# move-in each month; a supervisor for two even estates out of ten
 PER_NEW_ESTATE = PER_SUPERVISOR = 10
 UNITS_PER_BUILDING = 100
 COMPLAINTS_PER_HOUSEHOLD = 0.6  # a year
@@ -47,7 +48,7 @@ MARKER = "visit_bench.property"
 ESTATE_TABLE = """
 CREATE TEMP TABLE bench_estate AS
 SELECT e.k, e.id, pe.name, pe.manager_id, pe.repair_supervisor_id,
-       e.k <= %(new_estates)s AS new
+       mod(e.k - 1, %(per_new_estate)s) = 0 AS new
   FROM unnest(%(estates)s::int[]) WITH ORDINALITY AS e(id, k)
   JOIN property_estate pe ON pe.id = e.id;
 CREATE UNIQUE INDEX ON bench_estate (k);
@@ -406,7 +407,7 @@ def generate(env, size, log=print):
     params = {
         "company": company.id,
         "estates": estates.ids,
-        "new_estates": -(-len(estates) // PER_NEW_ESTATE),
+        "per_new_estate": PER_NEW_ESTATE,
         "households": households(size),
         "per_estate": per_estate,
         "units_per_building": UNITS_PER_BUILDING,

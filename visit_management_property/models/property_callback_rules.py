@@ -19,8 +19,6 @@ from .property_callback_sample import draw
 # number in the thousands, its festival visits in the hundreds, so a transaction
 # stays the same size however many estates the company has.
 ESTATE_BATCH = 5
-# Complaints, repairs or incidents one transaction of the catch-up handles.
-ORIGIN_BATCH = 500
 OPEN_COMPLAINT_STATES = ("new", "in_progress")
 
 
@@ -308,17 +306,30 @@ class PropertyCallbackRules(models.AbstractModel):
     def _cron_origin_callbacks(self):
         """Catches up the callbacks of resolved complaints, done repairs and
         closed incidents that have none (imported, or resolved while the rule was
-        off): by batches of locked records, committed one by one."""
+        off), estate by estate like the other rules: a transaction's callers are
+        the staff of its estates, however many the company has."""
+        self._run_by_estate(self._catch_up_origin_callbacks, [])
+
+    @api.model
+    def _catch_up_origin_callbacks(self, estates):
+        callbacks = self.env["property.resident.callback"]
         for rule in self._origin_rules():
             model, domain = rule[:2]
-            finished = run_in_batches(
-                self.env[model],
-                domain & Domain("callback_ids", "=", False),
-                partial(self._create_origin_callbacks, rule),
-                ORIGIN_BATCH,
+            records = (
+                self.env[model]
+                .sudo()
+                .search(
+                    domain
+                    & Domain("callback_ids", "=", False)
+                    & Domain("estate_id", "in", estates.ids),
+                    order="id",
+                )
             )
-            if not finished:
-                return
+            # those another transaction holds (their Resolve, Done or Close
+            # button) get their callback from it
+            locked = records.try_lock_for_update(allow_referencing=True)
+            callbacks |= self._create_origin_callbacks(rule, locked)
+        return callbacks
 
     # ------------------------------------------------------------------
     # Festival visits

@@ -251,9 +251,12 @@ class TestOriginCallbacks(PropertyCommon):
         self.company.property_complaint_callbacks = False
         complaints = self._resolve(
             self._create_complaint(caused_by_management=True)
-        ) | self._resolve(self._create_complaint(caused_by_management=True))
+        ) | self._resolve(
+            self._create_complaint(resident=self.owner_b, caused_by_management=True)
+        )
         self.company.property_complaint_callbacks = True
-        with self._cut_after_one_batch((property_callback_rules, "ORIGIN_BATCH")):
+        # estate by estate
+        with self._cut_after_one_batch((property_callback_rules, "ESTATE_BATCH")):
             self._run_cron("ir_cron_property_origin_callbacks")
         self.assertEqual([len(c.callback_ids) for c in complaints], [1, 0])
         self._run_cron("ir_cron_property_origin_callbacks")
