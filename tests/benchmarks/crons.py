@@ -8,10 +8,11 @@ statement runs on the same worst day and is rolled back. A row per cron and per
 floor: rows created, seconds, queries, batches, and its time over its floor's.
 
 What each floor writes: the cron's records (callbacks, samples, assessments and
-their lines, plans) and one activity per record the cron gives one, the flags
-it sets. What a floor leaves out is said in its row's note: the seeded draws of
-the samples (a floor takes the same number by a hash), the names of the
-activities' summaries in the users' languages, the digest queue."""
+their lines, plans) and one activity per record the cron gives one, with its
+assignee following the record (as Odoo's activities do), the flags it sets.
+What a floor leaves out is said in its row's note: the seeded draws of the
+samples (a floor takes the same number by a hash), the names of the activities'
+summaries in the users' languages, the digest queue."""
 
 import json
 import threading
@@ -29,6 +30,7 @@ from odoo.tools import SQL
 # Tables the crons write into, whose new rows are deleted after each run.
 CREATED = (
     "mail_activity",
+    "mail_followers",
     "mail_message",
     "property_resident_callback",
     "property_callback_sample",
@@ -107,6 +109,40 @@ def timed(env, func):
 # ----------------------------------------------------------------------
 # The floors' shared part: callbacks and their callers' activities
 # ----------------------------------------------------------------------
+def subscribing(env, activities, *models):
+    """The CTEs, to follow a WITH list, subscribing each assignee of the
+    activities to their record with the default subtypes of its model, as the
+    crons' activities do (Odoo's `mail.activity.create`): `activities` names a
+    CTE returning res_model, res_id and user_id."""
+    Subtype = env["mail.message.subtype"]
+    subtypes = SQL(", ").join(
+        SQL("(%s, %s::int[])", model, Subtype.default_subtypes(model)[0].ids)
+        for model in models
+    )
+    return SQL(
+        """
+        , followers AS (
+            INSERT INTO mail_followers (res_model, res_id, partner_id)
+            SELECT DISTINCT a.res_model, a.res_id, u.partner_id
+              FROM %(activities)s a
+              JOIN res_users u ON u.id = a.user_id
+             WHERE a.res_model IS NOT NULL
+                ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+            RETURNING id, res_model
+        ), follower_subtypes AS (
+            INSERT INTO mail_followers_mail_message_subtype_rel (
+                mail_followers_id, mail_message_subtype_id)
+            SELECT f.id, s.id
+              FROM followers f
+              JOIN (VALUES %(subtypes)s) m(model, ids) ON m.model = f.res_model
+             CROSS JOIN unnest(m.ids) s(id)
+        )
+        """,
+        activities=SQL.identifier(activities),
+        subtypes=subtypes,
+    )
+
+
 def callbacks_floor(env, select):
     """One statement: the callbacks of `select` (columns callback_type,
     resident_id, unit_id, estate_id, user_id, period_date, due_date,
@@ -136,27 +172,31 @@ def callbacks_floor(env, select):
                   FROM new n
                   JOIN property_estate e ON e.id = n.estate_id
              RETURNING id, user_id, due_date, callback_type, resident_id
-            )
-            INSERT INTO mail_activity (
-                res_model_id, res_model, res_id, activity_type_id, user_id,
-                summary, date_deadline, automated, active, visit_digest_pending,
-                create_date, write_date, create_uid, write_uid)
-            SELECT %(model_id)s, %(model)s, c.id, %(activity_type)s, c.user_id,
-                   initcap(replace(c.callback_type, '_', ' ')) || ': ' || p.name
-                       || ' (' || c.due_date || ')',
-                   c.due_date, TRUE, TRUE, TRUE,
-                   now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
-              FROM created c
-              JOIN res_partner p ON p.id = c.resident_id
-             WHERE c.user_id IS NOT NULL
+            ), activities AS (
+                INSERT INTO mail_activity (
+                    res_model_id, res_model, res_id, activity_type_id, user_id,
+                    summary, date_deadline, automated, active, visit_digest_pending,
+                    create_date, write_date, create_uid, write_uid)
+                SELECT %(model_id)s, %(model)s, c.id, %(activity_type)s, c.user_id,
+                       initcap(replace(c.callback_type, '_', ' ')) || ': ' || p.name
+                           || ' (' || c.due_date || ')',
+                       c.due_date, TRUE, TRUE, TRUE,
+                       now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+                  FROM created c
+                  JOIN res_partner p ON p.id = c.resident_id
+                 WHERE c.user_id IS NOT NULL
+             RETURNING res_model, res_id, user_id
+            ) %(subscribing)s
+            SELECT count(*) FROM activities
             """,
             select=select,
             model_id=model_id,
             model=CALLBACK_MODEL,
             activity_type=activity_type,
+            subscribing=subscribing(env, "activities", CALLBACK_MODEL),
         )
     )
-    return env.cr.rowcount
+    return env.cr.fetchone()[0]
 
 
 # ----------------------------------------------------------------------
@@ -710,8 +750,8 @@ WITH late AS (
                || l.planned_datetime,
            %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
       FROM lines l WHERE NOT l.reminded
-    RETURNING id
-), escalated AS (
+    RETURNING res_model, res_id, user_id
+) %(subscribing)s, escalated AS (
     SELECT %(type)s AS type, 'Visit reports late past the escalation delay' AS title,
            manager_id, '/odoo/visit.report/' || id AS link, name AS label
       FROM late WHERE escalated
@@ -761,17 +801,20 @@ WITH reps AS (
              WHERE v.user_id = r.user_id AND v.company_id = r.company_id
                AND v.period_type = 'month' AND v.date_start = %(month)s)
     RETURNING id, user_id
-)
-INSERT INTO mail_activity (
-    res_model_id, res_model, res_id, activity_type_id, user_id, summary,
-    date_deadline, automated, active, visit_digest_pending,
-    create_date, write_date, create_uid, write_uid)
-SELECT %(model_id)s, 'visit.plan', id, %(type)s, user_id,
-       'Submit your visit plan for ' || to_char(%(month)s::date, 'YYYY-MM')
-           || ' by ' || %(deadline)s,
-       %(today)s, TRUE, TRUE, TRUE,
-       now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
-  FROM plans
+), reminders AS (
+    INSERT INTO mail_activity (
+        res_model_id, res_model, res_id, activity_type_id, user_id, summary,
+        date_deadline, automated, active, visit_digest_pending,
+        create_date, write_date, create_uid, write_uid)
+    SELECT %(model_id)s, 'visit.plan', id, %(type)s, user_id,
+           'Submit your visit plan for ' || to_char(%(month)s::date, 'YYYY-MM')
+               || ' by ' || %(deadline)s,
+           %(today)s, TRUE, TRUE, TRUE,
+           now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+      FROM plans
+    RETURNING res_model, res_id, user_id
+) %(subscribing)s
+SELECT count(*) FROM reminders
 """
 
 
@@ -794,9 +837,10 @@ def plan_reminders_floor(env):
             today=today,
             model_id=env["ir.model"]._get_id("visit.plan"),
             type=env.ref("visit_management.mail_activity_visit_plan_reminder").id,
+            subscribing=subscribing(env, "reminders", "visit.plan"),
         )
     )
-    return env.cr.rowcount
+    return env.cr.fetchone()[0]
 
 
 RECEPTION_REMINDERS_FLOOR = """
@@ -832,15 +876,18 @@ WITH due AS (
        AND NOT coalesce(r.close_flagged, FALSE)
        AND r.stop_datetime < %(now)s - interval '1 day'
     RETURNING r.id, r.user_id, r.name, r.stop_datetime
-)
-INSERT INTO mail_activity (
-    res_model_id, res_model, res_id, activity_type_id, user_id, summary,
-    date_deadline, automated, active, visit_digest_pending,
-    create_date, write_date, create_uid, write_uid)
-SELECT %(model_id)s, 'visit.reception', id, %(close_type)s, user_id,
-       'Close ' || name || ': the visit ended on ' || stop_datetime,
-       %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
-  FROM unclosed
+), closing AS (
+    INSERT INTO mail_activity (
+        res_model_id, res_model, res_id, activity_type_id, user_id, summary,
+        date_deadline, automated, active, visit_digest_pending,
+        create_date, write_date, create_uid, write_uid)
+    SELECT %(model_id)s, 'visit.reception', id, %(close_type)s, user_id,
+           'Close ' || name || ': the visit ended on ' || stop_datetime,
+           %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+      FROM unclosed
+    RETURNING res_model, res_id, user_id
+) %(subscribing)s
+SELECT count(*) FROM closing
 """
 
 
@@ -885,9 +932,10 @@ def reception_reminders_floor(env):
             ).id,
             close_type=ref("visit_management.mail_activity_visit_reception_close").id,
             model_id=env["ir.model"]._get_id("visit.reception"),
+            subscribing=subscribing(env, "closing", "visit.reception"),
         )
     )
-    return env.cr.rowcount
+    return env.cr.fetchone()[0]
 
 
 class Cron:
@@ -1037,6 +1085,7 @@ def report_reminders_floor(env):
             review_type=env.ref("visit_management.mail_activity_visit_review_late").id,
             report_model_id=env["ir.model"]._get_id("visit.report"),
             plan_model_id=env["ir.model"]._get_id("visit.plan"),
+            subscribing=subscribing(env, "reps", "visit.report", "visit.plan"),
         )
     )
     return env.cr.rowcount
