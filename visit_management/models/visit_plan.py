@@ -444,12 +444,12 @@ class VisitPlan(models.Model):
             ]
         )
         planned = {(plan.user_id, plan.company_id) for plan in plans}
-        # made for the reps, who follow them: their reminder is what tells them,
-        # not a "created" note and an "assigned to you" email per plan
-        quiet = {"mail_create_nolog": True, "mail_auto_subscribe_no_notify": True}
+        # made for the reps: their reminder is what tells them, not a "created"
+        # note and an "assigned to you" email per plan, and it subscribes them
+        # all at once (Odoo's chatter subscribes each plan's rep on its own)
         plans |= (
             self.sudo()
-            .with_context(**quiet)
+            .with_context(tracking_disable=True)
             .create(
                 [
                     {

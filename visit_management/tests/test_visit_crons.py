@@ -5,7 +5,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.visit_management.models import res_partner, visit_plan, visit_report
@@ -322,6 +322,37 @@ class TestPlanReminderCron(CronCommon):
             self._activities("mail_activity_visit_plan_reminder", self.manager),
             "managers hear of missing plans on the deadline only",
         )
+
+    def test_plan_queries_do_not_grow_with_the_reps(self):
+        """Plans made for twice the reps cost no more queries: each rep follows
+        their plan, subscribed with the others at once."""
+        extras = [
+            new_test_user(self.env, f"visit_rep_extra_{i}", groups=REP_GROUPS)
+            for i in range(3)
+        ]
+        self.team.write({"member_ids": [Command.link(rep.id) for rep in extras]})
+        with freeze_time("2026-11-27 08:00:00"):
+            self._run_cron("ir_cron_visit_plan_reminders")  # warms the caches
+        for rep in extras:
+            self._create_plan(
+                user=rep, month=date(2027, 1, 1)
+            ).sudo().state = "submitted"
+        with freeze_time("2026-12-28 08:00:00"):
+            january = self._cron_queries("ir_cron_visit_plan_reminders")
+        with freeze_time("2027-01-28 08:00:00"):
+            february = self._cron_queries("ir_cron_visit_plan_reminders")
+        made = self.env["visit.plan"].search(
+            [
+                ("date_start", "in", [date(2027, 1, 1), date(2027, 2, 1)]),
+                ("state", "=", "draft"),
+            ]
+        )
+        in_january = made.filtered(lambda plan: plan.date_start.month == 1)
+        self.assertEqual(len(made - in_january), 2 * len(in_january))
+        self.assertLessEqual(february, january)
+        for plan in made:
+            self.assertIn(plan.user_id.partner_id, plan.message_partner_ids)
+            self.assertEqual(plan.activity_ids.user_id, plan.user_id, "reminded")
 
     def test_managers_get_the_missing_plans_on_the_deadline(self):
         with freeze_time("2026-11-30 08:00:00"):
