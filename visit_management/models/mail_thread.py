@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
+from ..tools import client_action
+
 
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
@@ -15,14 +17,15 @@ class MailThread(models.AbstractModel):
             Robot._queue_message(self, message)
         return recipients
 
+    @client_action()
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         """Subscriptions the reminders made beforehand (the context's
         `visit_subscribed`, see mail.activity._visit_subscribe) are not made
         again: Odoo's activity creation subscribes each assignee with queries of
-        their own."""
+        their own. A client's context cannot hold a frozenset."""
         subscribed = self.env.context.get("visit_subscribed")
         if (
-            subscribed
+            isinstance(subscribed, frozenset)
             and not subtype_ids
             and partner_ids
             and all(
