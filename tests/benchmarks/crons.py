@@ -97,6 +97,22 @@ def undo(env, marks):
     env.invalidate_all()
 
 
+def settle(env):
+    """VACUUM ANALYZE the tables the crons create rows in, as autovacuum keeps a
+    live database: the undo of a run and the rollback of a floor leave
+    thousands of dead rows that the next run's index scans would step over
+    (a reception reminder's read of 100 activities took 0.07 s after the
+    festival's 38,000 were deleted)."""
+    cr = env.cr
+    cr.commit()
+    cr._cnx.autocommit = True
+    try:
+        for table in CREATED:
+            cr.execute(SQL("VACUUM ANALYZE %s", SQL.identifier(table)))
+    finally:
+        cr._cnx.autocommit = False
+
+
 def timed(env, func):
     """(result, seconds, queries) of one call on cold record caches."""
     env.invalidate_all()
@@ -1247,7 +1263,7 @@ def measure_cron(env, cron):
     floor_seconds = None
     if cron.floor:
         cron.reset(env)
-        cr.commit()
+        settle(env)
         written, seconds, queries = timed(env, lambda: cron.floor(env))
         cr.rollback()
         floor_seconds = seconds
@@ -1261,7 +1277,7 @@ def measure_cron(env, cron):
             )
         )
     cron.reset(env)
-    cr.commit()
+    settle(env)
     marks = high_water(cr)
     env.invalidate_all()
     stop = count_commits(env)
