@@ -125,6 +125,13 @@ def timed(env, func):
 # ----------------------------------------------------------------------
 # The floors' shared part: callbacks and their callers' activities
 # ----------------------------------------------------------------------
+# The floors' activities on a record: its columns, followed by their SELECT.
+RECORD_ACTIVITY_INSERT = """INSERT INTO mail_activity (
+    res_model_id, res_model, res_id, activity_type_id, user_id, summary,
+    date_deadline, automated, active, visit_digest_pending,
+    create_date, write_date, create_uid, write_uid)"""
+
+
 def subscribing(env, activities, *models):
     """The CTEs, to follow a WITH list, subscribing each assignee of the
     activities to their record with the default subtypes of its model, as the
@@ -168,7 +175,7 @@ def callbacks_floor(env, select):
     model_id = env["ir.model"]._get_id(CALLBACK_MODEL)
     env.cr.execute(
         SQL(
-            """
+            f"""
             WITH new AS (%(select)s),
             created AS (
                 INSERT INTO property_resident_callback (
@@ -189,10 +196,7 @@ def callbacks_floor(env, select):
                   JOIN property_estate e ON e.id = n.estate_id
              RETURNING id, user_id, due_date, callback_type, resident_id
             ), activities AS (
-                INSERT INTO mail_activity (
-                    res_model_id, res_model, res_id, activity_type_id, user_id,
-                    summary, date_deadline, automated, active, visit_digest_pending,
-                    create_date, write_date, create_uid, write_uid)
+                {RECORD_ACTIVITY_INSERT}
                 SELECT %(model_id)s, %(model)s, c.id, %(activity_type)s, c.user_id,
                        initcap(replace(c.callback_type, '_', ' ')) || ': ' || p.name
                            || ' (' || c.due_date || ')',
@@ -707,7 +711,7 @@ SELECT s.id, s.estate_id, s.company_id, %(month)s, l.user_id, l.due, l.done,
   JOIN res_company c ON c.id = s.company_id
 """
 
-REPORT_REMINDERS_FLOOR = """
+REPORT_REMINDERS_FLOOR = f"""
 WITH late AS (
     SELECT r.id, r.user_id, r.manager_id, r.name, r.report_deadline,
            coalesce(r.rep_reminded, FALSE) AS reminded,
@@ -752,10 +756,7 @@ WITH late AS (
        AND NOT coalesce(r.review_reminded, FALSE)
     RETURNING r.id, r.manager_id, r.name
 ), reps AS (
-    INSERT INTO mail_activity (
-        res_model_id, res_model, res_id, activity_type_id, user_id, summary,
-        date_deadline, automated, active, visit_digest_pending,
-        create_date, write_date, create_uid, write_uid)
+    {RECORD_ACTIVITY_INSERT}
     SELECT %(report_model_id)s, 'visit.report', l.id, %(type)s, l.user_id,
            'The visit report ' || l.name || ' was due on ' || l.report_deadline,
            %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
@@ -794,7 +795,7 @@ GROUP BY e.type, e.title, e.manager_id
 """
 
 
-PLAN_REMINDERS_FLOOR = """
+PLAN_REMINDERS_FLOOR = f"""
 WITH reps AS (
     SELECT * FROM unnest(%(users)s::int[], %(companies)s::int[], %(teams)s::int[],
                          %(managers)s::int[]) AS r(user_id, company_id, team_id,
@@ -818,10 +819,7 @@ WITH reps AS (
                AND v.period_type = 'month' AND v.date_start = %(month)s)
     RETURNING id, user_id
 ), reminders AS (
-    INSERT INTO mail_activity (
-        res_model_id, res_model, res_id, activity_type_id, user_id, summary,
-        date_deadline, automated, active, visit_digest_pending,
-        create_date, write_date, create_uid, write_uid)
+    {RECORD_ACTIVITY_INSERT}
     SELECT %(model_id)s, 'visit.plan', id, %(type)s, user_id,
            'Submit your visit plan for ' || to_char(%(month)s::date, 'YYYY-MM')
                || ' by ' || %(deadline)s,
@@ -859,7 +857,7 @@ def plan_reminders_floor(env):
     return env.cr.fetchone()[0]
 
 
-RECEPTION_REMINDERS_FLOOR = """
+RECEPTION_REMINDERS_FLOOR = f"""
 WITH due AS (
     UPDATE visit_reception r SET prep_reminded = TRUE
      WHERE r.state = 'confirmed' AND NOT coalesce(r.prep_reminded, FALSE)
@@ -893,10 +891,7 @@ WITH due AS (
        AND r.stop_datetime < %(now)s - interval '1 day'
     RETURNING r.id, r.user_id, r.name, r.stop_datetime
 ), closing AS (
-    INSERT INTO mail_activity (
-        res_model_id, res_model, res_id, activity_type_id, user_id, summary,
-        date_deadline, automated, active, visit_digest_pending,
-        create_date, write_date, create_uid, write_uid)
+    {RECORD_ACTIVITY_INSERT}
     SELECT %(model_id)s, 'visit.reception', id, %(close_type)s, user_id,
            'Close ' || name || ': the visit ended on ' || stop_datetime,
            %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
