@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
-from ..tools import client_action
-
 
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
@@ -17,7 +15,6 @@ class MailThread(models.AbstractModel):
             Robot._queue_message(self, message)
         return recipients
 
-    @client_action()
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         """Subscriptions the reminders made beforehand (the context's
         `visit_subscribed`, see mail.activity._visit_subscribe) are not made
