@@ -4,10 +4,10 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import split_every
 
-from ..tools import single_run
+from ..tools import single_run, subscribe_each
 
 # People one transaction of the digest sends their digest to.
 DIGEST_BATCH = 50
@@ -49,8 +49,10 @@ class MailActivity(models.Model):
         document_of = document_of or (lambda record: record)
         deadline_of = deadline_of or (lambda record: today)
         model = document_of(records)._name
-        subscribed = self._visit_subscribe(
-            model, [(document_of(record).id, user_of(record)) for record in records]
+        subscribed = subscribe_each(
+            self.env,
+            model,
+            [(document_of(record).id, user_of(record)) for record in records],
         )
         # no e-mail per activity: reps see them in their activities
         return (
@@ -74,55 +76,6 @@ class MailActivity(models.Model):
                 ]
             )
             ._visit_queue_digest()
-        )
-
-    @api.model
-    def _visit_subscribe(self, model, pairs):
-        """Subscribes each user to their record of `model` (pairs of record id
-        and user) as Odoo's activities do, with the default subtypes, all at
-        once. Returns the subscriptions now in place, {(model, record id,
-        partner id)}."""
-        wanted = {
-            (record_id, user.partner_id)
-            for record_id, user in pairs
-            if user.partner_id.active
-        }
-        if not wanted:
-            return frozenset()
-        Followers = self.env["mail.followers"].sudo()
-        existing = {
-            (follower.res_id, follower.partner_id)
-            for follower in Followers.search_fetch(
-                [
-                    ("res_model", "=", model),
-                    ("res_id", "in", list({record_id for record_id, _p in wanted})),
-                    ("partner_id", "in", list({p.id for _id, p in wanted})),
-                ],
-                ["res_id", "partner_id"],
-            )
-        }
-        default, _internal, external = self.env[
-            "mail.message.subtype"
-        ].default_subtypes(model)
-        Followers.create(
-            [
-                {
-                    "res_model": model,
-                    "res_id": record_id,
-                    "partner_id": partner.id,
-                    "subtype_ids": [
-                        Command.set(
-                            (external if partner.partner_share else default).ids
-                        )
-                    ],
-                }
-                for record_id, partner in sorted(
-                    wanted - existing, key=lambda pair: (pair[0], pair[1].id)
-                )
-            ]
-        )
-        return frozenset(
-            (model, record_id, partner.id) for record_id, partner in wanted
         )
 
     @api.model

@@ -17,7 +17,7 @@ class MailThread(models.AbstractModel):
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         """Subscriptions the reminders made beforehand (the context's
-        `visit_subscribed`, see mail.activity._visit_subscribe) are not made
+        `visit_subscribed`, see tools.followers.subscribe_each) are not made
         again: Odoo's activity creation subscribes each assignee with queries of
         their own. A client's context cannot hold a frozenset."""
         subscribed = self.env.context.get("visit_subscribed")

@@ -9,6 +9,6 @@ from .client_action import (
     to_phone_time,
     to_position,
 )
-from .followers import follow, post_to_followers
+from .followers import follow, post_to_followers, subscribe_each
 from .cron_runner import REMINDER_BATCH, run_in_batches
 from .run_lock import run_lock_key, single_run
