@@ -18,6 +18,16 @@ class BaseGeocoder(models.AbstractModel):
     _inherit = "base.geocoder"
 
     @api.model
+    def _get_provider(self):
+        """The provider a geocoding run read once (the context's
+        `visit_geo_provider`, a record no client can send): Odoo reads it, and
+        checks that it still exists, twice for each address."""
+        provider = self.env.context.get("visit_geo_provider")
+        if isinstance(provider, models.BaseModel):
+            return provider
+        return super()._get_provider()
+
+    @api.model
     def _visit_locate(self, address, **kw):
         """(latitude, longitude, precise) in WGS-84 of an address, or None when
         the provider does not find it. A provider that says how precise its

@@ -123,8 +123,9 @@ class ResPartner(models.Model):
         have no better one); a rough match or none notes the day, to try again
         later. The provider down or refusing (its quota spent) stops the
         batch: the customers not reached stay untried."""
-        geocoder = self.env["base.geocoder"]
-        pause = PROVIDER_PAUSE.get(geocoder._get_provider().tech_name, 0.0)
+        provider = self.env["base.geocoder"]._get_provider()
+        geocoder = self.env["base.geocoder"].with_context(visit_geo_provider=provider)
+        pause = PROVIDER_PAUSE.get(provider.tech_name, 0.0)
         today = fields.Date.context_today(self)
         not_placed = self.browse()
         # the providers read the country and state names in English

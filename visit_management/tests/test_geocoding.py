@@ -141,6 +141,29 @@ class TestAmapGeocoding(GeofenceCase):
         self.assertFalse(self.precise.visit_geocode_failed_date)
         self.assertEqual(self.precise.date_localization, TODAY.date())
 
+    def test_a_run_reads_its_provider_once(self):
+        """Odoo reads the provider, and checks that it still exists, twice for
+        each address: a run reads it once."""
+        Provider = type(self.env["base.geo_provider"])
+        original = Provider.exists
+        checked = []
+
+        def exists(providers):
+            checked.append(providers)
+            return original(providers)
+
+        with patch.object(Provider, "exists", exists):
+            self._run_cron("ir_cron_visit_geo_localize")
+        self.assertEqual(len(self._asked()), 3)
+        self.assertEqual(len(checked), 1)
+        self.assertTrue(self.precise.partner_latitude)
+        # what a client's context says is not a provider
+        Geocoder = self.env["base.geocoder"]
+        self.assertEqual(
+            Geocoder.with_context(visit_geo_provider=999999)._get_provider(),
+            Geocoder._get_provider(),
+        )
+
     def test_a_rough_match_is_approximate_and_judges_no_check_in(self):
         self._run_cron("ir_cron_visit_geo_localize")
         self.assertTrue(self.rough.partner_latitude)
