@@ -125,11 +125,18 @@ def timed(env, func):
 # ----------------------------------------------------------------------
 # The floors' shared part: callbacks and their callers' activities
 # ----------------------------------------------------------------------
-# The floors' activities on a record: its columns, followed by their SELECT.
+# The floors' activities on a record: its columns, followed by their SELECT
+# (res_name: the record's display name, user_tz: its assignee's, as Odoo stores).
 RECORD_ACTIVITY_INSERT = """INSERT INTO mail_activity (
     res_model_id, res_model, res_id, activity_type_id, user_id, summary,
-    date_deadline, automated, active, visit_digest_pending,
+    res_name, user_tz, date_deadline, automated, active, visit_digest_pending,
     create_date, write_date, create_uid, write_uid)"""
+
+
+def user_tz(user_column):
+    """SQL: the timezone of the user in `user_column` (an activity's user_tz)."""
+    return f"""(SELECT up.tz FROM res_users u JOIN res_partner up
+                  ON up.id = u.partner_id WHERE u.id = {user_column})"""
 
 
 def subscribing(env, activities, *models):
@@ -198,12 +205,14 @@ def callbacks_floor(env, select):
             ), activities AS (
                 {RECORD_ACTIVITY_INSERT}
                 SELECT %(model_id)s, %(model)s, c.id, %(activity_type)s, c.user_id,
-                       initcap(replace(c.callback_type, '_', ' ')) || ': ' || p.name
-                           || ' (' || c.due_date || ')',
+                       d.name, d.name, {user_tz("c.user_id")},
                        c.due_date, TRUE, TRUE, TRUE,
                        now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
                   FROM created c
                   JOIN res_partner p ON p.id = c.resident_id
+                 CROSS JOIN LATERAL (
+                       SELECT initcap(replace(c.callback_type, '_', ' ')) || ': '
+                              || p.name || ' (' || c.due_date || ')' AS name) d
                  WHERE c.user_id IS NOT NULL
              RETURNING res_model, res_id, user_id
             ) %(subscribing)s
@@ -496,7 +505,12 @@ def today(env):
     return fields.Date.context_today(env["property.callback.rules"])
 
 
-MOVE_IN_FLOOR = """
+# The floors of the rules that draw households write their draw into a
+# temporary table first (floor_draw: estate_id, unit_id, resident_id, month,
+# moved_in, households, percent, size, picked, sampled), then the samples with
+# their units from it, then the callbacks of the picked households.
+MOVE_IN_DRAW = """
+CREATE TEMPORARY TABLE floor_draw ON COMMIT DROP AS
 WITH moved AS (
     SELECT r.resident_estate_id AS estate_id, r.resident_unit_id AS unit_id,
            date_trunc('month', r.resident_move_in_date)::date AS month,
@@ -517,6 +531,24 @@ WITH moved AS (
       FROM moved m
     WINDOW w AS (PARTITION BY m.estate_id, m.month)
 )
+SELECT n.estate_id, n.unit_id, n.resident_id, n.month, n.moved_in, n.households,
+       c.property_mass_move_in_percent AS percent, z.size,
+       n.households <= c.property_mass_move_in_threshold OR n.draw <= z.size
+           AS picked,
+       n.households > c.property_mass_move_in_threshold AS sampled
+  FROM counted n
+  JOIN property_estate e ON e.id = n.estate_id
+  JOIN res_company c ON c.id = e.company_id
+ CROSS JOIN LATERAL (
+       SELECT ceil(n.households * c.property_mass_move_in_percent / 100.0)::int
+              AS size) z
+ WHERE NOT EXISTS (
+        SELECT 1 FROM property_resident_callback cb
+         WHERE cb.callback_type = 'move_in' AND cb.unit_id = n.unit_id
+           AND cb.period_date = n.month)
+"""
+
+MOVE_IN_CALLBACKS = """
 SELECT 'move_in' AS callback_type, n.resident_id, n.unit_id, n.estate_id,
        e.manager_id AS user_id, n.month AS period_date,
        (n.moved_in + make_interval(months => c.property_move_in_due_months))::date
@@ -524,15 +556,10 @@ SELECT 'move_in' AS callback_type, n.resident_id, n.unit_id, n.estate_id,
        (n.moved_in + make_interval(months => c.property_move_in_latest_months))::date
            AS latest_date,
        NULL::int AS complaint_id, NULL::int AS repair_id, NULL::int AS festival_id
-  FROM counted n
+  FROM floor_draw n
   JOIN property_estate e ON e.id = n.estate_id
   JOIN res_company c ON c.id = e.company_id
- WHERE (n.households <= c.property_mass_move_in_threshold
-        OR n.draw <= ceil(n.households * c.property_mass_move_in_percent / 100.0))
-   AND NOT EXISTS (
-        SELECT 1 FROM property_resident_callback cb
-         WHERE cb.callback_type = 'move_in' AND cb.unit_id = n.unit_id
-           AND cb.period_date = n.month)
+ WHERE n.picked
 """
 
 ORIGIN_FLOOR = """
@@ -580,7 +607,8 @@ SELECT 'festival' AS callback_type, r.id AS resident_id, r.resident_unit_id AS u
            AND cb.period_date = f.date AND cb.resident_id = r.id)
 """
 
-ROUTINE_FLOOR = """
+ROUTINE_DRAW = """
+CREATE TEMPORARY TABLE floor_draw ON COMMIT DROP AS
 WITH busy AS (
     SELECT unit_id FROM property_complaint
      WHERE unit_id IS NOT NULL
@@ -600,7 +628,8 @@ WITH busy AS (
     SELECT r.resident_unit_id AS unit_id, r.resident_estate_id AS estate_id,
            (array_agg(r.id ORDER BY array_position(
                ARRAY['owner', 'tenant', 'family']::varchar[], r.resident_role), r.id
-           ))[1] AS resident_id
+           ))[1] AS resident_id,
+           count(*) OVER (PARTITION BY r.resident_estate_id) AS households
       FROM res_partner r
      WHERE r.active AND r.resident_estate_id IS NOT NULL
        AND r.resident_role IS NOT NULL
@@ -611,31 +640,68 @@ WITH busy AS (
       FROM households h
      WHERE h.unit_id NOT IN (SELECT unit_id FROM busy WHERE unit_id IS NOT NULL)
 )
-SELECT 'routine' AS callback_type, n.resident_id, n.unit_id, n.estate_id,
-       e.manager_id AS user_id, %(month)s::date AS period_date,
-       %(month_end)s::date AS due_date, NULL::date AS latest_date,
-       NULL::int AS complaint_id, NULL::int AS repair_id, NULL::int AS festival_id
+SELECT n.estate_id, n.unit_id, n.resident_id, %(month)s::date AS month,
+       NULL::date AS moved_in, n.households, NULL::int AS percent, z.size,
+       n.draw <= z.size AS picked, TRUE AS sampled
   FROM ranked n
   JOIN property_estate e ON e.id = n.estate_id AND e.active AND e.routine_callbacks
   JOIN res_company c ON c.id = e.company_id AND c.property_routine_callbacks
- WHERE n.draw <= c.property_routine_min
-                 + mod(e.id, c.property_routine_max - c.property_routine_min + 1)
+ CROSS JOIN LATERAL (
+       SELECT c.property_routine_min
+              + mod(e.id, c.property_routine_max - c.property_routine_min + 1)
+              AS size) z
 """
 
-ROUTINE_SAMPLES_FLOOR = """
-INSERT INTO property_callback_sample (
-    estate_id, company_id, sample_type, period_date, seed, household_count, size,
-    create_date, write_date, create_uid, write_uid)
-SELECT e.id, e.company_id, 'routine', %(month)s,
-       'routine/' || e.id || '/' || to_char(%(month)s::date, 'YYYY-MM'),
-       (SELECT count(DISTINCT resident_unit_id) FROM res_partner
-         WHERE resident_estate_id = e.id AND resident_role IS NOT NULL),
-       c.property_routine_min, now() at time zone 'UTC',
-       now() at time zone 'UTC', 1, 1
-  FROM property_estate e
-  JOIN res_company c ON c.id = e.company_id AND c.property_routine_callbacks
- WHERE e.active AND e.routine_callbacks
+ROUTINE_CALLBACKS = """
+SELECT 'routine' AS callback_type, n.resident_id, n.unit_id, n.estate_id,
+       e.manager_id AS user_id, n.month AS period_date,
+       %(month_end)s::date AS due_date, NULL::date AS latest_date,
+       NULL::int AS complaint_id, NULL::int AS repair_id, NULL::int AS festival_id
+  FROM floor_draw n
+  JOIN property_estate e ON e.id = n.estate_id
+ WHERE n.picked
 """
+
+# The samples of floor_draw's sampled households, with the units drawn from and
+# the units picked, as the rules record their draws.
+SAMPLES_FLOOR = """
+WITH samples AS (
+    INSERT INTO property_callback_sample (
+        estate_id, company_id, sample_type, period_date, draw_number, seed,
+        household_count, percent, size, candidate_count, selected_count,
+        create_date, write_date, create_uid, write_uid)
+    SELECT d.estate_id, e.company_id, %(sample_type)s, d.month, 1,
+           concat_ws('/', %(sample_type)s, d.estate_id, to_char(d.month, 'YYYY-MM'),
+                     %(draw_number)s),
+           d.households, d.percent, d.size, count(*),
+           count(*) FILTER (WHERE d.picked),
+           now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+      FROM floor_draw d
+      JOIN property_estate e ON e.id = d.estate_id
+     WHERE d.sampled
+  GROUP BY d.estate_id, e.company_id, d.month, d.households, d.percent, d.size
+    RETURNING id, estate_id, period_date
+), candidates AS (
+    INSERT INTO property_callback_sample_candidate_rel (sample_id, unit_id)
+    SELECT s.id, d.unit_id
+      FROM samples s
+      JOIN floor_draw d ON d.estate_id = s.estate_id AND d.month = s.period_date
+)
+INSERT INTO property_callback_sample_selected_rel (sample_id, unit_id)
+SELECT s.id, d.unit_id
+  FROM samples s
+  JOIN floor_draw d ON d.estate_id = s.estate_id AND d.month = s.period_date
+ WHERE d.picked
+"""
+
+
+def drawing_floor(env, draw, callbacks, sample_type, draw_number, **args):
+    """The floor of a rule drawing households: its draw, its samples with their
+    units, its callbacks. Returns how many callbacks."""
+    env.cr.execute(SQL(draw, **args))
+    env.cr.execute(SQL(SAMPLES_FLOOR, sample_type=sample_type, draw_number=draw_number))
+    return callbacks_floor(env, SQL(callbacks, **args))
+
 
 # Score of a set of callbacks as _score_figures: d due, o done, t on time, r
 # rated, s satisfaction sum; w the company's weights.
@@ -728,8 +794,9 @@ WITH late AS (
       FROM late l WHERE r.id = l.id
     RETURNING r.id
 ), lines AS (
-    SELECT pl.id, pl.user_id, pl.plan_id, p.manager_id, pl.planned_datetime,
-           coalesce(pl.rep_reminded, FALSE) AS reminded, rp.name AS partner,
+    SELECT pl.id, pl.user_id, pl.plan_id, p.name AS plan_name, p.manager_id,
+           pl.planned_datetime, coalesce(pl.rep_reminded, FALSE) AS reminded,
+           rp.name AS partner,
            pl.planned_datetime + make_interval(
                secs => (pl.duration + c.visit_report_escalation_hours) * 3600)
                < %(now)s AS escalated
@@ -759,13 +826,15 @@ WITH late AS (
     {RECORD_ACTIVITY_INSERT}
     SELECT %(report_model_id)s, 'visit.report', l.id, %(type)s, l.user_id,
            'The visit report ' || l.name || ' was due on ' || l.report_deadline,
-           %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+           l.name, {user_tz("l.user_id")}, %(today)s, TRUE, TRUE, TRUE, %(now)s,
+           %(now)s, 1, 1
       FROM late l WHERE NOT l.reminded
     UNION ALL
     SELECT %(plan_model_id)s, 'visit.plan', l.plan_id, %(type)s, l.user_id,
            'Report your visit to ' || l.partner || ' planned on '
                || l.planned_datetime,
-           %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+           l.plan_name, {user_tz("l.user_id")}, %(today)s, TRUE, TRUE, TRUE,
+           %(now)s, %(now)s, 1, 1
       FROM lines l WHERE NOT l.reminded
     RETURNING res_model, res_id, user_id
 ) %(subscribing)s, escalated AS (
@@ -783,12 +852,12 @@ WITH late AS (
 )
 INSERT INTO mail_activity (
     res_model_id, res_model, res_id, activity_type_id, user_id, summary, note,
-    date_deadline, automated, active, visit_digest_pending,
+    user_tz, date_deadline, automated, active, visit_digest_pending,
     create_date, write_date, create_uid, write_uid)
 SELECT NULL, NULL, NULL, e.type, e.manager_id, e.title,
        '<ul>' || string_agg('<li><a href="' || e.link || '">' || e.label
                             || '</a></li>', '') || '</ul>',
-       %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+       {user_tz("e.manager_id")}, %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
   FROM escalated e
  WHERE e.manager_id IS NOT NULL
 GROUP BY e.type, e.title, e.manager_id
@@ -817,13 +886,13 @@ WITH reps AS (
             SELECT 1 FROM visit_plan v
              WHERE v.user_id = r.user_id AND v.company_id = r.company_id
                AND v.period_type = 'month' AND v.date_start = %(month)s)
-    RETURNING id, user_id
+    RETURNING id, user_id, name
 ), reminders AS (
     {RECORD_ACTIVITY_INSERT}
     SELECT %(model_id)s, 'visit.plan', id, %(type)s, user_id,
            'Submit your visit plan for ' || to_char(%(month)s::date, 'YYYY-MM')
                || ' by ' || %(deadline)s,
-           %(today)s, TRUE, TRUE, TRUE,
+           name, {user_tz("user_id")}, %(today)s, TRUE, TRUE, TRUE,
            now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
       FROM plans
     RETURNING res_model, res_id, user_id
@@ -875,13 +944,13 @@ WITH due AS (
     SELECT host_id, id, name FROM items
 ), lists AS (
     INSERT INTO mail_activity (
-        activity_type_id, user_id, summary, note, date_deadline, automated, active,
-        visit_digest_pending, create_date, write_date, create_uid, write_uid)
+        activity_type_id, user_id, summary, note, user_tz, date_deadline, automated,
+        active, visit_digest_pending, create_date, write_date, create_uid, write_uid)
     SELECT %(reminder_type)s, user_id,
            'Receptions within a day, with preparation still open',
            '<ul>' || string_agg('<li><a href="/odoo/visit.reception/' || id || '">'
                                 || name || '</a></li>', '') || '</ul>',
-           %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+           {user_tz("user_id")}, %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
       FROM people WHERE user_id IS NOT NULL
   GROUP BY user_id
 ), unclosed AS (
@@ -889,12 +958,15 @@ WITH due AS (
      WHERE r.state IN ('confirmed', 'in_progress')
        AND NOT coalesce(r.close_flagged, FALSE)
        AND r.stop_datetime < %(now)s - interval '1 day'
-    RETURNING r.id, r.user_id, r.name, r.stop_datetime
+    RETURNING r.id, r.user_id, r.name, r.stop_datetime,
+              concat_ws(' ', r.name, (SELECT p.name FROM res_partner p
+                                       WHERE p.id = r.partner_id)) AS display_name
 ), closing AS (
     {RECORD_ACTIVITY_INSERT}
     SELECT %(model_id)s, 'visit.reception', id, %(close_type)s, user_id,
            'Close ' || name || ': the visit ended on ' || stop_datetime,
-           %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
+           display_name, {user_tz("user_id")}, %(today)s, TRUE, TRUE, TRUE,
+           %(now)s, %(now)s, 1, 1
       FROM unclosed
     RETURNING res_model, res_id, user_id
 ) %(subscribing)s
@@ -1168,10 +1240,10 @@ def crons(env):
             "cron: move-in visits",
             Rules._cron_move_in_callbacks,
             callbacks_created("move_in"),
-            floor=lambda env: callbacks_floor(
-                env, SQL(MOVE_IN_FLOOR, today=today(env))
+            floor=lambda env: drawing_floor(
+                env, MOVE_IN_DRAW, MOVE_IN_CALLBACKS, "move_in", 1, today=today(env)
             ),
-            floor_note="floor draws the mass move-ins by a hash, writes no sample rows",
+            floor_note="floor draws the mass move-ins by a hash",
         ),
         Cron(
             "cron: complaint/repair/incident callbacks",
@@ -1193,11 +1265,10 @@ def crons(env):
             "cron: routine callbacks",
             Rules._cron_routine_callbacks,
             callbacks_created("routine"),
-            floor=lambda env: (
-                env.cr.execute(SQL(ROUTINE_SAMPLES_FLOOR, **month_args(env))),
-                callbacks_floor(env, SQL(ROUTINE_FLOOR, **month_args(env))),
-            )[1],
-            floor_note="floor draws by a hash, writes the samples without their units",
+            floor=lambda env: drawing_floor(
+                env, ROUTINE_DRAW, ROUTINE_CALLBACKS, "routine", None, **month_args(env)
+            ),
+            floor_note="floor draws by a hash",
         ),
         Cron(
             "cron: reminder digests",

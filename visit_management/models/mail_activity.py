@@ -23,6 +23,10 @@ class MailActivity(models.Model):
 
     _inherit = "mail.activity"
 
+    # Odoo computes these after the insert and updates every new row again; the
+    # scheduled actions create thousands at once, so they are computed before
+    res_name = fields.Char(compute="_compute_res_name", store=True, precompute=True)
+    user_tz = fields.Selection(related="user_id.tz", store=True, precompute=True)
     visit_digest_pending = fields.Boolean(
         readonly=True,
         copy=False,

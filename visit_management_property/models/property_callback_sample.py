@@ -26,7 +26,10 @@ class PropertyCallbackSample(models.Model):
     estate_id = fields.Many2one(
         "property.estate", required=True, readonly=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(related="estate_id.company_id", store=True)
+    # precomputed, as the counts: a draw's row is inserted whole, not updated after
+    company_id = fields.Many2one(
+        related="estate_id.company_id", store=True, precompute=True
+    )
     sample_type = fields.Selection(
         selection=[("move_in", "Mass Move-in"), ("routine", "Routine Callbacks")],
         string="Type",
@@ -75,10 +78,10 @@ class PropertyCallbackSample(models.Model):
         context={"active_test": False},
     )
     candidate_count = fields.Integer(
-        string="Eligible", compute="_compute_counts", store=True
+        string="Eligible", compute="_compute_counts", store=True, precompute=True
     )
     selected_count = fields.Integer(
-        string="Picked Count", compute="_compute_counts", store=True
+        string="Picked Count", compute="_compute_counts", store=True, precompute=True
     )
 
     _draw_uniq = models.UniqueIndex(

@@ -182,10 +182,14 @@ class PropertyResidentCallback(models.Model):
         tracking=True,
     )
     done_datetime = fields.Datetime(string="Done on", readonly=True, copy=False)
-    done_date = fields.Date(compute="_compute_done_date", store=True)
+    # precomputed, as the other computed columns below: the rules create
+    # thousands of callbacks at once, and the ORM updates every new row after
+    # its insert for a stored field it computes afterwards
+    done_date = fields.Date(compute="_compute_done_date", store=True, precompute=True)
     on_time = fields.Boolean(
         compute="_compute_done_date",
         store=True,
+        precompute=True,
         help="Done by its due date.",
     )
     satisfaction = fields.Selection(selection=SATISFACTION, tracking=True)
@@ -201,6 +205,7 @@ class PropertyResidentCallback(models.Model):
         string="Failed Attempts Count",
         compute="_compute_attempt_count",
         store=True,
+        precompute=True,
     )
     can_switch_method = fields.Boolean(compute="_compute_can_switch_method")
     # Follow-up of what the resident said
@@ -351,13 +356,14 @@ class PropertyResidentCallback(models.Model):
 
     @api.depends("attempt_ids")
     def _compute_attempt_count(self):
+        # _origin: a callback being created (precomputed) has no attempts yet
         counts = dict(
             self.env["property.resident.callback.attempt"]._read_group(
-                [("callback_id", "in", self.ids)], ["callback_id"], ["__count"]
+                [("callback_id", "in", self._origin.ids)], ["callback_id"], ["__count"]
             )
         )
         for callback in self:
-            callback.attempt_count = counts.get(callback, 0)
+            callback.attempt_count = counts.get(callback._origin, 0)
 
     @api.depends("state", "method")
     def _compute_can_switch_method(self):

@@ -1,5 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+from contextlib import contextmanager
 from datetime import date
 
 from freezegun import freeze_time
@@ -105,6 +107,45 @@ class TestRuleQueries(PropertyCommon):
         self.assertEqual(
             self._queries(catch_up, resolved(2)), self._queries(catch_up, resolved(12))
         )
+
+    def test_new_rows_are_written_once(self):
+        """The callbacks, their draws and their callers' activities are inserted
+        with every column they store: none of the new rows is updated after its
+        insert (thousands a run, as many statements again)."""
+        self.office_manager.tz = "Asia/Shanghai"
+        self.company.property_mass_move_in_threshold = 1
+        estates = self._estates(2, 3, resident_move_in_date=date(2026, 11, 2))
+        queries = []
+        with contextmanager(self._patchExecute)(queries):
+            callbacks = self.env["property.callback.rules"]._move_in_callbacks(estates)
+        updated = {
+            match[1]
+            for query in queries
+            if (match := re.match(r'\s*UPDATE "(\w+)"', query))
+        }
+        self.assertFalse(
+            updated
+            & {
+                "property_resident_callback",
+                "property_callback_sample",
+                "mail_activity",
+            }
+        )
+        self.assertEqual(len(callbacks), 4)  # 60% of 3 households, twice
+        self.assertEqual(callbacks.mapped("attempt_count"), [0] * 4)
+        self.assertFalse(any(callbacks.mapped("done_date")))
+        activities = callbacks.activity_ids
+        self.assertEqual(len(activities), 4)
+        self.assertEqual(
+            activities.mapped("res_name"),
+            callbacks.with_context(lang="en_US").mapped("display_name"),
+        )
+        self.assertEqual(set(activities.mapped("user_tz")), {"Asia/Shanghai"})
+        samples = self.env["property.callback.sample"].search(
+            [("estate_id", "in", estates.ids)]
+        )
+        self.assertEqual(samples.mapped("candidate_count"), [3, 3])
+        self.assertEqual(samples.mapped("selected_count"), [2, 2])
 
 
 class TestRuleWorkers(TransactionCase):
