@@ -35,6 +35,9 @@ export class VisitAppStore {
     this.orm = orm;
     this.db = new IndexedDB("visit_management_app", 1);
     this.key = String(user.userId);
+    // Bumped by each read of the day and each change sent: a read answered
+    // after either is stale (on a slow network, answers overtake each other)
+    this.generation = 0;
     this.state = reactive({
       online: browser.navigator.onLine,
       loaded: false,
@@ -79,8 +82,12 @@ export class VisitAppStore {
     if (!this.state.online || this.state.queue.length) {
       return;
     }
+    const generation = ++this.generation;
     try {
       const day = await this.orm.silent.call("visit.today", "visit_app_day", []);
+      if (generation !== this.generation) {
+        return;
+      }
       this.state.day = day;
       await this.db.write("day", this.key, day);
     } catch (error) {
@@ -170,6 +177,7 @@ export class VisitAppStore {
         // The queue's own key is not the server's business
         const operation = {...change};
         delete operation.key;
+        this.generation++;
         let answer = null;
         try {
           answer = await this.orm.silent.call(

@@ -1,3 +1,4 @@
+import {rpc} from "@web/core/network/rpc";
 import {registry} from "@web/core/registry";
 import {user} from "@web/core/user";
 import {IndexedDB} from "@web/core/utils/indexed_db";
@@ -29,6 +30,37 @@ function write(name, text) {
 }
 
 const queueDb = () => new IndexedDB("visit_management_app", 1);
+
+// A slow network: the first read of the day from now on answers only after
+// the next one has (their answers overtake each other); then the page says so.
+function dayReadsOvertake() {
+  return {
+    trigger: "body",
+    content: "a slow network: the next read of the day answers last",
+    run() {
+      const send = rpc._rpc;
+      let releaseFirst = null;
+      rpc._rpc = function (url, params, settings) {
+        const answer = send.call(this, url, params, settings);
+        if (params?.model !== "visit.today" || params?.method !== "visit_app_day") {
+          return answer;
+        }
+        if (!releaseFirst) {
+          const released = new Promise((resolve) => (releaseFirst = resolve));
+          return answer.then((day) => released.then(() => day));
+        }
+        rpc._rpc = send;
+        return answer.then((day) => {
+          setTimeout(() => {
+            releaseFirst();
+            setTimeout(() => (document.body.dataset.visitDayOvertaken = "1"), 100);
+          });
+          return day;
+        });
+      };
+    },
+  };
+}
 const KEPT_QUEUE = "visit_app_tour.queue";
 
 // A rep's whole visit without a network: check in, write, promise,
@@ -186,7 +218,8 @@ registry.category("web_tour.tours").add("visit_management_visit_app_tour", {
 
 // The rep rewrites a text offline while the manager changes it on the server:
 // the app shows both and keeps nothing behind the rep's back; the rep keeps
-// theirs.
+// theirs, and a read of the day sent before, answering last, does not bring
+// the manager's back on the phone.
 registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tour", {
   steps: () => [
     {trigger: ".o_visit_app_card:contains('Pudong Tools')", run: "click"},
@@ -199,6 +232,7 @@ registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tou
       run: () => console.log("visit_test:manager_edits"),
     },
     {trigger: "body[data-visit-manager-edited]"},
+    dayReadsOvertake(),
     ...network("online"),
     {
       trigger:
@@ -212,8 +246,12 @@ registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tou
     {trigger: ".o_visit_app_visit:not(:has(.o_visit_app_problem))"},
     {trigger: ".o_visit_app_all_sent"},
     {
+      trigger: "body[data-visit-day-overtaken]",
+      content: "the day read before the rep kept their text answered last",
+    },
+    {
       trigger: "textarea[name='customer_needs']",
-      content: "the server now holds the rep's text",
+      content: "the server now holds the rep's text, and the app shows it",
       run() {
         if (this.anchor.value.trim() !== "Needs 30 drills") {
           throw new Error(`The text is "${this.anchor.value}"`);
