@@ -159,6 +159,15 @@ class TestVisitAppOffline(JourneyCase):
         )
         self.assertScreenshots("visit_app_conflict")
 
+    def test_day_read_before_keeping_mine_answers_last(self):
+        """On a slow network the app's read of the day sent before the rep kept
+        their text answers after the next one: the app drops it, and shows the
+        text the server now holds (the tour fails on the manager's text)."""
+        self._tour(
+            self.rep, "/odoo/visit-app", "visit_management_visit_app_stale_day_tour"
+        )
+        self.assertIn("30 drills", self.started.customer_needs)
+
     def test_whole_visit_offline(self):
         Operation = self.env.registry["visit.offline.operation"]
         claim = Operation._claim

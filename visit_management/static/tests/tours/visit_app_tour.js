@@ -216,12 +216,10 @@ registry.category("web_tour.tours").add("visit_management_visit_app_tour", {
   ],
 });
 
-// The rep rewrites a text offline while the manager changes it on the server:
-// the app shows both and keeps nothing behind the rep's back; the rep keeps
-// theirs, and a read of the day sent before, answering last, does not bring
-// the manager's back on the phone.
-registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tour", {
-  steps: () => [
+// The rep rewrites a text offline while the manager changes it on the server,
+// then the network comes back: the app shows both texts.
+function conflictWhileOffline(slowNetwork = []) {
+  return [
     {trigger: ".o_visit_app_card:contains('Pudong Tools')", run: "click"},
     ...network("offline"),
     write("customer_needs", "Needs 30 drills"),
@@ -232,7 +230,7 @@ registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tou
       run: () => console.log("visit_test:manager_edits"),
     },
     {trigger: "body[data-visit-manager-edited]"},
-    dayReadsOvertake(),
+    ...slowNetwork,
     ...network("online"),
     {
       trigger:
@@ -240,23 +238,44 @@ registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tou
       content: "the conflict, with the server's text and the rep's",
     },
     {trigger: ".o_visit_app_all_sent"},
+  ];
+}
+
+// The rep keeps their text: the server takes it, and the app shows it.
+const keepMine = (...waits) => [
+  {trigger: ".o_visit_app_keep_mine", run: "click"},
+  {trigger: ".o_visit_app_visit:not(:has(.o_visit_app_problem))"},
+  {trigger: ".o_visit_app_all_sent"},
+  ...waits,
+  {
+    trigger: "textarea[name='customer_needs']",
+    content: "the server now holds the rep's text, and the app shows it",
+    run() {
+      if (this.anchor.value.trim() !== "Needs 30 drills") {
+        throw new Error(`The text is "${this.anchor.value}"`);
+      }
+    },
+  },
+];
+
+// The app keeps nothing behind the rep's back; the rep keeps their text.
+registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tour", {
+  steps: () => [
+    ...conflictWhileOffline(),
     ...closeNotifications(),
     ...screenshot("visit_app_conflict"),
-    {trigger: ".o_visit_app_keep_mine", run: "click"},
-    {trigger: ".o_visit_app_visit:not(:has(.o_visit_app_problem))"},
-    {trigger: ".o_visit_app_all_sent"},
-    {
+    ...keepMine(),
+  ],
+});
+
+// The same on a slow network: the read of the day sent before the rep kept
+// their text answers last, and does not bring the manager's back on the phone.
+registry.category("web_tour.tours").add("visit_management_visit_app_stale_day_tour", {
+  steps: () => [
+    ...conflictWhileOffline([dayReadsOvertake()]),
+    ...keepMine({
       trigger: "body[data-visit-day-overtaken]",
       content: "the day read before the rep kept their text answered last",
-    },
-    {
-      trigger: "textarea[name='customer_needs']",
-      content: "the server now holds the rep's text, and the app shows it",
-      run() {
-        if (this.anchor.value.trim() !== "Needs 30 drills") {
-          throw new Error(`The text is "${this.anchor.value}"`);
-        }
-      },
-    },
+    }),
   ],
 });
