@@ -97,17 +97,18 @@ def undo(env, marks):
     env.invalidate_all()
 
 
-def settle(env):
-    """VACUUM ANALYZE the tables the crons create rows in, as autovacuum keeps a
-    live database: the undo of a run and the rollback of a floor leave
+def settle(env, tables=CREATED):
+    """VACUUM ANALYZE the tables (those the crons create rows in), as autovacuum
+    keeps a live database: the undo of a run and the rollback of a floor leave
     thousands of dead rows that the next run's index scans would step over
     (a reception reminder's read of 100 activities took 0.07 s after the
-    festival's 38,000 were deleted)."""
+    festival's 38,000 were deleted), and autovacuum would clean them up while
+    the next measurement runs."""
     cr = env.cr
     cr.commit()
     cr._cnx.autocommit = True
     try:
-        for table in CREATED:
+        for table in tables:
             cr.execute(SQL("VACUUM ANALYZE %s", SQL.identifier(table)))
     finally:
         cr._cnx.autocommit = False
