@@ -36,6 +36,7 @@ class VisitApprovalMixin(models.AbstractModel):
         string="Sales Team",
         compute="_compute_team_id",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
         index=True,
@@ -44,6 +45,7 @@ class VisitApprovalMixin(models.AbstractModel):
         "res.users",
         compute="_compute_manager_id",
         store=True,
+        precompute=True,
         index=True,
         help="The leader of the rep's sales team, who reviews.",
     )

@@ -225,7 +225,9 @@ class VisitReport(models.Model):
     duration = fields.Float(
         string="Duration (hours)", compute="_compute_duration", store=True
     )
-    visit_date = fields.Date(compute="_compute_visit_date", store=True, index=True)
+    visit_date = fields.Date(
+        compute="_compute_visit_date", store=True, precompute=True, index=True
+    )
     # Check-in and check-out: the raw facts (position, time, request), written
     # only by the check-in/out actions, or by a manager's correction.
     checkin_latitude = fields.Float(

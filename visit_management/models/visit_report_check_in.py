@@ -18,7 +18,9 @@ class VisitReportCheckIn(models.Model):
     report_id = fields.Many2one(
         "visit.report", required=True, readonly=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="report_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="report_id.company_id", store=True, precompute=True
+    )
     kind = fields.Selection(
         selection=[("check_in", "Check-in"), ("check_out", "Check-out")],
         required=True,

@@ -1,5 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 from odoo import Command
@@ -222,6 +224,42 @@ class TestToday(TodayCommon):
         first.invalidate_recordset()
         self.assertEqual(first.report_id.checkin_method, "manual")
         self.assertEqual(first.status, "checked_in")
+
+    def test_check_in_inserts_the_new_rows_whole(self):
+        """The first check-in of a visit creates its report and the check-in's
+        row with every column they store (the rep's team and leader, the
+        visit's day, the row's company): neither is updated for them after its
+        insert, two statements less in the morning's busiest request."""
+        visit = self._sheet(self.rep)[3]
+        queries = []
+        with contextmanager(self._patchExecute)(queries):
+            visit.action_check_in(31.0252, 121.4337, 5)
+        updated = {
+            (match[1], column)
+            for query in queries
+            if (
+                match := re.match(
+                    r'\s*UPDATE "(\w+)"\s+SET (.*) FROM', query, re.DOTALL
+                )
+            )
+            for column in re.findall(r'"(\w+)" = "__tmp"', match[2])
+        }
+        self.assertFalse(
+            updated
+            & {
+                ("visit_report", "team_id"),
+                ("visit_report", "manager_id"),
+                ("visit_report", "visit_date"),
+                ("visit_report_check_in", "company_id"),
+            }
+        )
+        self.assertIn(("visit_report", "checkin_latitude"), updated)
+        visit.invalidate_recordset()
+        report = visit.report_id
+        self.assertEqual(report.team_id, self.team)
+        self.assertEqual(report.manager_id, self.manager)
+        self.assertEqual(report.visit_date, self.today)
+        self.assertEqual(report.check_in_ids.company_id, self.company)
 
     def test_new_visit_is_an_unplanned_report(self):
         action = self.env.ref("visit_management.visit_report_action_new_visit")
