@@ -1,11 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.tools import split_every
+from odoo.tools import SQL, split_every
 
 from ..tools import single_run, subscribe_each
 
@@ -23,10 +23,6 @@ class MailActivity(models.Model):
 
     _inherit = "mail.activity"
 
-    # Odoo computes these after the insert and updates every new row again; the
-    # scheduled actions create thousands at once, so they are computed before
-    res_name = fields.Char(compute="_compute_res_name", store=True, precompute=True)
-    user_tz = fields.Selection(related="user_id.tz", store=True, precompute=True)
     visit_digest_pending = fields.Boolean(
         readonly=True,
         copy=False,
@@ -52,34 +48,24 @@ class MailActivity(models.Model):
         today = fields.Date.context_today(self)
         document_of = document_of or (lambda record: record)
         deadline_of = deadline_of or (lambda record: today)
-        model = document_of(records)._name
-        subscribed = subscribe_each(
-            self.env,
-            model,
-            [(document_of(record).id, user_of(record)) for record in records],
-        )
-        # no e-mail per activity: reps see them in their activities
-        return (
-            self.sudo()
-            .with_context(mail_activity_quick_update=True, visit_subscribed=subscribed)
-            .create(
-                [
-                    {
-                        "res_model_id": self.env["ir.model"]._get_id(model),
-                        "res_id": document_of(record).id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user_of(record).id,
-                        "summary": summary_of(
-                            record, self.with_context(lang=user_of(record).lang).env
-                        ),
-                        "date_deadline": deadline_of(record),
-                        "automated": True,
-                        "visit_digest_pending": True,
-                    }
-                    for record in records
-                ]
-            )
-            ._visit_queue_digest()
+        documents = document_of(records).sudo()
+        names = {document.id: document.display_name for document in documents}
+        self._visit_read_langs([user_of(record) for record in records])
+        return self._visit_insert(
+            [
+                {
+                    "res_model": documents._name,
+                    "res_id": document_of(record).id,
+                    "res_name": names[document_of(record).id],
+                    "activity_type_id": activity_type.id,
+                    "user_id": user_of(record).id,
+                    "summary": summary_of(
+                        record, self.with_context(lang=user_of(record).lang).env
+                    ),
+                    "date_deadline": deadline_of(record),
+                }
+                for record in records
+            ]
         )
 
     @api.model
@@ -193,24 +179,129 @@ class MailActivity(models.Model):
     def _visit_create_lists(self, activity_type_xmlid, notes, summary_of):
         """Creates the to-dos {user: note} in one batch, without an e-mail each."""
         activity_type = self.env.ref(activity_type_xmlid)
-        return (
-            self.sudo()
-            .with_context(mail_activity_quick_update=True)
-            .create(
-                [
-                    {
-                        "activity_type_id": activity_type.id,
-                        "user_id": user.id,
-                        "summary": summary_of(self.with_context(lang=user.lang).env),
-                        "note": note,
-                        "date_deadline": fields.Date.context_today(self),
-                        "automated": True,
-                        "visit_digest_pending": True,
-                    }
-                    for user, note in notes.items()
-                ]
+        return self._visit_insert(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "summary": summary_of(self.with_context(lang=user.lang).env),
+                    "note": note,
+                    "date_deadline": fields.Date.context_today(self),
+                }
+                for user, note in notes.items()
+            ]
+        )
+
+    @api.model
+    def _visit_insert(self, rows):
+        """Inserts the reminders `rows` (their res_model, res_id and res_name
+        when on a record, activity_type_id, user_id, summary, note,
+        date_deadline) in one statement per thousand, and returns them, pending
+        in their people's next digest. Odoo's `create` costs a millisecond of
+        Python per activity, which a festival's thousands of visits turn into
+        seconds; what it does besides is done here for the whole batch: the
+        defaults read once, the document model and the assignee's timezone,
+        the assignees following the documents, their activity counters told.
+        No e-mail per activity: the digest tells each person."""
+        if not rows:
+            return self.browse()
+        Activity = self.sudo()
+        users = self.env["res.users"].sudo().browse({row["user_id"] for row in rows})
+        timezones = {user.id: user.tz for user in users}
+        models = {row.get("res_model") for row in rows} - {None}
+        model_ids = {model: self.env["ir.model"]._get_id(model) for model in models}
+        now = self.env.cr.now()
+        common = {
+            "automated": True,
+            "active": True,
+            "date_done": None,
+            "visit_digest_pending": True,
+            "create_uid": self.env.uid,
+            "write_uid": self.env.uid,
+            "create_date": now,
+            "write_date": now,
+        }
+        values = [
+            {
+                **common,
+                "res_model": None,
+                "res_id": None,
+                "res_name": None,
+                "note": None,
+                **row,
+                "res_model_id": model_ids.get(row.get("res_model")),
+                "user_tz": timezones[row["user_id"]],
+            }
+            for row in rows
+        ]
+        columns = list(values[0])
+        # the stored fields other addons give activities: their defaults, read
+        # once; their computed values, computed for the batch at the flush
+        others = [
+            field
+            for field in Activity._fields.values()
+            if field.store and field.column_type and field.name not in values[0]
+        ]
+        others.remove(Activity._fields["id"])
+        defaults = Activity.default_get([field.name for field in others])
+        for value in values:
+            value.update(defaults)
+        columns += list(defaults)
+        # one array per column: a thousand rows are one statement's parameters
+        fields_ = [Activity._fields[column] for column in columns]
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO mail_activity (%s) SELECT * FROM unnest(%s) RETURNING id",
+                SQL(", ").join(map(SQL.identifier, columns)),
+                SQL(", ").join(
+                    SQL(
+                        f"%s::{field.column_type[0]}[]",
+                        [
+                            field.convert_to_column_insert(
+                                value[field.name], Activity, value
+                            )
+                            for value in values
+                        ],
+                    )
+                    for field in fields_
+                ),
             )
         )
+        ids = [activity_id for (activity_id,) in self.env.cr.fetchall()]
+        activities = self.browse(ids)
+        for field in others:
+            if field.compute:
+                self.env.add_to_compute(field, activities)
+        for model in models:
+            subscribe_each(
+                self.env,
+                model,
+                [
+                    (row["res_id"], row["user_id"])
+                    for row in rows
+                    if row.get("res_model") == model
+                ],
+            )
+            # the documents' activities and followers, read again when asked
+            self.env[model].invalidate_model()
+        self._visit_tell_counters(values)
+        return activities._visit_queue_digest()
+
+    @api.model
+    def _visit_tell_counters(self, values):
+        """The activity counters of the assignees' open Odoo are told of the new
+        activities due by today, as Odoo's `create` tells them."""
+        today = fields.Date.today()
+        due = Counter(
+            value["user_id"]
+            for value in values
+            if fields.Date.to_date(value["date_deadline"]) <= today
+        )
+        for user in self.env["res.users"].browse(due):
+            user._bus_send(
+                "mail.activity/updated",
+                {"activity_created": True, "count_diff": due[user.id]},
+            )
 
     def _visit_queue_digest(self):
         """Has the digest sent soon after these new or grown reminders."""

@@ -193,6 +193,71 @@ class TestReminderDigest(VisitCommon):
         self.assertIn(second.name, latest.body)
         self.assertNotIn(first.name, latest.body)
 
+    def test_a_reminder_is_the_activity_odoo_makes(self):
+        """The reminders are written in one statement, not through Odoo's
+        `create`: each is what Odoo's `activity_schedule` makes, its person
+        follows the report as Odoo subscribes them, and the activity counter of
+        their open Odoo is told."""
+        Report = self.env["visit.report"]
+        ours = Report.browse(self._late_report(self.rep2).id)
+        tomorrow = NOW + timedelta(days=1)
+        odoos = Report.browse(
+            self._create_report(
+                self.rep2,
+                start_datetime=tomorrow,
+                end_datetime=tomorrow + timedelta(hours=1),
+            ).id
+        )
+        (ours | odoos).message_unsubscribe(self.rep2.partner_id.ids)
+        self.env.cr.precommit.run()
+        self.env["bus.bus"].search([]).unlink()
+        self._run_cron(REMINDER_CRON)
+        self.env.cr.precommit.run()
+        reminder = self._activities("mail_activity_visit_report_reminder", self.rep2)
+        self.assertEqual(reminder.res_id, ours.id)
+        self.assertEqual(reminder.res_name, ours.display_name)
+        self.assertTrue(reminder.summary.startswith(f"拜访报告 {ours.name} 应于"))
+        odoos.activity_schedule(
+            "visit_management.mail_activity_visit_report_reminder",
+            date_deadline=reminder.date_deadline,
+            user_id=self.rep2.id,
+        )
+        made_by_odoo = odoos.activity_ids
+        self.assertEqual(made_by_odoo.res_name, odoos.display_name)
+        compared = [
+            "res_model_id",
+            "res_model",
+            "activity_type_id",
+            "user_id",
+            "user_tz",
+            "date_deadline",
+            "date_done",
+            "automated",
+            "active",
+            "create_uid",
+        ]
+        self.assertEqual(
+            reminder.read(compared)[0] | {"id": 0},
+            made_by_odoo.read(compared)[0] | {"id": 0},
+        )
+        self.assertTrue(reminder.visit_digest_pending)
+
+        def subtypes_of_rep2(report):
+            follower = report.message_follower_ids.filtered(
+                lambda follower: follower.partner_id == self.rep2.partner_id
+            )
+            self.assertTrue(follower)
+            return follower.subtype_ids
+
+        self.assertEqual(subtypes_of_rep2(ours), subtypes_of_rep2(odoos))
+        told = [
+            json.loads(bus.message)["payload"]
+            for bus in self.env["bus.bus"].search([])
+            if json.loads(bus.channel)[1:] == ["res.partner", self.rep2.partner_id.id]
+            and json.loads(bus.message)["type"] == "mail.activity/updated"
+        ]
+        self.assertEqual(told[0], {"activity_created": True, "count_diff": 1})
+
     def test_queries_do_not_grow_with_the_reminders(self):
         def digest_queries(count):
             for _i in range(count):

@@ -514,20 +514,6 @@ class TestReportReminderCron(CronCommon):
             self.assertIn(report.user_id.partner_id, report.message_partner_ids)
             self.assertEqual(report.activity_ids.user_id, report.user_id, "reminded")
 
-    def test_a_clients_context_skips_no_subscription(self):
-        """What the reminders tell Odoo's activities they subscribed cannot be
-        said by a client: JSON has no frozenset."""
-        report = self._report_ended(80, user=self.rep)
-        for said, partner in (
-            ([["visit.report", report.id, self.rep2.partner_id.id]], self.rep2),
-            ("visit.report", self.manager),
-        ):
-            with self.subTest(said=said):
-                report.with_user(self.rep).with_context(
-                    visit_subscribed=said
-                ).message_subscribe(partner_ids=partner.partner_id.ids)
-                self.assertIn(partner.partner_id, report.message_partner_ids)
-
 
 class TestDueDatesCronWorkers(TransactionCase):
     """Two cron workers on the same customers at the same time (Odoo runs crons

@@ -3,7 +3,7 @@
 """Who hears of what happens on a document: its followers, by the subtypes each
 keeps (mail_message_subtype_data.xml)."""
 
-from odoo import Command
+from odoo.tools import SQL
 
 
 def follow(record, partners, role_subtype_xmlid=None):
@@ -38,44 +38,40 @@ def post_to_followers(record, body, subtype_xmlid, partners, role=False, **value
 
 def subscribe_each(env, model, pairs):
     """Subscribes each user to their record of `model` (pairs of record id and
-    user) as Odoo's activities do, with the model's default subtypes, all at
-    once (Odoo subscribes each assignee with queries of their own). Returns the
-    subscriptions now in place, {(model, record id, partner id)}: told to
-    Odoo's activities in the context (`visit_subscribed`, see
-    mail.thread.message_subscribe), they are not made again."""
-    wanted = {
-        (record_id, user.partner_id)
-        for record_id, user in pairs
-        if user.partner_id.active
-    }
-    if not wanted:
-        return frozenset()
-    Followers = env["mail.followers"].sudo()
-    existing = {
-        (follower.res_id, follower.partner_id)
-        for follower in Followers.search_fetch(
-            [
-                ("res_model", "=", model),
-                ("res_id", "in", list({record_id for record_id, _p in wanted})),
-                ("partner_id", "in", list({p.id for _id, p in wanted})),
-            ],
-            ["res_id", "partner_id"],
-        )
-    }
+    user id) as Odoo's activities do, with the model's default subtypes (the
+    external ones for a portal user), in one statement: Odoo subscribes each
+    assignee with queries of their own. Those following already keep their
+    subtypes; archived people follow nothing."""
+    if not pairs:
+        return
     default, _internal, external = env["mail.message.subtype"].default_subtypes(model)
-    Followers.create(
-        [
-            {
-                "res_model": model,
-                "res_id": record_id,
-                "partner_id": partner.id,
-                "subtype_ids": [
-                    Command.set((external if partner.partner_share else default).ids)
-                ],
-            }
-            for record_id, partner in sorted(
-                wanted - existing, key=lambda pair: (pair[0], pair[1].id)
+    env.flush_all()
+    env.cr.execute(
+        SQL(
+            """
+            WITH wanted(res_id, user_id) AS (VALUES %(pairs)s),
+            followers AS (
+                INSERT INTO mail_followers (res_model, res_id, partner_id)
+                SELECT DISTINCT %(model)s, w.res_id, u.partner_id
+                  FROM wanted w
+                  JOIN res_users u ON u.id = w.user_id
+                  JOIN res_partner p ON p.id = u.partner_id AND p.active
+                 ORDER BY 2, 3
+                    ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+             RETURNING id, partner_id
             )
-        ]
+            INSERT INTO mail_followers_mail_message_subtype_rel (
+                mail_followers_id, mail_message_subtype_id)
+            SELECT f.id, s.id
+              FROM followers f
+              JOIN res_partner p ON p.id = f.partner_id
+             CROSS JOIN unnest(CASE WHEN p.partner_share THEN %(external)s::int[]
+                                    ELSE %(default)s::int[] END) s(id)
+            """,
+            pairs=SQL(", ").join(SQL("(%s, %s)", *pair) for pair in sorted(set(pairs))),
+            model=model,
+            external=external.ids,
+            default=default.ids,
+        )
     )
-    return frozenset((model, record_id, partner.id) for record_id, partner in wanted)
+    env["mail.followers"].invalidate_model()

@@ -50,13 +50,9 @@ FINISHED_STATES = ("done", "unreachable")
 # What a callback follows up, the first one set.
 ORIGIN_FIELDS = ("complaint_id", "repair_id", "incident_id")
 CALLBACK_ACTIVITY = "visit_management_property.mail_activity_property_callback"
-# The context that creates callbacks in bulk: no creation message or follower
-# per callback (the caller gets an activity).
-BULK_CONTEXT = {
-    "mail_create_nolog": True,
-    "mail_create_nosubscribe": True,
-    "mail_notrack": True,
-}
+# The context that creates callbacks in bulk: no creation message, tracking or
+# follower per callback (the caller gets an activity and follows through it).
+BULK_CONTEXT = {"tracking_disable": True}
 
 
 class PropertyResidentCallback(models.Model):
