@@ -95,7 +95,7 @@ class MailActivity(models.Model):
             else:
                 to_create[user] = self._visit_links(self._visit_link_items(records))
         created = self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
-        (created | grown)._visit_queue_digest()
+        grown._visit_queue_digest()  # the created ones are queued
         return created
 
     @api.model
@@ -137,7 +137,7 @@ class MailActivity(models.Model):
             else:
                 notes[user] = note
         created = self._visit_create_lists(activity_type_xmlid, notes, summary_of)
-        (created | rewritten)._visit_queue_digest()
+        rewritten._visit_queue_digest()  # the created ones are queued
         return created
 
     @api.model
