@@ -8,7 +8,12 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.visit_management.tools import client_action, single_run
+from odoo.addons.visit_management.tools import client_action, run_in_batches, single_run
+
+# Estates one transaction of the assessment takes: an estate is a few counts
+# and one assessment, unlike the rules creating its hundreds of callbacks
+# (ESTATE_BATCH), and each transaction costs its commit.
+ASSESSMENT_BATCH = 100
 
 # Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
 # 60-70 poor, below 60 seriously below standard.
@@ -190,8 +195,11 @@ class PropertyCallbackAssessment(models.Model):
         """Assesses last month's callbacks of every estate: creates the missing
         assessments and recomputes the draft ones (confirmed ones stay)."""
         month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
-        self.env["property.callback.rules"]._run_by_estate(
-            partial(self._assess, month), []
+        run_in_batches(
+            self.env["property.estate"],
+            [],
+            partial(self._assess, month),
+            ASSESSMENT_BATCH,
         )
 
     @api.model

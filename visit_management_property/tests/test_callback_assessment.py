@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.visit_management_property.models import property_callback_rules
+from odoo.addons.visit_management_property.models import property_callback_assessment
 
 from .common import PropertyCommon
 
@@ -48,7 +48,9 @@ class TestCallbackAssessment(PropertyCommon):
             self._run_cron("ir_cron_property_callback_assessments")
 
     def test_run_cut_short_goes_on_where_it_stopped(self):
-        with self._cut_after_one_batch((property_callback_rules, "ESTATE_BATCH")):
+        with self._cut_after_one_batch(
+            (property_callback_assessment, "ASSESSMENT_BATCH")
+        ):
             self._run()
         self.assertTrue(self._assessment())
         self.assertFalse(self._assessment(self.estate_b), "left to the next run")
