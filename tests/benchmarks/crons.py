@@ -954,6 +954,7 @@ WITH due AS (
            {user_tz("user_id")}, %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
       FROM people WHERE user_id IS NOT NULL
   GROUP BY user_id
+    RETURNING id
 ), unclosed AS (
     UPDATE visit_reception r SET close_flagged = TRUE
      WHERE r.state IN ('confirmed', 'in_progress')
@@ -971,7 +972,7 @@ WITH due AS (
       FROM unclosed
     RETURNING res_model, res_id, user_id
 ) %(subscribing)s
-SELECT count(*) FROM closing
+SELECT (SELECT count(*) FROM lists) + (SELECT count(*) FROM closing)
 """
 
 
@@ -1369,6 +1370,22 @@ def measure_cron(env, cron):
     return rows
 
 
+def warm_up(env, cron):
+    """Runs the cron once, untimed, then undoes it: the scheduler's process
+    has its registry's caches (which fields a write makes recompute) and its
+    connections (the bus's and the cron triggers' notifications) from earlier
+    runs, and the first timed run would pay for them alone (30 ms of a 50 ms
+    run)."""
+    cron.reset(env)
+    marks = high_water(env.cr)
+    cron.run()
+    env.cr.commit()
+    undo(env, marks)
+    cron.reset(env)
+    cron.restore(env)
+    env.cr.commit()
+
+
 def measure_crons(env):
     if "property.callback.rules" not in env:
         return [
@@ -1381,7 +1398,9 @@ def measure_crons(env):
             )
         ]
     rows = []
-    for cron in crons(env):
+    scheduled = crons(env)
+    warm_up(env, scheduled[0])
+    for cron in scheduled:
         rows += measure_cron(env, cron)
     with services_on_loopback() as base_url:
         for cron in (robot_crons(env, base_url), geocoding_cron(env, base_url)):
