@@ -80,23 +80,49 @@ class MailActivity(models.Model):
         self._visit_read_langs(records_by_user)
         open_lists = self._visit_open_lists(activity_type_xmlid, records_by_user)
         to_create = {}
-        grown = self.browse()
+        appended = {}
         for user, records in records_by_user.items():
+            links = self._visit_links(self._visit_link_items(records))
             if user in open_lists:
-                activity = open_lists[user]
-                grown |= activity
-                activity.write(
-                    {
-                        "note": (activity.note or Markup())
-                        + self._visit_links(self._visit_link_items(records)),
-                        "visit_digest_pending": True,
-                    }
-                )
+                appended[open_lists[user]] = links
             else:
-                to_create[user] = self._visit_links(self._visit_link_items(records))
-        created = self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
-        grown._visit_queue_digest()  # the created ones are queued
-        return created
+                to_create[user] = links
+        self._visit_append_notes(appended)
+        return self._visit_create_lists(activity_type_xmlid, to_create, summary_of)
+
+    @api.model
+    def _visit_append_notes(self, links_by_list):
+        """Appends links (escaped by _visit_links) to the notes of open lists
+        {activity: links}, in one statement, and has the digest tell of them:
+        written through the ORM, a manager's list of a thousand late reports was
+        sanitized whole again each time it grew."""
+        if not links_by_list:
+            return self.browse()
+        self.flush_model(["note", "visit_digest_pending"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE mail_activity a
+                   SET note = coalesce(a.note, '') || v.links,
+                       visit_digest_pending = TRUE,
+                       write_uid = %s,
+                       write_date = %s
+                  FROM (VALUES %s) AS v(id, links)
+                 WHERE a.id = v.id
+                """,
+                self.env.uid,
+                self.env.cr.now(),
+                SQL(", ").join(
+                    SQL("(%s, %s)", activity.id, str(links))
+                    for activity, links in links_by_list.items()
+                ),
+            )
+        )
+        grown = self.browse([activity.id for activity in links_by_list])
+        grown.invalidate_recordset(
+            ["note", "visit_digest_pending", "write_uid", "write_date"]
+        )
+        return grown._visit_queue_digest()
 
     @api.model
     def _visit_post_lists_by(self, activity_type_xmlid, records, user_of, summary_of):

@@ -8,7 +8,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import REMINDER_BATCH, client_action, run_in_batches, single_run
+from ..tools import (
+    REMINDER_BATCH,
+    client_action,
+    run_in_batches,
+    set_flags,
+    single_run,
+)
 from .visit_frequency_rule import modes_done
 
 # What the rep writes on a plan until it is submitted.
@@ -417,7 +423,7 @@ class VisitPlan(models.Model):
                 deadline=deadline,
             ),
         )
-        plans.write({"rep_reminded": True})
+        set_flags(plans, "rep_reminded")
 
     @api.model
     def _remind_managers(self, month_start, plans):
@@ -430,7 +436,7 @@ class VisitPlan(models.Model):
                 month=month_start.strftime("%Y-%m"),
             ),
         )
-        plans.write({"manager_reminded": True})
+        set_flags(plans, "manager_reminded")
 
     @api.model
     def _missing_plans(self, reps, month_start):

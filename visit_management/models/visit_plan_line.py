@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime, plaintext2html
 
-from ..tools import client_action
+from ..tools import client_action, set_flags
 from ..tools.calendar_events import quiet_calendar_events
 from .selections import VISIT_MODES, VISIT_PURPOSES
 from .visit_frequency_rule import DONE_STATES
@@ -291,7 +291,7 @@ class VisitPlanLine(models.Model):
             ),
             document_of=lambda line: line.plan_id,
         )
-        to_remind.write({"rep_reminded": True})
+        set_flags(to_remind, "rep_reminded")
         escalated = lines.filtered(
             lambda line: (
                 line.planned_datetime
@@ -301,7 +301,7 @@ class VisitPlanLine(models.Model):
                 < now
             )
         )
-        escalated.write({"manager_reminded": True})
+        set_flags(escalated, "manager_reminded")
         self.env["visit.report"]._list_late_for_managers(
             escalated, lambda line: line.plan_id.manager_id
         )

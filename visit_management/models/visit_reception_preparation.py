@@ -11,6 +11,7 @@ from odoo.tools import format_datetime
 from ..tools import (
     REMINDER_BATCH,
     run_in_batches,
+    set_flags,
     single_run,
 )
 from ..tools.calendar_events import quiet_calendar_events
@@ -223,7 +224,7 @@ class VisitReception(models.Model):
             },
             lambda env: env._("Receptions within a day, with preparation still open"),
         )
-        receptions.write({"prep_reminded": True})
+        set_flags(receptions, "prep_reminded")
 
     @api.model
     def _flag_unclosed(self, receptions):
@@ -239,4 +240,4 @@ class VisitReception(models.Model):
                 ),
             ),
         )
-        receptions.write({"close_flagged": True})
+        set_flags(receptions, "close_flagged")

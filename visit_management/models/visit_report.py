@@ -12,6 +12,7 @@ from ..tools import (
     client_action,
     post_to_followers,
     run_in_batches,
+    set_flags,
     single_run,
 )
 from .evidence_image import EvidenceImage
@@ -955,7 +956,7 @@ class VisitReport(models.Model):
                 ),
             ),
         )
-        to_remind.write({"rep_reminded": True})
+        set_flags(to_remind, "rep_reminded")
         self.env["visit.robot"]._queue_digest(
             "visit_management.mt_visit_report_late", to_remind
         )
@@ -966,13 +967,13 @@ class VisitReport(models.Model):
                 < now
             )
         )
-        escalated.write({"manager_reminded": True})
+        set_flags(escalated, "manager_reminded")
         self._list_late_for_managers(escalated, lambda report: report.manager_id)
 
     @api.model
     def _remind_late_reviews(self, reports):
         """Each manager gets the reports past their review deadline in one list."""
-        reports.write({"review_reminded": True})
+        set_flags(reports, "review_reminded")
         self.env["mail.activity"]._visit_post_lists_by(
             "visit_management.mail_activity_visit_review_late",
             reports,

@@ -150,6 +150,20 @@ class TestReminderDigest(VisitCommon):
         self.assertEqual(len(digests), 2)
         self.assertIn(later.name, digests[0].body)
 
+    def test_the_managers_list_grows_and_is_told_again(self):
+        first = self._late_report(self.rep, 50).sudo()
+        self._remind_and_digest()
+        later = self._late_report(self.rep2, 50).sudo()
+        later.name = "Late <b>& Co</b>"
+        self._run_cron(REMINDER_CRON)
+        (listed,) = self._activities(
+            "mail_activity_visit_report_reminder", self.manager, res_model=False
+        )
+        self.assertIn(f"/odoo/visit.report/{first.id}", listed.note)
+        self.assertIn(f"/odoo/visit.report/{later.id}", listed.note)
+        self.assertIn("Late &lt;b&gt;&amp; Co&lt;/b&gt;", listed.note)
+        self.assertTrue(listed.visit_digest_pending, "told in the next digest")
+
     def test_in_odoo_in_chinese_with_a_push_to_the_phone(self):
         report = self._late_report(self.rep2)
         self._remind_and_digest()

@@ -45,3 +45,11 @@ def run_in_batches(model, domain, process, batch_size, limit=None):
         if remaining and not time_left:
             return False
     return True
+
+
+def set_flags(records, *flags):
+    """Sets the scheduled action's bookkeeping flags (a reminder sent, a list
+    posted) on the records. No tracked field depends on them: the chatter
+    does not prepare the tracking of every tracked field of a thousand
+    records for them (mail_notrack)."""
+    records.with_context(mail_notrack=True).write(dict.fromkeys(flags, True))
