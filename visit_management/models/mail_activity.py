@@ -222,8 +222,8 @@ class MailActivity(models.Model):
     def _visit_insert(self, rows):
         """Inserts the reminders `rows` (their res_model, res_id and res_name
         when on a record, activity_type_id, user_id, summary, note,
-        date_deadline) in one statement per thousand, and returns them, pending
-        in their people's next digest. Odoo's `create` costs a millisecond of
+        date_deadline) in one statement, and returns them, pending in their
+        people's next digest. Odoo's `create` costs a millisecond of
         Python per activity, which a festival's thousands of visits turn into
         seconds; what it does besides is done here for the whole batch: the
         defaults read once, the document model and the assignee's timezone,
@@ -273,7 +273,7 @@ class MailActivity(models.Model):
         for value in values:
             value.update(defaults)
         columns += list(defaults)
-        # one array per column: a thousand rows are one statement's parameters
+        # one array per column: as many rows as asked, one statement
         fields_ = [Activity._fields[column] for column in columns]
         self.env.cr.execute(
             SQL(
