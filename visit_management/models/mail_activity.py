@@ -237,6 +237,7 @@ class MailActivity(models.Model):
         models = {row.get("res_model") for row in rows} - {None}
         model_ids = {model: self.env["ir.model"]._get_id(model) for model in models}
         now = self.env.cr.now()
+        # what every reminder of the batch holds, given once
         common = {
             "automated": True,
             "active": True,
@@ -247,9 +248,9 @@ class MailActivity(models.Model):
             "create_date": now,
             "write_date": now,
         }
+        # what each holds of its own, one array per column
         values = [
             {
-                **common,
                 "res_model": None,
                 "res_id": None,
                 "res_name": None,
@@ -260,36 +261,45 @@ class MailActivity(models.Model):
             }
             for row in rows
         ]
-        columns = list(values[0])
         # the stored fields other addons give activities: their defaults, read
         # once; their computed values, computed for the batch at the flush
         others = [
             field
             for field in Activity._fields.values()
-            if field.store and field.column_type and field.name not in values[0]
+            if field.store
+            and field.column_type
+            and field.name not in values[0]
+            and field.name not in common
         ]
         others.remove(Activity._fields["id"])
-        defaults = Activity.default_get([field.name for field in others])
-        for value in values:
-            value.update(defaults)
-        columns += list(defaults)
-        # one array per column: as many rows as asked, one statement
-        fields_ = [Activity._fields[column] for column in columns]
+        common.update(Activity.default_get([field.name for field in others]))
+
+        def column(name):
+            return Activity._fields[name]
+
         self.env.cr.execute(
             SQL(
-                "INSERT INTO mail_activity (%s) SELECT * FROM unnest(%s) RETURNING id",
-                SQL(", ").join(map(SQL.identifier, columns)),
+                "INSERT INTO mail_activity (%s) SELECT u.*, %s FROM unnest(%s) AS u "
+                "RETURNING id",
+                SQL(", ").join(map(SQL.identifier, [*values[0], *common])),
                 SQL(", ").join(
                     SQL(
-                        f"%s::{field.column_type[0]}[]",
+                        f"%s::{column(name).column_type[0]}",
+                        column(name).convert_to_column_insert(value, Activity, common),
+                    )
+                    for name, value in common.items()
+                ),
+                SQL(", ").join(
+                    SQL(
+                        f"%s::{column(name).column_type[0]}[]",
                         [
-                            field.convert_to_column_insert(
-                                value[field.name], Activity, value
+                            column(name).convert_to_column_insert(
+                                value[name], Activity, value
                             )
                             for value in values
                         ],
                     )
-                    for field in fields_
+                    for name in values[0]
                 ),
             )
         )

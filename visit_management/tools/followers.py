@@ -49,7 +49,9 @@ def subscribe_each(env, model, pairs):
     env.cr.execute(
         SQL(
             """
-            WITH wanted(res_id, user_id) AS (VALUES %(pairs)s),
+            WITH wanted(res_id, user_id) AS (
+                SELECT * FROM unnest(%(res_ids)s::int[], %(user_ids)s::int[])
+            ),
             followers AS (
                 INSERT INTO mail_followers (res_model, res_id, partner_id)
                 SELECT DISTINCT %(model)s, w.res_id, u.partner_id
@@ -68,7 +70,8 @@ def subscribe_each(env, model, pairs):
              CROSS JOIN unnest(CASE WHEN p.partner_share THEN %(external)s::int[]
                                     ELSE %(default)s::int[] END) s(id)
             """,
-            pairs=SQL(", ").join(SQL("(%s, %s)", *pair) for pair in sorted(set(pairs))),
+            res_ids=[res_id for res_id, _user_id in pairs],
+            user_ids=[user_id for _res_id, user_id in pairs],
             model=model,
             external=external.ids,
             default=default.ids,
