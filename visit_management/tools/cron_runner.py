@@ -4,6 +4,7 @@
 order, each batch locked and committed with the run's progress."""
 
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 # Records one transaction of a reminder takes: each gets an activity or a line
 # in a list, a few queries a batch whatever its size.
@@ -49,7 +50,23 @@ def run_in_batches(model, domain, process, batch_size, limit=None):
 
 def set_flags(records, *flags):
     """Sets the scheduled action's bookkeeping flags (a reminder sent, a list
-    posted) on the records. No tracked field depends on them: the chatter
-    does not prepare the tracking of every tracked field of a thousand
-    records for them (mail_notrack)."""
-    records.with_context(mail_notrack=True).write(dict.fromkeys(flags, True))
+    posted) on the records, in one UPDATE. No tracked field depends on them;
+    the ORM would write them with a list of values per row, in chunks, each
+    chunk firing the table's statement triggers (Visits by Month's): half of
+    the late reminders' run at a million reports."""
+    if not records:
+        return
+    records.flush_recordset()
+    env = records.env
+    env.cr.execute(
+        SQL(
+            "UPDATE %s SET %s, write_uid = %s, write_date = %s WHERE id = ANY(%s)",
+            SQL.identifier(records._table),
+            SQL(", ").join(SQL("%s = TRUE", SQL.identifier(flag)) for flag in flags),
+            env.uid,
+            env.cr.now(),
+            records.ids,
+        )
+    )
+    records.invalidate_recordset([*flags, "write_uid", "write_date"], flush=False)
+    records.modified(flags)
