@@ -3,6 +3,7 @@
 import re
 from contextlib import contextmanager
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -146,6 +147,41 @@ class TestRuleQueries(PropertyCommon):
         )
         self.assertEqual(samples.mapped("candidate_count"), [3, 3])
         self.assertEqual(samples.mapped("selected_count"), [2, 2])
+
+    def test_the_rules_callbacks_hold_what_odoo_computes(self):
+        """The rules give their new callbacks' precomputed fields for the whole
+        batch, making no new record per callback: each holds what Odoo computes
+        for it (the maintenance supervisor calls back a repair, the office
+        manager a move-in)."""
+        Callback = type(self.env["property.resident.callback"])
+        made = []
+        original_new = Callback.new
+
+        def new(records, *args, **kwargs):
+            made.append(records._name)
+            return original_new(records, *args, **kwargs)
+
+        estates = self._estates(2, 2, resident_move_in_date=date(2026, 11, 2))
+        estates[0].repair_supervisor_id = self.supervisor
+        repair = self._create_repair(technician_id=self.supervisor.id)
+        repair.action_assign()
+        with patch.object(Callback, "new", new):
+            callbacks = self.env["property.callback.rules"]._move_in_callbacks(estates)
+            repair.action_done()
+        self.assertFalse(made, "no new record per callback")
+        callbacks |= repair.callback_ids
+        self.assertEqual(len(callbacks), 5)
+        self.assertEqual(
+            [callback.user_id for callback in callbacks],
+            [self.office_manager] * 4 + [self.supervisor],
+        )
+        given = ["company_id", "method", "user_id", "attempt_count", "done_date"]
+        held = callbacks.read([*given, "on_time"])
+        for name in [*given, "on_time"]:
+            self.env.add_to_compute(callbacks._fields[name], callbacks)
+        callbacks.flush_recordset()
+        callbacks.invalidate_recordset()
+        self.assertEqual(callbacks.read([*given, "on_time"]), held)
 
 
 class TestRuleWorkers(TransactionCase):
