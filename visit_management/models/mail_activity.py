@@ -41,32 +41,35 @@ class MailActivity(models.Model):
         deadline_of=None,
     ):
         """Schedules one activity per record in one batch: for `user_of(record)`,
-        with `summary_of(record, env)` in that user's language, on the record or
-        on `document_of(record)` when the record has no chatter, due today or
-        on `deadline_of(record)`."""
+        with `summary_of(record, env)` and the name of its document in that
+        user's language, on the record or on `document_of(record)` when the
+        record has no chatter, due today or on `deadline_of(record)`."""
         activity_type = self.env.ref(activity_type_xmlid)
         today = fields.Date.context_today(self)
         document_of = document_of or (lambda record: record)
         deadline_of = deadline_of or (lambda record: today)
-        documents = document_of(records).sudo()
-        names = {document.id: document.display_name for document in documents}
         self._visit_read_langs([user_of(record) for record in records])
-        return self._visit_insert(
-            [
+        envs = {
+            lang: self.with_context(lang=lang).env
+            for lang in {user_of(record).lang for record in records}
+        }
+        rows = []
+        for record in records:
+            user = user_of(record)
+            env = envs[user.lang]
+            document = document_of(record).with_env(env).sudo()
+            rows.append(
                 {
-                    "res_model": documents._name,
-                    "res_id": document_of(record).id,
-                    "res_name": names[document_of(record).id],
+                    "res_model": document._name,
+                    "res_id": document.id,
+                    "res_name": document.display_name,
                     "activity_type_id": activity_type.id,
-                    "user_id": user_of(record).id,
-                    "summary": summary_of(
-                        record, self.with_context(lang=user_of(record).lang).env
-                    ),
+                    "user_id": user.id,
+                    "summary": summary_of(record, env),
                     "date_deadline": deadline_of(record),
                 }
-                for record in records
-            ]
-        )
+            )
+        return self._visit_insert(rows)
 
     @api.model
     def _visit_post_lists(self, activity_type_xmlid, records_by_user, summary_of):

@@ -112,8 +112,13 @@ class TestRuleQueries(PropertyCommon):
     def test_new_rows_are_written_once(self):
         """The callbacks, their draws and their callers' activities are inserted
         with every column they store: none of the new rows is updated after its
-        insert (thousands a run, as many statements again)."""
-        self.office_manager.tz = "Asia/Shanghai"
+        insert (thousands a run, as many statements again). Their caller reads
+        the callbacks' names in the caller's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "visit_management_property")]
+        )._update_translations(["zh_CN"], overwrite=True)
+        self.office_manager.write({"tz": "Asia/Shanghai", "lang": "zh_CN"})
         self.company.property_mass_move_in_threshold = 1
         estates = self._estates(2, 3, resident_move_in_date=date(2026, 11, 2))
         queries = []
@@ -137,9 +142,13 @@ class TestRuleQueries(PropertyCommon):
         self.assertFalse(any(callbacks.mapped("done_date")))
         activities = callbacks.activity_ids
         self.assertEqual(len(activities), 4)
+        names = activities.mapped("res_name")
         self.assertEqual(
-            activities.mapped("res_name"),
-            callbacks.with_context(lang="en_US").mapped("display_name"),
+            names, callbacks.with_context(lang="zh_CN").mapped("display_name")
+        )
+        self.assertEqual(activities.mapped("summary"), names)
+        self.assertNotEqual(
+            names, callbacks.with_context(lang="en_US").mapped("display_name")
         )
         self.assertEqual(set(activities.mapped("user_tz")), {"Asia/Shanghai"})
         samples = self.env["property.callback.sample"].search(
