@@ -14,6 +14,8 @@ DIGEST_BATCH = 50
 # Reminders of a kind a digest lists; the others are counted (the day of a
 # festival brings an office manager hundreds of visits to make).
 DIGEST_LISTED = 50
+# Set in a transaction's post-commit data once it has queued the digest.
+DIGEST_QUEUED = "visit_management.digest_queued"
 
 
 class MailActivity(models.Model):
@@ -343,8 +345,12 @@ class MailActivity(models.Model):
             )
 
     def _visit_queue_digest(self):
-        """Has the digest sent soon after these new or grown reminders."""
-        if self:
+        """Has the digest sent soon after these new or grown reminders, queued
+        once a transaction: each of Odoo's triggers wakes the scheduler after
+        the commit on a connection of its own."""
+        queued = self.env.cr.postcommit.data
+        if self and DIGEST_QUEUED not in queued:
+            queued[DIGEST_QUEUED] = True
             self.env.ref("visit_management.ir_cron_visit_reminder_digest")._trigger()
         return self
 

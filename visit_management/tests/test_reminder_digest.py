@@ -150,6 +150,25 @@ class TestReminderDigest(VisitCommon):
         self.assertEqual(len(digests), 2)
         self.assertIn(later.name, digests[0].body)
 
+    def test_a_run_queues_the_digest_once(self):
+        """The reps' reminders and the manager's list of one run wake the digest
+        once (each trigger is a connection of Odoo's after the commit)."""
+        self._late_report(self.rep)
+        self._late_report(self.rep2, 50)
+        digest = self.env.ref("visit_management.ir_cron_visit_reminder_digest")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        Trigger.search([("cron_id", "=", digest.id)]).unlink()
+        self._run_cron(REMINDER_CRON)
+        self.assertEqual(
+            len(self._activities("mail_activity_visit_report_reminder", self.rep)), 1
+        )
+        self.assertTrue(
+            self._activities(
+                "mail_activity_visit_report_reminder", self.manager, res_model=False
+            )
+        )
+        self.assertEqual(Trigger.search_count([("cron_id", "=", digest.id)]), 1)
+
     def test_the_managers_list_grows_and_is_told_again(self):
         first = self._late_report(self.rep, 50).sudo()
         self._remind_and_digest()
