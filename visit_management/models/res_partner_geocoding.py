@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from ..tools import run_in_batches, single_run
+from ..tools import run_in_batches, single_run, write_each
 
 _logger = logging.getLogger(__name__)
 
@@ -122,12 +122,14 @@ class ResPartner(models.Model):
         position, a rough one its approximate position (the customers taken
         have no better one); a rough match or none notes the day, to try again
         later. The provider down or refusing (its quota spent) stops the
-        batch: the customers not reached stay untried."""
+        batch: the customers not reached stay untried. What was found is
+        written at the end, for the batch (write_each)."""
         provider = self.env["base.geocoder"]._get_provider()
         geocoder = self.env["base.geocoder"].with_context(visit_geo_provider=provider)
         pause = PROVIDER_PAUSE.get(provider.tech_name, 0.0)
         today = fields.Date.context_today(self)
         not_placed = self.browse()
+        written = {}
         # the providers read the country and state names in English
         for index, partner in enumerate(partners.with_context(lang="en_US")):
             if index and pause:
@@ -148,16 +150,14 @@ class ResPartner(models.Model):
                 break
             latitude, longitude, precise = found or (0.0, 0.0, False)
             if precise:
-                partner.write(
-                    {
-                        "partner_latitude": latitude,
-                        "partner_longitude": longitude,
-                        "date_localization": today,
-                        "visit_approximate_latitude": 0.0,
-                        "visit_approximate_longitude": 0.0,
-                        "visit_geocode_failed_date": False,
-                    }
-                )
+                written[partner.id] = {
+                    "partner_latitude": latitude,
+                    "partner_longitude": longitude,
+                    "date_localization": today,
+                    "visit_approximate_latitude": 0.0,
+                    "visit_approximate_longitude": 0.0,
+                    "visit_geocode_failed_date": False,
+                }
                 continue
             values = {"visit_geocode_failed_date": today}
             if found:
@@ -168,8 +168,9 @@ class ResPartner(models.Model):
                     visit_approximate_longitude=longitude,
                     date_localization=today,
                 )
-            partner.write(values)
+            written[partner.id] = values
             not_placed |= partner
+        write_each(partners, written)
         if not_placed:
             _logger.info(
                 "%s customers could not be placed precisely from their address: %s",

@@ -128,6 +128,10 @@ class TestAmapGeocoding(GeofenceCase):
         return [query["address"][0] for query in AmapLikeHandler.queries]
 
     def test_a_precise_match_is_the_position_in_wgs84(self):
+        # checked in there before the customer had a position: judged again
+        report = self._create_report(partner_id=self.precise.id, contact_id=False)
+        report.action_check_in(*SHANGHAI_WGS84, 15.0)
+        self.assertEqual(report.in_place_reason, "no_customer_position")
         self._run_cron("ir_cron_visit_geo_localize")
         self.assertEqual(
             sorted(self._asked()),
@@ -140,6 +144,7 @@ class TestAmapGeocoding(GeofenceCase):
         self.assertFalse(self.precise.visit_position_approximate)
         self.assertFalse(self.precise.visit_geocode_failed_date)
         self.assertEqual(self.precise.date_localization, TODAY.date())
+        self.assertEqual(report.in_place_reason, "no_check_out")
 
     def test_a_run_reads_its_provider_once(self):
         """Odoo reads the provider, and checks that it still exists, twice for

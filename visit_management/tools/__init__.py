@@ -10,5 +10,5 @@ from .client_action import (
     to_position,
 )
 from .followers import follow, post_to_followers, subscribe_each
-from .cron_runner import REMINDER_BATCH, run_in_batches, set_flags
+from .cron_runner import REMINDER_BATCH, run_in_batches, set_flags, write_each
 from .run_lock import run_lock_key, single_run

@@ -3,6 +3,8 @@
 """The one way scheduled actions go through their records: by batches in id
 order, each batch locked and committed with the run's progress."""
 
+from collections import defaultdict
+
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -50,23 +52,52 @@ def run_in_batches(model, domain, process, batch_size, limit=None):
 
 def set_flags(records, *flags):
     """Sets the scheduled action's bookkeeping flags (a reminder sent, a list
-    posted) on the records, in one UPDATE. No tracked field depends on them;
-    the ORM would write them with a list of values per row, in chunks, each
-    chunk firing the table's statement triggers (Visits by Month's): half of
-    the late reminders' run at a million reports."""
-    if not records:
-        return
-    records.flush_recordset()
-    env = records.env
-    env.cr.execute(
-        SQL(
-            "UPDATE %s SET %s, write_uid = %s, write_date = %s WHERE id = ANY(%s)",
-            SQL.identifier(records._table),
-            SQL(", ").join(SQL("%s = TRUE", SQL.identifier(flag)) for flag in flags),
-            env.uid,
-            env.cr.now(),
-            records.ids,
+    posted) on the records (write_each)."""
+    write_each(records, dict.fromkeys(records.ids, dict.fromkeys(flags, True)))
+
+
+def write_each(model, values_by_id):
+    """Writes each record's own values ({id: {field: value}}) of a scheduled
+    action's bookkeeping columns, no tracked field among them: one UPDATE per
+    set of fields, with the write date and author, the cache of those fields
+    emptied and their dependents told, as the ORM's write does. The ORM writes
+    a recordset with a list of values per row, in chunks (each firing the
+    table's statement triggers: Visits by Month's), and Odoo's res.partner
+    goes through each customer's contacts (the geocoding's positions)."""
+    rows_by_fields = defaultdict(dict)
+    for record_id, values in values_by_id.items():
+        rows_by_fields[tuple(sorted(values))][record_id] = values
+    env = model.env
+    for names, rows in rows_by_fields.items():
+        records = model.browse(rows)
+        records.flush_recordset()
+        fields_ = [model._fields[name] for name in names]
+        env.cr.execute(
+            SQL(
+                "UPDATE %s AS t SET %s, write_uid = %s, write_date = %s "
+                "FROM unnest(%s::int[], %s) AS v(id, %s) WHERE t.id = v.id",
+                SQL.identifier(model._table),
+                SQL(", ").join(
+                    SQL("%s = v.%s", SQL.identifier(name), SQL.identifier(name))
+                    for name in names
+                ),
+                env.uid,
+                env.cr.now(),
+                list(rows),
+                SQL(", ").join(
+                    SQL(
+                        f"%s::{field.column_type[1]}[]",
+                        [
+                            field.convert_to_column_insert(
+                                values[field.name], model, values
+                            )
+                            for values in rows.values()
+                        ],
+                    )
+                    for field in fields_
+                ),
+                SQL(", ").join(map(SQL.identifier, names)),
+            )
         )
-    )
-    records.invalidate_recordset([*flags, "write_uid", "write_date"], flush=False)
-    records.modified(flags)
+        records.invalidate_recordset([*names, "write_uid", "write_date"], flush=False)
+        records.modified(names)
