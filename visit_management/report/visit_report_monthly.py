@@ -63,13 +63,19 @@ class VisitReportMonthly(models.Model):
         recomputed (an install, or an update after reports were written
         without the triggers). A statement that changes none of the columns
         counted (a text, a photo, write_date) leaves the counts alone."""
-        counted = {
-            alias: SQL(", ").join(
-                SQL("%s.%s", SQL.identifier(alias[0]), SQL.identifier(column))
+        old, new = (
+            SQL(", ").join(
+                SQL("%s.%s", SQL.identifier(alias), SQL.identifier(column))
                 for column in COUNTED
             )
-            for alias in ("old", "new")
-        }
+            for alias in ("o", "n")
+        )
+        changed = SQL(
+            "FROM old_rows o JOIN new_rows n ON n.id = o.id "
+            "WHERE (%s) IS DISTINCT FROM (%s)",
+            old,
+            new,
+        )
         self.env.cr.execute(
             SQL(
                 """
@@ -126,83 +132,26 @@ class VisitReportMonthly(models.Model):
                    AND m.id NOT IN (SELECT id FROM kept)
             $$;
 
-            -- the changes of a statement (a sign and the report's columns
-            -- counted), added to the counts of their groups: a group not counted any
-            -- more (its team, leader or company deleted with its counts) is
-            -- not made again by a removal; a group left empty goes
-            CREATE OR REPLACE FUNCTION visit_report_monthly_add(changes jsonb)
-            RETURNS void LANGUAGE sql AS $$
-                WITH added AS (
-                    SELECT date_trunc('month', c.visit_date)::date AS month,
-                           c.company_id, c.user_id, c.team_id, c.manager_id,
-                           c.state, c.visit_mode, c.visit_tier,
-                           sum(c.sign) AS nbr,
-                           coalesce(sum(c.sign) FILTER (WHERE c.in_place), 0)
-                               AS nbr_in_place,
-                           coalesce(sum(c.sign) FILTER (WHERE c.is_valid), 0)
-                               AS nbr_valid,
-                           coalesce(sum(c.sign) FILTER (WHERE c.submitted_late), 0)
-                               AS nbr_late,
-                           coalesce(sum(c.sign * c.duration), 0) AS duration
-                      FROM jsonb_to_recordset(changes) AS c(
-                           sign int, active bool, visit_date date, company_id int,
-                           user_id int, team_id int, manager_id int, state varchar,
-                           visit_mode varchar, visit_tier varchar, in_place bool,
-                           is_valid bool, submitted_late bool, duration float8)
-                     WHERE c.active AND c.visit_date IS NOT NULL
-                  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-                )
-                INSERT INTO visit_report_monthly AS m
-                       (month, company_id, user_id, team_id, manager_id, state,
-                        visit_mode, visit_tier, nbr, nbr_in_place, nbr_valid,
-                        nbr_late, duration)
-                SELECT * FROM added a
-                 WHERE a.nbr > 0 OR EXISTS (
-                       SELECT 1 FROM visit_report_monthly k
-                        WHERE k.month = a.month AND k.company_id = a.company_id
-                          AND k.user_id = a.user_id
-                          AND k.team_id IS NOT DISTINCT FROM a.team_id
-                          AND k.manager_id IS NOT DISTINCT FROM a.manager_id
-                          AND k.state IS NOT DISTINCT FROM a.state
-                          AND k.visit_mode IS NOT DISTINCT FROM a.visit_mode
-                          AND k.visit_tier IS NOT DISTINCT FROM a.visit_tier)
-                ON CONFLICT (month, company_id, user_id, team_id, manager_id,
-                             state, visit_mode, visit_tier) DO UPDATE
-                   SET nbr = m.nbr + EXCLUDED.nbr,
-                       nbr_in_place = m.nbr_in_place + EXCLUDED.nbr_in_place,
-                       nbr_valid = m.nbr_valid + EXCLUDED.nbr_valid,
-                       nbr_late = m.nbr_late + EXCLUDED.nbr_late,
-                       duration = m.duration + EXCLUDED.duration;
-                DELETE FROM visit_report_monthly WHERE nbr <= 0;
-            $$;
-
             CREATE OR REPLACE FUNCTION visit_report_monthly_trigger()
             RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE
-                changes jsonb;
             BEGIN
                 IF TG_OP = 'INSERT' THEN
-                    SELECT jsonb_agg(c) INTO changes
-                      FROM (SELECT 1 AS sign, %(new)s FROM new_rows n) c;
+                    %(add_inserted)s;
                 ELSIF TG_OP = 'DELETE' THEN
-                    SELECT jsonb_agg(c) INTO changes
-                      FROM (SELECT -1 AS sign, %(old)s FROM old_rows o) c;
+                    %(add_deleted)s;
                 ELSE
-                    SELECT jsonb_agg(c) INTO changes
-                      FROM (SELECT -1 AS sign, %(old)s
-                              FROM old_rows o JOIN new_rows n ON n.id = o.id
-                             WHERE (%(old)s) IS DISTINCT FROM (%(new)s)
-                             UNION ALL
-                            SELECT 1, %(new)s
-                              FROM old_rows o JOIN new_rows n ON n.id = o.id
-                             WHERE (%(old)s) IS DISTINCT FROM (%(new)s)) c;
+                    %(add_updated)s;
                 END IF;
-                -- a statement writing a flag or a text changes no count
-                IF changes IS NOT NULL THEN
-                    PERFORM visit_report_monthly_add(changes);
+                -- only a change added can leave a group empty; a statement
+                -- writing a flag or a text adds none
+                IF FOUND THEN
+                    DELETE FROM visit_report_monthly WHERE nbr <= 0;
                 END IF;
                 RETURN NULL;
             END $$;
+            -- the previous version passed a statement's rows to it as one
+            -- jsonb array, which a million rows overflowed
+            DROP FUNCTION IF EXISTS visit_report_monthly_add(jsonb);
 
             DROP TRIGGER IF EXISTS visit_report_monthly_insert ON visit_report;
             DROP TRIGGER IF EXISTS visit_report_monthly_update ON visit_report;
@@ -224,8 +173,73 @@ class VisitReportMonthly(models.Model):
                            date_trunc('month', visit_date)::date AS month
                       FROM visit_report WHERE visit_date IS NOT NULL) groups;
             """,
-                **counted,
+                add_inserted=self._add_changes(
+                    SQL("SELECT 1, %s FROM new_rows n", new)
+                ),
+                add_deleted=self._add_changes(
+                    SQL("SELECT -1, %s FROM old_rows o", old)
+                ),
+                add_updated=self._add_changes(
+                    SQL(
+                        "SELECT -1, %s %s UNION ALL SELECT 1, %s %s",
+                        old,
+                        changed,
+                        new,
+                        changed,
+                    )
+                ),
             )
+        )
+
+    def _add_changes(self, changes):
+        """SQL adding to the counts the changes of a statement, `changes`
+        selecting a sign (+1 for a report's new values, -1 for its old ones)
+        and the columns COUNTED, summed by group first: a group not counted
+        any more (its team, leader or company deleted with its counts) is not
+        made again by a removal."""
+        return SQL(
+            """
+            WITH c (sign, %(columns)s) AS (%(changes)s),
+            added AS (
+                SELECT date_trunc('month', c.visit_date)::date AS month,
+                       c.company_id, c.user_id, c.team_id, c.manager_id,
+                       c.state, c.visit_mode, c.visit_tier,
+                       sum(c.sign) AS nbr,
+                       coalesce(sum(c.sign) FILTER (WHERE c.in_place), 0)
+                           AS nbr_in_place,
+                       coalesce(sum(c.sign) FILTER (WHERE c.is_valid), 0)
+                           AS nbr_valid,
+                       coalesce(sum(c.sign) FILTER (WHERE c.submitted_late), 0)
+                           AS nbr_late,
+                       coalesce(sum(c.sign * c.duration), 0) AS duration
+                  FROM c
+                 WHERE c.active AND c.visit_date IS NOT NULL
+              GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+            )
+            INSERT INTO visit_report_monthly AS m
+                   (month, company_id, user_id, team_id, manager_id, state,
+                    visit_mode, visit_tier, nbr, nbr_in_place, nbr_valid,
+                    nbr_late, duration)
+            SELECT * FROM added a
+             WHERE a.nbr > 0 OR EXISTS (
+                   SELECT 1 FROM visit_report_monthly k
+                    WHERE k.month = a.month AND k.company_id = a.company_id
+                      AND k.user_id = a.user_id
+                      AND k.team_id IS NOT DISTINCT FROM a.team_id
+                      AND k.manager_id IS NOT DISTINCT FROM a.manager_id
+                      AND k.state IS NOT DISTINCT FROM a.state
+                      AND k.visit_mode IS NOT DISTINCT FROM a.visit_mode
+                      AND k.visit_tier IS NOT DISTINCT FROM a.visit_tier)
+            ON CONFLICT (month, company_id, user_id, team_id, manager_id,
+                         state, visit_mode, visit_tier) DO UPDATE
+               SET nbr = m.nbr + EXCLUDED.nbr,
+                   nbr_in_place = m.nbr_in_place + EXCLUDED.nbr_in_place,
+                   nbr_valid = m.nbr_valid + EXCLUDED.nbr_valid,
+                   nbr_late = m.nbr_late + EXCLUDED.nbr_late,
+                   duration = m.duration + EXCLUDED.duration
+            """,
+            columns=SQL(", ").join(map(SQL.identifier, COUNTED)),
+            changes=changes,
         )
 
     def _drop_counting(self):
@@ -239,7 +253,6 @@ class VisitReportMonthly(models.Model):
             DROP TRIGGER IF EXISTS visit_report_monthly_update ON visit_report;
             DROP TRIGGER IF EXISTS visit_report_monthly_delete ON visit_report;
             DROP FUNCTION IF EXISTS visit_report_monthly_trigger();
-            DROP FUNCTION IF EXISTS visit_report_monthly_add(jsonb);
             DROP FUNCTION IF EXISTS visit_report_monthly_recount(int[], int[], date[]);
             """
         )
