@@ -4,8 +4,10 @@
 worst day (all its work due), run as the scheduler runs it (the model's method,
 as superuser; it commits batch by batch), checked to have done its work (what it
 created), then undone; a hand-written SQL floor doing the same writes in one
-statement runs on the same worst day and is rolled back. A row per cron and per
-floor: rows created, seconds, queries, batches, and its time over its floor's.
+statement runs on the same worst day, does what the cron does besides (tells
+the bus, queues the digest, commits, notifies: `floor_done`), and is undone.
+A row per cron and per floor: rows created, seconds, queries, batches, and its
+time over its floor's.
 
 What each floor writes: the cron's records (callbacks, samples, assessments and
 their lines, plans) and one activity per record the cron gives one, with its
@@ -21,14 +23,17 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 
+import psycopg2
 import requests
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import fields, sql_db
 from odoo.tools import SQL
 
 # Tables the crons write into, whose new rows are deleted after each run.
 CREATED = (
+    "bus_bus",
+    "ir_cron_trigger",
     "mail_activity",
     "mail_followers",
     "mail_message",
@@ -99,7 +104,7 @@ def undo(env, marks):
 
 def settle(env, tables=CREATED):
     """VACUUM ANALYZE the tables (those the crons create rows in), as autovacuum
-    keeps a live database: the undo of a run and the rollback of a floor leave
+    keeps a live database: the undo of a run or of a floor leaves
     thousands of dead rows that the next run's index scans would step over
     (a reception reminder's read of 100 activities took 0.07 s after the
     festival's 38,000 were deleted), and autovacuum would clean them up while
@@ -121,6 +126,82 @@ def timed(env, func):
     start = time.perf_counter()
     result = func()
     return result, time.perf_counter() - start, env.cr.sql_log_count - queries
+
+
+# ----------------------------------------------------------------------
+# What every floor does after its statement, as the crons do after theirs
+# ----------------------------------------------------------------------
+# The new activities due by today told to their assignees' activity counters
+# (`mail.activity._visit_tell_counters`), the digest queued when one is
+# pending (`_visit_queue_digest`); returns the bus channels and whether queued.
+FLOOR_TELLS = """
+WITH due AS (
+    SELECT a.user_id, count(*) AS created
+      FROM mail_activity a
+     WHERE a.id > %(mark)s AND a.date_deadline <= %(today)s
+  GROUP BY a.user_id
+), counters AS (
+    INSERT INTO bus_bus (channel, message, create_date, write_date, create_uid,
+                         write_uid)
+    SELECT format('[%%s,"res.partner",%%s]', to_json(%(db)s::text), u.partner_id),
+           format('{"type":"mail.activity/updated","payload":'
+                  '{"activity_created":true,"count_diff":%%s}}', d.created),
+           now() at time zone 'UTC', now() at time zone 'UTC', 1, 1
+      FROM due d
+      JOIN res_users u ON u.id = d.user_id
+    RETURNING channel
+), digest AS (
+    INSERT INTO ir_cron_trigger (cron_id, call_at, create_date, write_date,
+                                 create_uid, write_uid)
+    SELECT %(digest)s, now() at time zone 'UTC', now() at time zone 'UTC',
+           now() at time zone 'UTC', 1, 1
+     WHERE EXISTS (SELECT 1 FROM mail_activity
+                    WHERE id > %(mark)s AND visit_digest_pending)
+    RETURNING id
+)
+SELECT (SELECT json_agg(channel::json) FROM counters)::text,
+       EXISTS (SELECT 1 FROM digest)
+"""
+
+
+@contextmanager
+def notifier():
+    """A connection to the `postgres` database, where Odoo's bus and scheduler
+    listen, opened before a floor is timed: a hand-written floor keeps one open
+    (Odoo opens one for each notification after each commit)."""
+    _db, info = sql_db.connection_info_for("postgres")
+    connection = psycopg2.connect(**info)
+    connection.autocommit = True
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def floor_done(env, floor, marks, notifying):
+    """Runs the floor's statement and does what its cron does besides, so that
+    both are timed for the same work: the assignees' activity counters told on
+    the bus and the digest queued (FLOOR_TELLS), the commit, the notifications
+    of the bus and the scheduler. Returns what the floor wrote."""
+    cr = env.cr
+    written = floor(env)
+    cr.execute(
+        SQL(
+            FLOOR_TELLS,
+            mark=marks["mail_activity"],
+            today=fields.Date.today(),
+            db=cr.dbname,
+            digest=env.ref("visit_management.ir_cron_visit_reminder_digest").id,
+        )
+    )
+    channels, digest = cr.fetchone()
+    cr.commit()
+    with notifying.cursor() as pg:
+        if channels:
+            pg.execute("SELECT pg_notify('imbus', %s)", [channels])
+        if digest:
+            pg.execute("SELECT pg_notify('cron_trigger', %s)", [cr.dbname])
+    return written
 
 
 # ----------------------------------------------------------------------
@@ -850,18 +931,22 @@ WITH late AS (
     SELECT %(review_type)s, 'Visit reports to review, past their review deadline',
            manager_id, '/odoo/visit.report/' || id, name
       FROM reviews
+), lists AS (
+    INSERT INTO mail_activity (
+        res_model_id, res_model, res_id, activity_type_id, user_id, summary, note,
+        user_tz, date_deadline, automated, active, visit_digest_pending,
+        create_date, write_date, create_uid, write_uid)
+    SELECT NULL, NULL, NULL, e.type, e.manager_id, e.title,
+           '<ul>' || string_agg('<li><a href="' || e.link || '">' || e.label
+                                || '</a></li>', '') || '</ul>',
+           {user_tz("e.manager_id")}, %(today)s, TRUE, TRUE, TRUE, %(now)s,
+           %(now)s, 1, 1
+      FROM escalated e
+     WHERE e.manager_id IS NOT NULL
+    GROUP BY e.type, e.title, e.manager_id
+    RETURNING id
 )
-INSERT INTO mail_activity (
-    res_model_id, res_model, res_id, activity_type_id, user_id, summary, note,
-    user_tz, date_deadline, automated, active, visit_digest_pending,
-    create_date, write_date, create_uid, write_uid)
-SELECT NULL, NULL, NULL, e.type, e.manager_id, e.title,
-       '<ul>' || string_agg('<li><a href="' || e.link || '">' || e.label
-                            || '</a></li>', '') || '</ul>',
-       {user_tz("e.manager_id")}, %(today)s, TRUE, TRUE, TRUE, %(now)s, %(now)s, 1, 1
-  FROM escalated e
- WHERE e.manager_id IS NOT NULL
-GROUP BY e.type, e.title, e.manager_id
+SELECT (SELECT count(*) FROM reps) + (SELECT count(*) FROM lists)
 """
 
 
@@ -1173,7 +1258,7 @@ def report_reminders_floor(env):
             subscribing=subscribing(env, "reps", "visit.report", "visit.plan"),
         )
     )
-    return env.cr.rowcount
+    return env.cr.fetchone()[0]
 
 
 def plan_reminders_reset(env):
@@ -1332,8 +1417,12 @@ def measure_cron(env, cron):
     if cron.floor:
         cron.reset(env)
         settle(env)
-        written, seconds, queries = timed(env, lambda: cron.floor(env))
-        cr.rollback()
+        marks = high_water(cr)
+        with notifier() as notifying:
+            written, seconds, queries = timed(
+                env, lambda: floor_done(env, cron.floor, marks, notifying)
+            )
+        undo(env, marks)
         floor_seconds = seconds
         rows.append(
             row(

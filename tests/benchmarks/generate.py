@@ -609,8 +609,8 @@ SELECT nextval('visit_reception_id_seq')::int AS id, c.user_id, c.team_id,
        d::date + time '02:00' AS start_datetime,
        d::date + time '03:30' AS stop_datetime,
        CASE WHEN d::date >= %(today)s THEN 'confirmed'
-            WHEN pg_temp.rnd(n, 60) < 0.05 THEN 'cancelled'
-            WHEN pg_temp.rnd(n, 60) < 0.07 THEN 'confirmed'
+            WHEN pg_temp.rnd(n * 100000 + c.user_id, 60) < 0.05 THEN 'cancelled'
+            WHEN pg_temp.rnd(n * 100000 + c.user_id, 60) < 0.07 THEN 'confirmed'
             ELSE 'done' END AS state,
        d::date > %(today)s AS tomorrow,
        d::date < %(today)s - 7 AS reminded
