@@ -14,6 +14,17 @@ from odoo.addons.visit_management.tools import client_action, run_in_batches, si
 # and one assessment, unlike the rules creating its hundreds of callbacks
 # (ESTATE_BATCH), and each transaction costs its commit.
 ASSESSMENT_BATCH = 100
+# The counts of a caller's line, summed into its estate's assessment, which
+# keeps the first four (the last two give its satisfaction).
+LINE_COUNTS = (
+    "due_count",
+    "done_count",
+    "on_time_count",
+    "unreachable_count",
+    "rated_count",
+    "satisfaction_sum",
+)
+ASSESSMENT_COUNTS = LINE_COUNTS[:4]
 
 # Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
 # 60-70 poor, below 60 seriously below standard.
@@ -92,33 +103,21 @@ class PropertyCallbackAssessment(models.Model):
         "UNIQUE(estate_id, month)", "An estate is assessed once a month."
     )
 
-    @api.depends(
-        "line_ids.due_count",
-        "line_ids.done_count",
-        "line_ids.on_time_count",
-        "line_ids.unreachable_count",
-        "line_ids.rated_count",
-        "line_ids.satisfaction_sum",
-    )
+    @api.depends(*(f"line_ids.{name}" for name in LINE_COUNTS))
     def _compute_totals(self):
         for assessment in self:
-            figures = assessment._score_figures(
-                sum(assessment.line_ids.mapped("due_count")),
-                sum(assessment.line_ids.mapped("done_count")),
-                sum(assessment.line_ids.mapped("on_time_count")),
-                sum(assessment.line_ids.mapped("rated_count")),
-                sum(assessment.line_ids.mapped("satisfaction_sum")),
-            )
+            totals = {
+                name: sum(assessment.line_ids.mapped(name)) for name in LINE_COUNTS
+            }
             assessment.update(
-                {
-                    "due_count": sum(assessment.line_ids.mapped("due_count")),
-                    "done_count": sum(assessment.line_ids.mapped("done_count")),
-                    "on_time_count": sum(assessment.line_ids.mapped("on_time_count")),
-                    "unreachable_count": sum(
-                        assessment.line_ids.mapped("unreachable_count")
-                    ),
-                    **figures,
-                }
+                {name: totals[name] for name in ASSESSMENT_COUNTS}
+                | assessment._score_figures(
+                    totals["due_count"],
+                    totals["done_count"],
+                    totals["on_time_count"],
+                    totals["rated_count"],
+                    totals["satisfaction_sum"],
+                )
             )
 
     def _score_figures(self, due, done, on_time, rated, satisfaction_sum):
@@ -216,16 +215,7 @@ class PropertyCallbackAssessment(models.Model):
         estates = estates.filtered(
             lambda estate: existing.get(estate, Assessment).state != "confirmed"
         )
-        figures = defaultdict(
-            lambda: {
-                "due_count": 0,
-                "done_count": 0,
-                "on_time_count": 0,
-                "unreachable_count": 0,
-                "rated_count": 0,
-                "satisfaction_sum": 0,
-            }
-        )
+        figures = defaultdict(lambda: dict.fromkeys(LINE_COUNTS, 0))
         groups = (
             self.env["property.resident.callback"]
             .sudo()
