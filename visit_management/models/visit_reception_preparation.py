@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 from datetime import timedelta
+from functools import partial
 
 import pytz
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 from odoo.tools import format_datetime
 
 from ..tools import (
@@ -173,28 +175,38 @@ class VisitReception(models.Model):
         it. Each booking is reminded and flagged once; the queries do not grow
         with the number of bookings."""
         now = fields.Datetime.now()
-        finished = run_in_batches(
-            self,
+        to_remind = Domain(
             [
                 ("state", "=", "confirmed"),
                 ("prep_reminded", "=", False),
                 ("start_datetime", ">", now),
                 ("start_datetime", "<=", now + timedelta(days=1)),
-            ],
-            self._remind_preparation,
+            ]
+        )
+        to_close = Domain(
+            [
+                ("state", "in", ROOM_HOLDING_STATES),
+                ("close_flagged", "=", False),
+                ("stop_datetime", "<", now - timedelta(days=1)),
+            ]
+        )
+        # both in the same batches: one transaction (and its commit's
+        # notifications) for a day's few receptions, not one for each kind
+        run_in_batches(
+            self,
+            to_remind | to_close,
+            partial(self._remind_and_flag, to_remind, to_close),
             REMINDER_BATCH,
         )
-        if finished:
-            run_in_batches(
-                self,
-                [
-                    ("state", "in", ROOM_HOLDING_STATES),
-                    ("close_flagged", "=", False),
-                    ("stop_datetime", "<", now - timedelta(days=1)),
-                ],
-                self._flag_unclosed,
-                REMINDER_BATCH,
-            )
+
+    @api.model
+    def _remind_and_flag(self, to_remind, to_close, receptions):
+        for domain, process in (
+            (to_remind, self._remind_preparation),
+            (to_close, self._flag_unclosed),
+        ):
+            if due := receptions.filtered_domain(domain):
+                process(due)
 
     @api.model
     def _remind_preparation(self, receptions):

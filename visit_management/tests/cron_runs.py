@@ -10,7 +10,7 @@ from odoo.addons.base.models import ir_cron
 
 class CronRunsMixin:
     """For TransactionCase classes: run a scheduled action by its xml id, cut
-    it after its first batch, count its queries."""
+    it after its first batch, count its queries and its batches."""
 
     # the addon of the scheduled actions named without one
     _cron_module = "visit_management"
@@ -32,6 +32,17 @@ class CronRunsMixin:
         before = self.env.cr.sql_log_count
         self._run_cron(xmlid)
         return self.env.cr.sql_log_count - before
+
+    def _cron_batches(self, xmlid):
+        """How many batches one run of the scheduled action committed."""
+        IrCron = type(self.env["ir.cron"])
+        with patch.object(
+            IrCron, "_commit_progress", autospec=True, wraps=IrCron._commit_progress
+        ) as commit_progress:
+            self._run_cron(xmlid)
+        # commits without records processed (the run lock's, before the work)
+        # are not batches
+        return sum(1 for call in commit_progress.call_args_list if any(call.args[1:]))
 
     @contextmanager
     def _cut_after_one_batch(self, *batch_sizes):

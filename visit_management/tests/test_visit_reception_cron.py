@@ -159,7 +159,7 @@ class TestReceptionReminders(ReceptionCommon):
         self.assertEqual(
             (first | second | forgotten).mapped("prep_reminded"), [True, False, False]
         )
-        self.assertFalse(forgotten.close_flagged, "after the reminders")
+        self.assertFalse(forgotten.close_flagged, "in a later batch")
         self._run_cron("ir_cron_visit_reception_reminders")
         self.assertTrue(second.prep_reminded and forgotten.close_flagged)
         todo = self._activities("mail_activity_visit_reception_reminder", self.rep)
@@ -181,6 +181,14 @@ class TestReceptionReminders(ReceptionCommon):
             )
             self._booking(self.now - timedelta(days=2, minutes=i))
         return self._cron_queries("ir_cron_visit_reception_reminders")
+
+    def test_reminders_and_visits_to_close_share_a_batch(self):
+        """A day's few receptions to remind and to close are one transaction,
+        not one for each kind."""
+        reception = self._tomorrow()
+        forgotten = self._booking(self.now - timedelta(days=2))
+        self.assertEqual(self._cron_batches("ir_cron_visit_reception_reminders"), 1)
+        self.assertTrue(reception.prep_reminded and forgotten.close_flagged)
 
     def test_queries_do_not_grow_with_the_bookings(self):
         self._queries(1)  # warm the caches, open the to-do lists
