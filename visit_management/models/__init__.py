@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import visit_typed_values
+from . import visit_company_check
 from . import visit_write_guard
 from . import ir_actions_act_window_view
 from . import ir_ui_view

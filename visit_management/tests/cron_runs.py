@@ -37,7 +37,10 @@ class CronRunsMixin:
         """How many batches one run of the scheduled action committed."""
         IrCron = type(self.env["ir.cron"])
         with patch.object(
-            IrCron, "_commit_progress", autospec=True, wraps=IrCron._commit_progress
+            IrCron,
+            "_commit_progress",
+            autospec=True,
+            side_effect=IrCron._commit_progress,
         ) as commit_progress:
             self._run_cron(xmlid)
         # commits without records processed (the run lock's, before the work)

@@ -79,7 +79,12 @@ class PropertyResidentCallback(models.Model):
 
     _name = "property.resident.callback"
     _description = "Resident Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.workflow.mixin",
+        "visit.company.check",
+    ]
     # the oldest due first: under the default "To Do" filter, overdue callbacks
     # come before the later ones
     _order = "due_date, id"

@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
@@ -168,3 +169,68 @@ class TestCallbacks(PropertyCommon):
             self._create_callback(
                 due_date=self.today, latest_date=self.today - timedelta(days=1)
             )
+
+
+class TestCallbackCompanyCheck(PropertyCommon):
+    """The callbacks' company check, by company (visit.company.check): it
+    decides as Odoo's check does, in filters that do not grow with the
+    callbacks."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        other_company = cls.env["res.company"].create({"name": "Other Property Co."})
+        estate = cls.env["property.estate"].create(
+            {"name": "Elsewhere Gardens", "company_id": other_company.id}
+        )
+        building = cls.env["property.building"].create(
+            {"name": "Building 9", "estate_id": estate.id}
+        )
+        resident = cls._create_resident(cls._create_unit(building, "901"), "Wang Fang")
+        cls.elsewhere_complaint = cls._create_complaint(resident=resident)
+        cls.complaints = cls._create_complaint() | cls._create_complaint(
+            resident=cls.family
+        )
+
+    def _create_callbacks(self, complaints):
+        """Callbacks of the company's owner, one per complaint."""
+        return self.env["property.resident.callback"].create(
+            [
+                {
+                    "resident_id": self.owner.id,
+                    "callback_type": "complaint",
+                    "complaint_id": complaint.id,
+                }
+                for complaint in complaints
+            ]
+        )
+
+    def test_a_complaint_of_another_company_is_refused(self):
+        # Odoo's check, for its message, names the complaint
+        with self.assertRaises(UserError) as refused:
+            self._create_callbacks(self.complaints | self.elsewhere_complaint)
+        self.assertIn(self.elsewhere_complaint.display_name, str(refused.exception))
+        callbacks = self._create_callbacks(self.complaints)
+        self.assertEqual(callbacks.company_id, self.company)
+        with self.assertRaises(UserError):
+            callbacks[0].write({"complaint_id": self.elsewhere_complaint.id})
+        self.assertEqual(callbacks.complaint_id, self.complaints)
+
+    def test_checked_by_company_not_by_callback(self):
+        Complaint = type(self.env["property.complaint"])
+
+        def checks(count):
+            complaints = self.env["property.complaint"].concat(
+                *(self._create_complaint() for _i in range(count))
+            )
+            with patch.object(
+                Complaint,
+                "_check_company_domain",
+                autospec=True,
+                side_effect=Complaint._check_company_domain,
+            ) as domain_of:
+                self._create_callbacks(complaints)
+            return domain_of.call_count
+
+        self.assertEqual(checks(2), 1)
+        self.assertEqual(checks(6), 1)
