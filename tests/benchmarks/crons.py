@@ -1172,8 +1172,17 @@ def festival(env):
 
 def digests_reset(env):
     """The day of a festival: its visits made (the festival cron run, not
-    timed), each office manager with hundreds of new reminders."""
+    timed), each office manager with hundreds of new reminders; the reps'
+    overdue lists, which the due-date cron left pending, pending again (the
+    run before this one told them)."""
     env["property.callback.rules"]._cron_festival_visits()
+    env.cr.execute(
+        SQL(
+            "UPDATE mail_activity SET visit_digest_pending = TRUE "
+            "WHERE activity_type_id = %s AND active",
+            env.ref("visit_management.mail_activity_visit_overdue").id,
+        )
+    )
 
 
 def digests_created(env, marks):
