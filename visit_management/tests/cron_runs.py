@@ -7,6 +7,8 @@ from unittest.mock import patch
 
 from odoo.addons.base.models import ir_cron
 
+from .spies import spy
+
 
 class CronRunsMixin:
     """For TransactionCase classes: run a scheduled action by its xml id, cut
@@ -35,13 +37,7 @@ class CronRunsMixin:
 
     def _cron_batches(self, xmlid):
         """How many batches one run of the scheduled action committed."""
-        IrCron = type(self.env["ir.cron"])
-        with patch.object(
-            IrCron,
-            "_commit_progress",
-            autospec=True,
-            side_effect=IrCron._commit_progress,
-        ) as commit_progress:
+        with spy(self.env["ir.cron"], "_commit_progress") as commit_progress:
             self._run_cron(xmlid)
         # commits without records processed (the run lock's, before the work)
         # are not batches

@@ -1,10 +1,11 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
-from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.visit_management.tests.spies import spy
 
 from .common import PropertyCommon
 
@@ -217,18 +218,13 @@ class TestCallbackCompanyCheck(PropertyCommon):
         self.assertEqual(callbacks.complaint_id, self.complaints)
 
     def test_checked_by_company_not_by_callback(self):
-        Complaint = type(self.env["property.complaint"])
+        Complaint = self.env["property.complaint"]
 
         def checks(count):
-            complaints = self.env["property.complaint"].concat(
+            complaints = Complaint.concat(
                 *(self._create_complaint() for _i in range(count))
             )
-            with patch.object(
-                Complaint,
-                "_check_company_domain",
-                autospec=True,
-                side_effect=Complaint._check_company_domain,
-            ) as domain_of:
+            with spy(Complaint, "_check_company_domain") as domain_of:
                 self._create_callbacks(complaints)
             return domain_of.call_count
 
