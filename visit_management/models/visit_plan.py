@@ -49,7 +49,7 @@ class VisitPlan(models.Model):
     # the team leader adjusts the planned visits of a plan he reviews
     _reviewer_fields = {"submitted": ("line_ids",), "approved": ("line_ids",)}
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", store=True, precompute=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     period_type = fields.Selection(
         selection=[("month", "Monthly"), ("week", "Weekly")],
@@ -63,7 +63,9 @@ class VisitPlan(models.Model):
         default=lambda self: self._default_date_start(),
         tracking=True,
     )
-    date_end = fields.Date(string="Period End", compute="_compute_date_end", store=True)
+    date_end = fields.Date(
+        string="Period End", compute="_compute_date_end", store=True, precompute=True
+    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -81,6 +83,7 @@ class VisitPlan(models.Model):
     submission_deadline = fields.Date(
         compute="_compute_submission_deadline",
         store=True,
+        precompute=True,
         help="Monthly plans are due by the last day of the month before; weekly "
         "plans by the Monday they start.",
     )
@@ -99,14 +102,20 @@ class VisitPlan(models.Model):
         help="The manager was told the plan was missing on its deadline.",
     )
     line_ids = fields.One2many("visit.plan.line", "plan_id", string="Planned Visits")
-    line_count = fields.Integer(compute="_compute_completion", store=True)
+    line_count = fields.Integer(
+        compute="_compute_completion", store=True, precompute=True
+    )
     done_line_count = fields.Integer(
-        string="Visits Reported", compute="_compute_completion", store=True
+        string="Visits Reported",
+        compute="_compute_completion",
+        store=True,
+        precompute=True,
     )
     completion_rate = fields.Float(
         string="Completion (%)",
         compute="_compute_completion",
         store=True,
+        precompute=True,
         aggregator="avg",
     )
     budget_total = fields.Monetary(

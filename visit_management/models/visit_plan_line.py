@@ -100,7 +100,9 @@ class VisitPlanLine(models.Model):
     )
     calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
     report_ids = fields.One2many("visit.report", "plan_line_id", string="Reports")
-    is_done = fields.Boolean(string="Reported", compute="_compute_is_done", store=True)
+    is_done = fields.Boolean(
+        string="Reported", compute="_compute_is_done", store=True, precompute=True
+    )
     rep_reminded = fields.Boolean(
         readonly=True, copy=False, help="The rep was reminded to report this visit."
     )

@@ -5,6 +5,8 @@
 from contextlib import ExitStack, contextmanager
 from unittest.mock import patch
 
+from odoo import sql_db
+
 from odoo.addons.base.models import ir_cron
 
 from .spies import spy
@@ -34,6 +36,25 @@ class CronRunsMixin:
         before = self.env.cr.sql_log_count
         self._run_cron(xmlid)
         return self.env.cr.sql_log_count - before
+
+    def _cron_updates(self, xmlid, *tables):
+        """The UPDATE statements on these tables of one run of the scheduled action
+        (PostgreSQL checks every foreign key of a row again when the
+        transaction that inserted it updates it)."""
+        Cursor = sql_db.Cursor
+        with patch.object(
+            Cursor, "execute", autospec=True, side_effect=Cursor.execute
+        ) as execute:
+            self._run_cron(xmlid)
+        statements = (
+            getattr(call.args[1], "code", call.args[1]).lstrip()
+            for call in execute.call_args_list
+        )
+        return [
+            statement
+            for statement in statements
+            if statement.startswith(tuple(f'UPDATE "{table}"' for table in tables))
+        ]
 
     def _cron_batches(self, xmlid):
         """How many batches one run of the scheduled action committed."""

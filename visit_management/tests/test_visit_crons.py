@@ -323,6 +323,20 @@ class TestPlanReminderCron(CronCommon):
             "managers hear of missing plans on the deadline only",
         )
 
+    def test_plans_made_for_the_reps_are_inserted_whole(self):
+        """Their name, period and figures go in the INSERT: the run updates
+        them once, for the reminder's flag."""
+        with freeze_time("2026-11-27 08:00:00"):
+            updates = self._cron_updates("ir_cron_visit_plan_reminders", "visit_plan")
+        self.assertEqual(len(updates), 1)
+        self.assertIn('"rep_reminded"', updates[0])
+        plan = self._plan(self.rep)
+        self.assertEqual(
+            (plan.name, plan.date_end, plan.submission_deadline),
+            (f"2026-12 / {self.rep.name}", date(2026, 12, 31), date(2026, 11, 30)),
+        )
+        self.assertEqual((plan.line_count, plan.completion_rate), (0, 0.0))
+
     def test_plan_queries_do_not_grow_with_the_reps(self):
         """Plans made for twice the reps cost no more queries: each rep follows
         their plan, subscribed with the others at once."""
