@@ -57,7 +57,9 @@ class PropertyCallbackAssessment(models.Model):
     estate_id = fields.Many2one(
         "property.estate", required=True, readonly=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(related="estate_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="estate_id.company_id", store=True, precompute=True
+    )
     month = fields.Date(required=True, readonly=True, index=True)
     state = fields.Selection(
         selection=[("draft", "Draft"), ("confirmed", "Confirmed")],
@@ -73,31 +75,51 @@ class PropertyCallbackAssessment(models.Model):
         string="Callers",
         readonly=True,
     )
-    due_count = fields.Integer(string="Due", compute="_compute_totals", store=True)
-    done_count = fields.Integer(string="Done", compute="_compute_totals", store=True)
+    due_count = fields.Integer(
+        string="Due", compute="_compute_totals", store=True, precompute=True
+    )
+    done_count = fields.Integer(
+        string="Done", compute="_compute_totals", store=True, precompute=True
+    )
     on_time_count = fields.Integer(
-        string="On Time", compute="_compute_totals", store=True
+        string="On Time", compute="_compute_totals", store=True, precompute=True
     )
     unreachable_count = fields.Integer(
-        string="Unreachable", compute="_compute_totals", store=True
+        string="Unreachable",
+        compute="_compute_totals",
+        store=True,
+        precompute=True,
     )
     callback_rate = fields.Float(
         string="Callback Rate (%)",
         compute="_compute_totals",
         store=True,
+        precompute=True,
         aggregator="avg",
     )
     timeliness = fields.Float(
-        string="Timeliness (%)", compute="_compute_totals", store=True, aggregator="avg"
+        string="Timeliness (%)",
+        compute="_compute_totals",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
     satisfaction = fields.Float(
         string="Average Satisfaction",
         compute="_compute_totals",
         store=True,
+        precompute=True,
         aggregator="avg",
     )
-    score = fields.Float(compute="_compute_totals", store=True, aggregator="avg")
-    grade = fields.Selection(selection=GRADES, compute="_compute_totals", store=True)
+    score = fields.Float(
+        compute="_compute_totals",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
+    grade = fields.Selection(
+        selection=GRADES, compute="_compute_totals", store=True, precompute=True
+    )
 
     _month_uniq = models.Constraint(
         "UNIQUE(estate_id, month)", "An estate is assessed once a month."

@@ -15,9 +15,13 @@ class PropertyCallbackAssessmentLine(models.Model):
     assessment_id = fields.Many2one(
         "property.callback.assessment", required=True, ondelete="cascade", index=True
     )
-    estate_id = fields.Many2one(related="assessment_id.estate_id", store=True)
-    company_id = fields.Many2one(related="assessment_id.company_id", store=True)
-    month = fields.Date(related="assessment_id.month", store=True)
+    estate_id = fields.Many2one(
+        related="assessment_id.estate_id", store=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="assessment_id.company_id", store=True, precompute=True
+    )
+    month = fields.Date(related="assessment_id.month", store=True, precompute=True)
     user_id = fields.Many2one("res.users", string="Caller")
     due_count = fields.Integer(string="Due")
     done_count = fields.Integer(string="Done")
@@ -29,19 +33,32 @@ class PropertyCallbackAssessmentLine(models.Model):
         string="Callback Rate (%)",
         compute="_compute_score",
         store=True,
+        precompute=True,
         aggregator="avg",
     )
     timeliness = fields.Float(
-        string="Timeliness (%)", compute="_compute_score", store=True, aggregator="avg"
+        string="Timeliness (%)",
+        compute="_compute_score",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
     satisfaction = fields.Float(
         string="Average Satisfaction",
         compute="_compute_score",
         store=True,
+        precompute=True,
         aggregator="avg",
     )
-    score = fields.Float(compute="_compute_score", store=True, aggregator="avg")
-    grade = fields.Selection(selection=GRADES, compute="_compute_score", store=True)
+    score = fields.Float(
+        compute="_compute_score",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
+    grade = fields.Selection(
+        selection=GRADES, compute="_compute_score", store=True, precompute=True
+    )
 
     @api.depends(
         "due_count", "done_count", "on_time_count", "rated_count", "satisfaction_sum"

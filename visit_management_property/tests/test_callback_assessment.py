@@ -92,6 +92,23 @@ class TestCallbackAssessment(PropertyCommon):
         self.assertFalse(quiet.line_ids)
         self.assertEqual(quiet.grade, "excellent", "nothing was due, nothing missed")
 
+    def test_assessments_are_inserted_with_their_figures(self):
+        """The new assessments and their lines are inserted with their
+        figures, never updated after."""
+        with freeze_time("2026-12-05 04:00:00"):
+            updates = self._cron_updates(
+                "ir_cron_property_callback_assessments",
+                "property_callback_assessment",
+                "property_callback_assessment_line",
+            )
+        self.assertEqual(updates, [])
+        assessment = self._assessment()
+        self.assertEqual(assessment.due_count, 5)
+        self.assertAlmostEqual(assessment.score, 58.0)
+        self.assertEqual(
+            sorted(assessment.line_ids.mapped("grade")), ["below", "excellent"]
+        )
+
     def test_weights_follow_the_company(self):
         self.company.write(
             {
