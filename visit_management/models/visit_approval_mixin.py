@@ -66,7 +66,9 @@ class VisitApprovalMixin(models.AbstractModel):
         for record in self:
             team = record.team_id
             rep = record.user_id
-            if team and team not in rep.crm_team_ids and team.user_id != rep:
+            if not team or team == rep.sale_team_id:
+                continue  # the rep's main team: no need to read all their teams
+            if team not in rep.crm_team_ids and team.user_id != rep:
                 raise ValidationError(
                     self.env._(
                         "%(rep)s is not a member of the sales team %(team)s.",
