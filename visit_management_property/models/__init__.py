@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import property_workflow_mixin
 from . import property_building
+from . import property_callback_score
 from . import property_callback_assessment
 from . import property_callback_assessment_line
 from . import property_callback_rules

@@ -10,6 +10,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.visit_management.tools import client_action, run_in_batches, single_run
 
+from .property_callback_score import SCORE_COUNTS
+
 # Estates one transaction of the assessment takes: an estate is a few counts
 # and one assessment, unlike the rules creating its hundreds of callbacks
 # (ESTATE_BATCH), and each transaction costs its commit.
@@ -26,31 +28,16 @@ LINE_COUNTS = (
 )
 ASSESSMENT_COUNTS = LINE_COUNTS[:4]
 
-# Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
-# 60-70 poor, below 60 seriously below standard.
-GRADES = [
-    ("excellent", "Excellent"),
-    ("good", "Good"),
-    ("fair", "Fair"),
-    ("poor", "Poor"),
-    ("below", "Below Standard"),
-]
-GRADE_FLOORS = [(90, "excellent"), (80, "good"), (70, "fair"), (60, "poor")]
-
-
-def grade_of(score):
-    return next((grade for floor, grade in GRADE_FLOORS if score >= floor), "below")
-
 
 class PropertyCallbackAssessment(models.Model):
-    """The monthly callback assessment of an estate's office: for the callbacks
-    due in the month, per caller, the callback rate (done / due), the timeliness
-    (done by the due date), the unreachable count and the average satisfaction,
-    weighted into a 0-100 score and a grade."""
+    """The monthly callback assessment of an estate's office: the figures of
+    the callbacks due in the month (property.callback.score), in all and per
+    caller (its lines), with the unreachable count."""
 
     _name = "property.callback.assessment"
     _description = "Callback Assessment"
-    _inherit = ["mail.thread", "visit.write.guard"]
+    _inherit = ["mail.thread", "visit.write.guard", "property.callback.score"]
+    _score_depends = tuple(f"line_ids.{name}" for name in LINE_COUNTS)
     _order = "month desc, estate_id"
     _check_company_auto = True
 
@@ -90,85 +77,25 @@ class PropertyCallbackAssessment(models.Model):
         store=True,
         precompute=True,
     )
-    callback_rate = fields.Float(
-        string="Callback Rate (%)",
-        compute="_compute_totals",
-        store=True,
-        precompute=True,
-        aggregator="avg",
-    )
-    timeliness = fields.Float(
-        string="Timeliness (%)",
-        compute="_compute_totals",
-        store=True,
-        precompute=True,
-        aggregator="avg",
-    )
-    satisfaction = fields.Float(
-        string="Average Satisfaction",
-        compute="_compute_totals",
-        store=True,
-        precompute=True,
-        aggregator="avg",
-    )
-    score = fields.Float(
-        compute="_compute_totals",
-        store=True,
-        precompute=True,
-        aggregator="avg",
-    )
-    grade = fields.Selection(
-        selection=GRADES, compute="_compute_totals", store=True, precompute=True
-    )
 
     _month_uniq = models.Constraint(
         "UNIQUE(estate_id, month)", "An estate is assessed once a month."
     )
 
-    @api.depends(*(f"line_ids.{name}" for name in LINE_COUNTS))
+    @api.depends(*(f"line_ids.{name}" for name in ASSESSMENT_COUNTS))
     def _compute_totals(self):
         for assessment in self:
-            totals = {
-                name: sum(assessment.line_ids.mapped(name)) for name in LINE_COUNTS
-            }
-            assessment.update(
-                {name: totals[name] for name in ASSESSMENT_COUNTS}
-                | assessment._score_figures(
-                    totals["due_count"],
-                    totals["done_count"],
-                    totals["on_time_count"],
-                    totals["rated_count"],
-                    totals["satisfaction_sum"],
-                )
-            )
+            totals = assessment._line_totals()
+            assessment.update({name: totals[name] for name in ASSESSMENT_COUNTS})
 
-    def _score_figures(self, due, done, on_time, rated, satisfaction_sum):
-        """Rate, timeliness, satisfaction, score and grade of a set of callbacks,
-        with the company's weights (the satisfaction weighs only when some
-        callback was rated). Nothing due: nothing was missed."""
-        company = self.company_id or self.env.company
-        rate = 100.0 * done / due if due else 100.0
-        timeliness = 100.0 * on_time / due if due else 100.0
-        satisfaction = satisfaction_sum / rated if rated else 0.0
-        parts = [
-            (company.property_assessment_weight_rate, rate),
-            (company.property_assessment_weight_timeliness, timeliness),
-        ]
-        if rated:
-            parts.append(
-                (company.property_assessment_weight_satisfaction, satisfaction * 20)
-            )
-        weights = sum(weight for weight, _value in parts)
-        score = (
-            sum(weight * value for weight, value in parts) / weights if weights else 0
-        )
-        return {
-            "callback_rate": rate,
-            "timeliness": timeliness,
-            "satisfaction": satisfaction,
-            "score": round(score, 2),
-            "grade": grade_of(round(score, 2)),
-        }
+    def _score_counts(self):
+        """The sums of the lines' counts."""
+        totals = self._line_totals()
+        return tuple(totals[name] for name in SCORE_COUNTS)
+
+    def _line_totals(self):
+        """{count: its sum over the assessment's lines}."""
+        return {name: sum(self.line_ids.mapped(name)) for name in LINE_COUNTS}
 
     @api.depends("estate_id", "month")
     def _compute_display_name(self):

@@ -1,0 +1,103 @@
+# Copyright 2026 Visit Management Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+# Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
+# 60-70 poor, below 60 seriously below standard.
+GRADES = [
+    ("excellent", "Excellent"),
+    ("good", "Good"),
+    ("fair", "Fair"),
+    ("poor", "Poor"),
+    ("below", "Below Standard"),
+]
+GRADE_FLOORS = [(90, "excellent"), (80, "good"), (70, "fair"), (60, "poor")]
+# The counts the figures are computed from, in the order of _score_figures.
+SCORE_COUNTS = (
+    "due_count",
+    "done_count",
+    "on_time_count",
+    "rated_count",
+    "satisfaction_sum",
+)
+
+
+def grade_of(score):
+    return next((grade for floor, grade in GRADE_FLOORS if score >= floor), "below")
+
+
+class PropertyCallbackScore(models.AbstractModel):
+    """The figures of a set of callbacks (an estate's month, one caller's): the
+    callback rate (done / due), the timeliness (done by the due date) and the
+    average satisfaction, weighted with the company's weights into a 0-100
+    score and a grade. A model gives its counts (`_score_counts`) and the fields
+    they come from (`_score_depends`); it has a company_id."""
+
+    _name = "property.callback.score"
+    _description = "Callback Figures"
+    _score_depends = SCORE_COUNTS
+
+    callback_rate = fields.Float(
+        string="Callback Rate (%)",
+        compute="_compute_score",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
+    timeliness = fields.Float(
+        string="Timeliness (%)",
+        compute="_compute_score",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
+    satisfaction = fields.Float(
+        string="Average Satisfaction",
+        compute="_compute_score",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+    )
+    score = fields.Float(
+        compute="_compute_score", store=True, precompute=True, aggregator="avg"
+    )
+    grade = fields.Selection(
+        selection=GRADES, compute="_compute_score", store=True, precompute=True
+    )
+
+    @api.depends(lambda self: self._score_depends)
+    def _compute_score(self):
+        for record in self:
+            record.update(record._score_figures(*record._score_counts()))
+
+    def _score_counts(self):
+        """The record's counts of SCORE_COUNTS."""
+        return tuple(self[name] for name in SCORE_COUNTS)
+
+    def _score_figures(self, due, done, on_time, rated, satisfaction_sum):
+        """Rate, timeliness, satisfaction, score and grade of a set of callbacks,
+        with the company's weights (the satisfaction weighs only when some
+        callback was rated). Nothing due: nothing was missed."""
+        company = self.company_id or self.env.company
+        rate = 100.0 * done / due if due else 100.0
+        timeliness = 100.0 * on_time / due if due else 100.0
+        satisfaction = satisfaction_sum / rated if rated else 0.0
+        parts = [
+            (company.property_assessment_weight_rate, rate),
+            (company.property_assessment_weight_timeliness, timeliness),
+        ]
+        if rated:
+            parts.append(
+                (company.property_assessment_weight_satisfaction, satisfaction * 20)
+            )
+        weights = sum(weight for weight, _value in parts)
+        score = (
+            sum(weight * value for weight, value in parts) / weights if weights else 0
+        )
+        return {
+            "callback_rate": rate,
+            "timeliness": timeliness,
+            "satisfaction": satisfaction,
+            "score": round(score, 2),
+            "grade": grade_of(round(score, 2)),
+        }
