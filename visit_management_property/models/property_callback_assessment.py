@@ -37,7 +37,6 @@ class PropertyCallbackAssessment(models.Model):
     _name = "property.callback.assessment"
     _description = "Callback Assessment"
     _inherit = ["mail.thread", "visit.write.guard", "property.callback.score"]
-    _score_depends = tuple(f"line_ids.{name}" for name in LINE_COUNTS)
     _order = "month desc, estate_id"
     _check_company_auto = True
 
@@ -63,17 +62,17 @@ class PropertyCallbackAssessment(models.Model):
         readonly=True,
     )
     due_count = fields.Integer(
-        string="Due", compute="_compute_totals", store=True, precompute=True
+        string="Due", compute="_compute_score", store=True, precompute=True
     )
     done_count = fields.Integer(
-        string="Done", compute="_compute_totals", store=True, precompute=True
+        string="Done", compute="_compute_score", store=True, precompute=True
     )
     on_time_count = fields.Integer(
-        string="On Time", compute="_compute_totals", store=True, precompute=True
+        string="On Time", compute="_compute_score", store=True, precompute=True
     )
     unreachable_count = fields.Integer(
         string="Unreachable",
-        compute="_compute_totals",
+        compute="_compute_score",
         store=True,
         precompute=True,
     )
@@ -82,20 +81,17 @@ class PropertyCallbackAssessment(models.Model):
         "UNIQUE(estate_id, month)", "An estate is assessed once a month."
     )
 
-    @api.depends(*(f"line_ids.{name}" for name in ASSESSMENT_COUNTS))
-    def _compute_totals(self):
+    @api.depends(*(f"line_ids.{name}" for name in LINE_COUNTS))
+    def _compute_score(self):
+        """The lines' counts summed, and the figures of the sums."""
         for assessment in self:
-            totals = assessment._line_totals()
-            assessment.update({name: totals[name] for name in ASSESSMENT_COUNTS})
-
-    def _score_counts(self):
-        """The sums of the lines' counts."""
-        totals = self._line_totals()
-        return tuple(totals[name] for name in SCORE_COUNTS)
-
-    def _line_totals(self):
-        """{count: its sum over the assessment's lines}."""
-        return {name: sum(self.line_ids.mapped(name)) for name in LINE_COUNTS}
+            totals = {
+                name: sum(assessment.line_ids.mapped(name)) for name in LINE_COUNTS
+            }
+            assessment.update(
+                {name: totals[name] for name in ASSESSMENT_COUNTS}
+                | assessment._score_figures(*(totals[name] for name in SCORE_COUNTS))
+            )
 
     @api.depends("estate_id", "month")
     def _compute_display_name(self):

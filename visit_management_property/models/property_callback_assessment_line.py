@@ -1,6 +1,8 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .property_callback_score import SCORE_COUNTS
 
 
 class PropertyCallbackAssessmentLine(models.Model):
@@ -28,3 +30,8 @@ class PropertyCallbackAssessmentLine(models.Model):
     unreachable_count = fields.Integer(string="Unreachable")
     rated_count = fields.Integer(string="Rated")
     satisfaction_sum = fields.Integer()
+
+    @api.depends(*SCORE_COUNTS)
+    def _compute_score(self):
+        for line in self:
+            line.update(line._score_figures(*(line[name] for name in SCORE_COUNTS)))

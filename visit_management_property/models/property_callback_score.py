@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 # Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
 # 60-70 poor, below 60 seriously below standard.
@@ -30,12 +30,11 @@ class PropertyCallbackScore(models.AbstractModel):
     """The figures of a set of callbacks (an estate's month, one caller's): the
     callback rate (done / due), the timeliness (done by the due date) and the
     average satisfaction, weighted with the company's weights into a 0-100
-    score and a grade. A model gives its counts (`_score_counts`) and the fields
-    they come from (`_score_depends`); it has a company_id."""
+    score and a grade (`_score_figures`). Each model computes them from its
+    counts in its `_compute_score`; it has a company_id."""
 
     _name = "property.callback.score"
     _description = "Callback Figures"
-    _score_depends = SCORE_COUNTS
 
     callback_rate = fields.Float(
         string="Callback Rate (%)",
@@ -64,15 +63,6 @@ class PropertyCallbackScore(models.AbstractModel):
     grade = fields.Selection(
         selection=GRADES, compute="_compute_score", store=True, precompute=True
     )
-
-    @api.depends(lambda self: self._score_depends)
-    def _compute_score(self):
-        for record in self:
-            record.update(record._score_figures(*record._score_counts()))
-
-    def _score_counts(self):
-        """The record's counts of SCORE_COUNTS."""
-        return tuple(self[name] for name in SCORE_COUNTS)
 
     def _score_figures(self, due, done, on_time, rated, satisfaction_sum):
         """Rate, timeliness, satisfaction, score and grade of a set of callbacks,
