@@ -136,8 +136,8 @@ def timed(env, func):
 # What every floor does after its statement, as the crons do after theirs
 # ----------------------------------------------------------------------
 # The new activities due by today told to their assignees' activity counters
-# (`mail.activity._visit_tell_counters`), the digest queued when one is
-# pending (`_visit_queue_digest`); returns the bus channels and whether queued.
+# (`mail.activity._visit_tell_counters`), the digest queued DIGEST_DELAY later
+# when one is pending (`_visit_queue_digest`); returns the bus channels.
 FLOOR_TELLS = """
 WITH due AS (
     SELECT a.user_id, count(*) AS created
@@ -157,22 +157,21 @@ WITH due AS (
 ), digest AS (
     INSERT INTO ir_cron_trigger (cron_id, call_at, create_date, write_date,
                                  create_uid, write_uid)
-    SELECT %(digest)s, now() at time zone 'UTC', now() at time zone 'UTC',
+    SELECT %(digest)s, now() at time zone 'UTC' + %(delay)s, now() at time zone 'UTC',
            now() at time zone 'UTC', 1, 1
      WHERE EXISTS (SELECT 1 FROM mail_activity
                     WHERE id > %(mark)s AND visit_digest_pending)
     RETURNING id
 )
-SELECT (SELECT json_agg(channel::json) FROM counters)::text,
-       EXISTS (SELECT 1 FROM digest)
+SELECT (SELECT json_agg(channel::json) FROM counters)::text
 """
 
 
 @contextmanager
 def notifier():
-    """A connection to the `postgres` database, where Odoo's bus and scheduler
-    listen, opened before a floor is timed: a hand-written floor keeps one open
-    (Odoo opens one for each notification after each commit)."""
+    """A connection to the `postgres` database, where Odoo's bus listens,
+    opened before a floor is timed: a hand-written floor keeps one open (Odoo
+    opens one for each notification after each commit)."""
     _db, info = sql_db.connection_info_for("postgres")
     connection = psycopg2.connect(**info)
     connection.autocommit = True
@@ -185,8 +184,11 @@ def notifier():
 def floor_done(env, floor, marks, notifying):
     """Runs the floor's statement and does what its cron does besides, so that
     both are timed for the same work: the assignees' activity counters told on
-    the bus and the digest queued (FLOOR_TELLS), the commit, the notifications
-    of the bus and the scheduler. Returns what the floor wrote."""
+    the bus and the digest queued (FLOOR_TELLS), the commit, the bus's
+    notification. Returns what the floor wrote."""
+    # importable once the registry has loaded the addons
+    from odoo.addons.visit_management.models.mail_activity import DIGEST_DELAY
+
     cr = env.cr
     written = floor(env)
     cr.execute(
@@ -196,15 +198,14 @@ def floor_done(env, floor, marks, notifying):
             today=fields.Date.today(),
             db=cr.dbname,
             digest=env.ref("visit_management.ir_cron_visit_reminder_digest").id,
+            delay=DIGEST_DELAY,
         )
     )
-    channels, digest = cr.fetchone()
+    (channels,) = cr.fetchone()
     cr.commit()
-    with notifying.cursor() as pg:
-        if channels:
+    if channels:
+        with notifying.cursor() as pg:
             pg.execute("SELECT pg_notify('imbus', %s)", [channels])
-        if digest:
-            pg.execute("SELECT pg_notify('cron_trigger', %s)", [cr.dbname])
     return written
 
 

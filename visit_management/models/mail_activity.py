@@ -1,6 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import Counter, defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup, escape
 
@@ -16,6 +17,11 @@ DIGEST_BATCH = 50
 DIGEST_LISTED = 50
 # Set in a transaction's post-commit data once it has queued the digest.
 DIGEST_QUEUED = "visit_management.digest_queued"
+# How long after a run's reminders the digest is due: the other scheduled
+# actions due at the same time (the hourly reminders, the daily ones at their
+# hour) have mostly run by then, and their reminders reach a person in one
+# digest instead of one a run. The scheduler looks for due work every minute.
+DIGEST_DELAY = timedelta(minutes=1)
 
 
 class MailActivity(models.Model):
@@ -349,13 +355,16 @@ class MailActivity(models.Model):
             )
 
     def _visit_queue_digest(self):
-        """Has the digest sent soon after these new or grown reminders, queued
-        once a transaction: each of Odoo's triggers wakes the scheduler after
-        the commit on a connection of its own."""
+        """Has the digest sent DIGEST_DELAY after these new or grown reminders,
+        queued once a transaction. A trigger in the future does not wake the
+        scheduler (a trigger due now does, after the commit, on a connection of
+        its own): the scheduler finds it when it next looks for work to do."""
         queued = self.env.cr.postcommit.data
         if self and DIGEST_QUEUED not in queued:
             queued[DIGEST_QUEUED] = True
-            self.env.ref("visit_management.ir_cron_visit_reminder_digest")._trigger()
+            self.env.ref("visit_management.ir_cron_visit_reminder_digest")._trigger(
+                fields.Datetime.now() + DIGEST_DELAY
+            )
         return self
 
     @api.model

@@ -151,8 +151,11 @@ class TestReminderDigest(VisitCommon):
         self.assertIn(later.name, digests[0].body)
 
     def test_a_run_queues_the_digest_once(self):
-        """The reps' reminders and the manager's list of one run wake the digest
-        once (each trigger is a connection of Odoo's after the commit)."""
+        """The reps' reminders and the manager's list of one run queue the
+        digest once, a minute later: the other scheduled actions due then have
+        run, and their reminders are told in the same digest. A trigger due
+        later does not wake the scheduler after the commit (Odoo opens a
+        connection to do so)."""
         self._late_report(self.rep)
         self._late_report(self.rep2, 50)
         digest = self.env.ref("visit_management.ir_cron_visit_reminder_digest")
@@ -167,7 +170,9 @@ class TestReminderDigest(VisitCommon):
                 "mail_activity_visit_report_reminder", self.manager, res_model=False
             )
         )
-        self.assertEqual(Trigger.search_count([("cron_id", "=", digest.id)]), 1)
+        queued = Trigger.search([("cron_id", "=", digest.id)])
+        self.assertEqual(queued.call_at, NOW + mail_activity.DIGEST_DELAY)
+        self.assertGreater(mail_activity.DIGEST_DELAY, timedelta(0))
 
     def test_the_managers_list_grows_and_is_told_again(self):
         first = self._late_report(self.rep, 50).sudo()
