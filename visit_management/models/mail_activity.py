@@ -179,9 +179,13 @@ class MailActivity(models.Model):
 
     @api.model
     def _visit_read_langs(self, users):
-        """Reads the languages of these users at once: each may come from a
-        different record, and reading them one by one is a query per user."""
-        self.env["res.users"].sudo().browse([user.id for user in users]).mapped("lang")
+        """Reads the languages and timezones of these users at once, and only
+        them: each user may come from a different record, and reading them one
+        by one is a query per user; reading a field of a user reads all the
+        columns of the user and of its partner."""
+        users = self.env["res.users"].sudo().browse([user.id for user in users])
+        users.fetch(["partner_id"])
+        users.partner_id.fetch(["lang", "tz"])
 
     @api.model
     def _visit_open_lists(self, activity_type_xmlid, users, extra_domain=()):
@@ -216,14 +220,20 @@ class MailActivity(models.Model):
     def _visit_create_lists(self, activity_type_xmlid, notes, summary_of):
         """Creates the to-dos {user: note} in one batch, without an e-mail each."""
         activity_type = self.env.ref(activity_type_xmlid)
+        today = fields.Date.context_today(self)
+        # one summary a language, not one a person
+        summaries = {
+            lang: summary_of(self.with_context(lang=lang).env)
+            for lang in {user.lang for user in notes}
+        }
         return self._visit_insert(
             [
                 {
                     "activity_type_id": activity_type.id,
                     "user_id": user.id,
-                    "summary": summary_of(self.with_context(lang=user.lang).env),
+                    "summary": summaries[user.lang],
                     "note": note,
-                    "date_deadline": fields.Date.context_today(self),
+                    "date_deadline": today,
                 }
                 for user, note in notes.items()
             ]

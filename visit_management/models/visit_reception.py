@@ -441,6 +441,9 @@ class VisitReception(models.Model):
 
     @api.depends("name", "partner_id.name")
     def _compute_display_name(self):
+        # the customers' names alone: a partner's field read by itself reads
+        # every column of the partners (a day's reminders list fifty bookings)
+        self.partner_id.fetch(["name"])
         for reception in self:
             reception.display_name = " ".join(
                 part for part in (reception.name, reception.partner_id.name) if part

@@ -52,6 +52,30 @@ class TestReceptionReminders(ReceptionCommon):
         self.assertTrue(reception.prep_reminded)
         self.assertFalse(later.prep_reminded)
 
+    def test_day_before_lists_are_in_each_persons_language(self):
+        """One run lists the visits for people of two languages: each to-do's
+        summary is in its person's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "visit_management")]
+        )._update_translations(["zh_CN"], overwrite=True)
+        self.receptionist.lang = "zh_CN"
+        self._tomorrow()
+        self._run_cron("ir_cron_visit_reception_reminders")
+        summaries = {
+            user: self._activities(
+                "mail_activity_visit_reception_reminder", user=user
+            ).summary
+            for user in (self.rep, self.receptionist)
+        }
+        self.assertEqual(
+            summaries[self.rep],
+            "Receptions within a day, with preparation still open",
+        )
+        self.assertEqual(
+            summaries[self.receptionist], "一天内的来访接待，仍有准备工作未完成"
+        )
+
     def test_day_before_queries_do_not_grow_with_the_people(self):
         """Each person gets their to-do in their language, the languages read
         at once: three caterers cost the queries of one (after a first run that
