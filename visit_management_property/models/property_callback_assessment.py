@@ -150,7 +150,9 @@ class PropertyCallbackAssessment(models.Model):
     def _assess(self, month, estates):
         """Creates or recomputes the draft assessments of these estates for the
         month, from the callbacks due in it (cancelled ones do not count)."""
-        Assessment = self.sudo()
+        # no chatter work for these records: nobody follows them at creation and
+        # their state does not change here
+        Assessment = self.sudo().with_context(tracking_disable=True)
         existing = {
             assessment.estate_id: assessment
             for assessment in Assessment.search(
@@ -197,4 +199,4 @@ class PropertyCallbackAssessment(models.Model):
                 to_create.append(
                     {"estate_id": estate.id, "month": month, "line_ids": lines}
                 )
-        return Assessment.with_context(mail_create_nolog=True).create(to_create)
+        return Assessment.create(to_create)
