@@ -1067,19 +1067,30 @@ SELECT (SELECT count(*) FROM lists) + (SELECT count(*) FROM closing)
 
 
 def reception_reminders_reset(env):
-    """Tomorrow's receptions not reminded, and a week of receptions left open
-    not flagged (what the generator leaves)."""
+    """Tomorrow's receptions (those with preparation open) not reminded and
+    starting within the day whatever the hour of the run (the generator puts
+    them at 10:00 tomorrow in Shanghai, more than a day ahead before 02:00
+    UTC), and a week of receptions left open not flagged (what the generator
+    leaves)."""
     now = fields.Datetime.now()
     env.cr.execute(
         SQL(
             """
-            UPDATE visit_reception SET prep_reminded = FALSE
-             WHERE state = 'confirmed' AND start_datetime > %(now)s;
+            UPDATE visit_reception r
+               SET prep_reminded = FALSE,
+                   start_datetime = %(start)s,
+                   stop_datetime = %(start)s + interval '90 minutes'
+             WHERE r.state = 'confirmed'
+               AND EXISTS (SELECT 1 FROM mail_activity a
+                            WHERE a.res_model = 'visit.reception'
+                              AND a.res_id = r.id
+                              AND a.activity_type_id = %(prep_type)s);
             UPDATE visit_reception SET close_flagged = FALSE
              WHERE state IN ('confirmed', 'in_progress')
                AND stop_datetime >= %(since)s;
             """,
-            now=now,
+            start=now + relativedelta(hours=12),
+            prep_type=env.ref("visit_management.mail_activity_visit_reception_prep").id,
             since=now - relativedelta(days=8),
         )
     )
