@@ -119,6 +119,7 @@ class VisitToday(models.Model):
         string="Check-in Longitude", digits=(10, 7), readonly=True, aggregator=None
     )
     route_sequence = fields.Integer(string="Order in the Day", readonly=True)
+    planned_place = fields.Char(readonly=True)
     in_place = fields.Boolean(readonly=True)
     partner_located = fields.Boolean(
         string="Customer Located",
@@ -154,7 +155,7 @@ class VisitToday(models.Model):
     def _compute_place(self):
         for visit in self:
             place = (
-                visit.plan_line_id.place
+                visit.planned_place
                 if visit.plan_line_id
                 else visit.partner_id._display_address(without_company=True)
             )
@@ -177,18 +178,32 @@ class VisitToday(models.Model):
     # ------------------------------------------------------------------
     @property
     def _table_query(self):
-        """Approved planned visits and unplanned visit reports of a day around
-        now (the indexes narrow it), then exactly those of the rep's today.
-        The reps' timezones are read first, on their own (MATERIALIZED): joined
+        """Approved planned visits and unplanned visit reports of the rep's
+        today, from midnight to midnight in the rep's timezone (`rep_day`).
+        The reps' days are read first, on their own (MATERIALIZED): joined
         with the visits, PostgreSQL may compare every partner with every visit
-        (seconds at a million reports)."""
+        (seconds at a million reports). Each rep's planned visits are then read
+        by the index of a rep's visits by time, that day's only: a day on
+        either side of now, the same for everyone, read the company's visits
+        of yesterday or tomorrow too, to drop them (0.3 s at a million
+        reports). That day around now still bounds them, as a range PostgreSQL
+        can estimate: without it, it reads every planned visit."""
         return SQL(
             """
-            WITH rep_tz AS MATERIALIZED (
-                SELECT rep.id AS user_id,
-                       COALESCE(NULLIF(rep_partner.tz, ''), 'UTC') AS tz
+            WITH rep_day AS MATERIALIZED (
+                SELECT rep.id AS user_id, zone.tz,
+                       (day.today::timestamp AT TIME ZONE zone.tz)
+                           AT TIME ZONE 'UTC' AS day_start,
+                       ((day.today + 1)::timestamp AT TIME ZONE zone.tz)
+                           AT TIME ZONE 'UTC' AS day_end
                   FROM res_users rep
                   JOIN res_partner rep_partner ON rep_partner.id = rep.partner_id
+                 CROSS JOIN LATERAL (
+                       SELECT COALESCE(NULLIF(rep_partner.tz, ''), 'UTC') AS tz
+                       ) zone
+                 CROSS JOIN LATERAL (
+                       SELECT (NOW() AT TIME ZONE zone.tz)::date AS today
+                       ) day
             ), visit AS (
                 SELECT line.id * 2 AS id,
                        line.id AS plan_line_id,
@@ -204,10 +219,16 @@ class VisitToday(models.Model):
                            + make_interval(secs => COALESCE(line.duration, 0) * 3600)
                            AS visit_end,
                        line.visit_mode, line.purpose,
-                       COALESCE(line.route_sequence, 0) AS route_sequence
-                  FROM visit_plan_line line
+                       COALESCE(line.route_sequence, 0) AS route_sequence,
+                       line.place AS planned_place
+                  FROM rep_day
+                  JOIN visit_plan_line line
+                    ON line.user_id = rep_day.user_id
+                   AND line.planned_datetime >= rep_day.day_start
+                   AND line.planned_datetime < rep_day.day_end
                   JOIN visit_plan plan ON plan.id = line.plan_id
                  WHERE plan.state = 'approved'
+                   -- what PostgreSQL can estimate before it knows the days
                    AND line.planned_datetime
                        BETWEEN (NOW() AT TIME ZONE 'UTC') - INTERVAL '1 day'
                            AND (NOW() AT TIME ZONE 'UTC') + INTERVAL '1 day'
@@ -222,15 +243,21 @@ class VisitToday(models.Model):
                        COALESCE(report.end_datetime,
                                 report.start_datetime + INTERVAL '1 hour'),
                        report.visit_mode, report.purpose,
-                       0
+                       0,
+                       NULL
                   FROM visit_report report
+                  JOIN rep_day ON rep_day.user_id = report.user_id
                  WHERE report.plan_line_id IS NULL
                    AND report.active
+                   -- the index of the unplanned reports by date narrows them
                    AND report.visit_date
                        BETWEEN CURRENT_DATE - 1 AND CURRENT_DATE + 1
+                   AND report.start_datetime >= rep_day.day_start
+                   AND report.start_datetime < rep_day.day_end
             )
             SELECT visit.*,
-                   %(local_day)s AS visit_date,
+                   (visit.visit_datetime AT TIME ZONE 'UTC'
+                       AT TIME ZONE rep_day.tz)::date AS visit_date,
                    report.state AS report_state,
                    report.checkin_time,
                    report.checkin_latitude,
@@ -248,14 +275,10 @@ class VisitToday(models.Model):
                        AND visit.visit_end < (NOW() AT TIME ZONE 'UTC')
                        AS report_missing
               FROM visit
-              JOIN rep_tz ON rep_tz.user_id = visit.user_id
+              JOIN rep_day ON rep_day.user_id = visit.user_id
          LEFT JOIN visit_report report ON report.id = visit.report_id
          LEFT JOIN res_partner customer ON customer.id = visit.partner_id
-             WHERE %(local_day)s = (NOW() AT TIME ZONE rep_tz.tz)::date
-            """,
-            local_day=SQL(
-                "(visit.visit_datetime AT TIME ZONE 'UTC' AT TIME ZONE rep_tz.tz)::date"
-            ),
+            """
         )
 
     # ------------------------------------------------------------------
@@ -367,10 +390,11 @@ class VisitToday(models.Model):
         return points
 
     def _by_rep(self):
-        """These visits, rep by rep, each rep's in the order of their day."""
-        return [
-            self.filtered_domain([("user_id", "=", rep.id)]) for rep in self.user_id
-        ]
+        """These visits, rep by rep, each rep's in the order of their day; all
+        in one prefetch set, so that a field is read for every rep's at once
+        (a team leader's day of 1,200 visits took 44 queries, one set of reads
+        per rep)."""
+        return list(self.grouped("user_id").values())
 
     def _visit_map_routes(self):
         """Each rep's planned route (the stops in the day's order) and actual

@@ -6,8 +6,9 @@ from datetime import datetime, time, timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user
 
-from .common import VisitCommon
+from .common import REP_GROUPS, VisitCommon
 
 
 def local_noon_timezone(env):
@@ -273,6 +274,45 @@ class TestToday(TodayCommon):
         self.assertEqual(sheet[-1].report_id, report)
         self.assertEqual(sheet[-1].visit_time, "16:00")
         self.assertTrue(sheet[-1].is_unplanned)
+
+    def test_the_day_runs_from_midnight_to_midnight(self):
+        """The rep's today is from midnight to midnight in the rep's timezone,
+        planned visits and unplanned reports alike: a visit at midnight opens
+        it, the other day's next to it are not on the sheet."""
+        rep = new_test_user(
+            self.env, "visit_night_rep", groups=REP_GROUPS, tz=self.tz
+        )
+        self.team_b.member_ids |= rep
+        other_day = self._another_day()
+        # the minute past the end of today, or before its start
+        beyond = (0, 0) if other_day > self.today else (23, 59)
+        self._approved_plan_today(
+            rep,
+            [
+                (self.customer_b, 0, 0, None),
+                (self.customer_b, 23, 59, None),
+                (self.customer_b, *beyond, other_day),
+            ],
+        )
+        for hour, minute, day in ((0, 0, None), (23, 59, None), (*beyond, other_day)):
+            self._create_report(
+                rep,
+                partner_id=self.customer_b.id,
+                contact_id=False,
+                start_datetime=self._at(hour, minute, day),
+                end_datetime=False,
+            )
+        sheet = self._sheet(rep)
+        self.assertEqual(
+            sorted((visit.visit_time, visit.is_unplanned) for visit in sheet),
+            [
+                ("00:00", False),
+                ("00:00", True),
+                ("23:59", False),
+                ("23:59", True),
+            ],
+        )
+        self.assertEqual(set(sheet.mapped("visit_date")), {self.today})
 
     def test_manager_sees_the_team_day(self):
         team_visits = self.Today.with_user(self.manager).search(
