@@ -20,6 +20,7 @@ import json
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -497,8 +498,53 @@ def measure_list(env, manager):
     )
 
 
+# The generated visits end yesterday, so Today's screens would read none: they
+# are timed on a day like the last one, its planned visits copied to the reps'
+# today at the same hours (then deleted).
+TODAYS_VISITS = """
+INSERT INTO visit_plan_line (
+    plan_id, user_id, company_id, partner_id, contact_id, planned_datetime,
+    duration, place, purpose, visit_mode, topics, is_done,
+    create_date, write_date, create_uid, write_uid)
+SELECT line.plan_id, line.user_id, line.company_id, line.partner_id,
+       line.contact_id,
+       line.planned_datetime + (%(today)s::date - last.day) * interval '1 day',
+       line.duration, line.place, line.purpose, line.visit_mode, line.topics,
+       FALSE, line.create_date, line.write_date, line.create_uid, line.write_uid
+  FROM visit_plan_line line,
+       (SELECT max(planned_datetime)::date AS day FROM visit_plan_line
+         WHERE planned_datetime < %(today)s) last
+ WHERE line.planned_datetime >= last.day
+   AND line.planned_datetime < last.day + 1
+RETURNING id
+"""
+
+
+@contextmanager
+def todays_visits(env, today):
+    """The last day's planned visits copied to `today`, committed, then
+    deleted (and the table vacuumed)."""
+    cr = env.cr
+    cr.execute(SQL(TODAYS_VISITS, today=today))
+    ids = [line_id for (line_id,) in cr.fetchall()]
+    cr.commit()
+    try:
+        yield
+    finally:
+        cr.rollback()
+        cr.execute(SQL("DELETE FROM visit_plan_line WHERE id = ANY(%s)", ids))
+        crons.settle(env, ("visit_plan_line",))
+
+
 def measure_today(env, rep, manager):
-    """Today and the maps as the Visits app and the web client read them."""
+    """Today and the maps as the Visits app and the web client read them, on
+    the reps' today with a day's visits (todays_visits)."""
+    today = fields.Date.context_today(user_env(env, rep)["visit.today"])
+    with todays_visits(env, today):
+        return measure_todays_screens(env, rep, manager)
+
+
+def measure_todays_screens(env, rep, manager):
     Today = user_env(env, rep)["visit.today"]
     day, seconds, queries = run_interactive(env, Today.visit_app_day)
     rows = [row(TODAY_APP, len(day["visits"]), seconds, queries, f"as {rep.login}")]
