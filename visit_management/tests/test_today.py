@@ -279,9 +279,7 @@ class TestToday(TodayCommon):
         """The rep's today is from midnight to midnight in the rep's timezone,
         planned visits and unplanned reports alike: a visit at midnight opens
         it, the other day's next to it are not on the sheet."""
-        rep = new_test_user(
-            self.env, "visit_night_rep", groups=REP_GROUPS, tz=self.tz
-        )
+        rep = new_test_user(self.env, "visit_night_rep", groups=REP_GROUPS, tz=self.tz)
         self.team_b.member_ids |= rep
         other_day = self._another_day()
         # the minute past the end of today, or before its start
