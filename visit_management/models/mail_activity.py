@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.tools import SQL, split_every
 
-from ..tools import single_run, subscribe_each
+from ..tools import data_record, single_run, subscribe_each
 
 # People one transaction of the digest sends their digest to.
 DIGEST_BATCH = 50
@@ -52,7 +52,7 @@ class MailActivity(models.Model):
         with `summary_of(record, env)` and the name of its document in that
         user's language, on the record or on `document_of(record)` when the
         record has no chatter, due today or on `deadline_of(record)`."""
-        activity_type = self.env.ref(activity_type_xmlid)
+        activity_type = data_record(self.env, activity_type_xmlid)
         today = fields.Date.context_today(self)
         document_of = document_of or (lambda record: record)
         deadline_of = deadline_of or (lambda record: today)
@@ -194,7 +194,11 @@ class MailActivity(models.Model):
             activity.user_id: activity
             for activity in self.sudo().search(
                 [
-                    ("activity_type_id", "=", self.env.ref(activity_type_xmlid).id),
+                    (
+                        "activity_type_id",
+                        "=",
+                        data_record(self.env, activity_type_xmlid).id,
+                    ),
                     ("user_id", "in", [user.id for user in users]),
                     ("res_model", "=", False),
                     *extra_domain,
@@ -219,7 +223,7 @@ class MailActivity(models.Model):
     @api.model
     def _visit_create_lists(self, activity_type_xmlid, notes, summary_of):
         """Creates the to-dos {user: note} in one batch, without an e-mail each."""
-        activity_type = self.env.ref(activity_type_xmlid)
+        activity_type = data_record(self.env, activity_type_xmlid)
         today = fields.Date.context_today(self)
         # one summary a language, not one a person
         summaries = {
@@ -372,9 +376,9 @@ class MailActivity(models.Model):
         queued = self.env.cr.postcommit.data
         if self and DIGEST_QUEUED not in queued:
             queued[DIGEST_QUEUED] = True
-            self.env.ref("visit_management.ir_cron_visit_reminder_digest")._trigger(
-                fields.Datetime.now() + DIGEST_DELAY
-            )
+            data_record(
+                self.env, "visit_management.ir_cron_visit_reminder_digest"
+            )._trigger(fields.Datetime.now() + DIGEST_DELAY)
         return self
 
     @api.model

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..tools import data_record
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -55,7 +57,7 @@ class ResUsers(models.Model):
     def _visit_reps(self):
         """The users who plan and report visits to a manager: active internal
         visit users whose sales team is led by someone else."""
-        group = self.env.ref("visit_management.group_visit_user")
+        group = data_record(self.env, "visit_management.group_visit_user")
         return (
             group.sudo()
             .all_user_ids.filtered(

@@ -12,6 +12,7 @@ from odoo.tools import format_datetime
 
 from ..tools import (
     REMINDER_BATCH,
+    data_record,
     run_in_batches,
     set_flags,
     single_run,
@@ -217,7 +218,7 @@ class VisitReception(models.Model):
                 [
                     ("res_model", "=", self._name),
                     ("res_id", "in", receptions.ids),
-                    ("activity_type_id", "=", self.env.ref(PREP_ACTIVITY).id),
+                    ("activity_type_id", "=", data_record(self.env, PREP_ACTIVITY).id),
                 ],
                 ["res_id", "user_id"],
             )

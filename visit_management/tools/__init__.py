@@ -12,3 +12,4 @@ from .client_action import (
 from .followers import follow, post_to_followers, subscribe_each
 from .cron_runner import REMINDER_BATCH, run_in_batches, set_flags, write_each
 from .run_lock import run_lock_key, single_run
+from .xmlids import data_record

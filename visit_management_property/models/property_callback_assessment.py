@@ -16,23 +16,15 @@ from .property_callback_score import SCORE_COUNTS
 # and one assessment, unlike the rules creating its hundreds of callbacks
 # (ESTATE_BATCH), and each transaction costs its commit.
 ASSESSMENT_BATCH = 100
-# The counts of a caller's line, summed into its estate's assessment, which
-# keeps the first four (the last two give its satisfaction).
-LINE_COUNTS = (
-    "due_count",
-    "done_count",
-    "on_time_count",
-    "unreachable_count",
-    "rated_count",
-    "satisfaction_sum",
-)
-ASSESSMENT_COUNTS = LINE_COUNTS[:4]
+# The counts of a caller's line, summed into its estate's assessment.
+COUNTS = (*SCORE_COUNTS, "unreachable_count")
 
 
 class PropertyCallbackAssessment(models.Model):
     """The monthly callback assessment of an estate's office: the figures of
     the callbacks due in the month (property.callback.score), in all and per
-    caller (its lines), with the unreachable count."""
+    caller (its lines), with the unreachable count. Only `_assess` writes
+    their counts, with their figures."""
 
     _name = "property.callback.assessment"
     _description = "Callback Assessment"
@@ -61,37 +53,9 @@ class PropertyCallbackAssessment(models.Model):
         string="Callers",
         readonly=True,
     )
-    due_count = fields.Integer(
-        string="Due", compute="_compute_score", store=True, precompute=True
-    )
-    done_count = fields.Integer(
-        string="Done", compute="_compute_score", store=True, precompute=True
-    )
-    on_time_count = fields.Integer(
-        string="On Time", compute="_compute_score", store=True, precompute=True
-    )
-    unreachable_count = fields.Integer(
-        string="Unreachable",
-        compute="_compute_score",
-        store=True,
-        precompute=True,
-    )
-
     _month_uniq = models.Constraint(
         "UNIQUE(estate_id, month)", "An estate is assessed once a month."
     )
-
-    @api.depends(*(f"line_ids.{name}" for name in LINE_COUNTS))
-    def _compute_score(self):
-        """The lines' counts summed, and the figures of the sums."""
-        for assessment in self:
-            totals = {
-                name: sum(assessment.line_ids.mapped(name)) for name in LINE_COUNTS
-            }
-            assessment.update(
-                {name: totals[name] for name in ASSESSMENT_COUNTS}
-                | assessment._score_figures(*(totals[name] for name in SCORE_COUNTS))
-            )
 
     @api.depends("estate_id", "month")
     def _compute_display_name(self):
@@ -162,7 +126,7 @@ class PropertyCallbackAssessment(models.Model):
         estates = estates.filtered(
             lambda estate: existing.get(estate, Assessment).state != "confirmed"
         )
-        figures = defaultdict(lambda: dict.fromkeys(LINE_COUNTS, 0))
+        counts = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
         groups = (
             self.env["property.resident.callback"]
             .sudo()
@@ -178,7 +142,7 @@ class PropertyCallbackAssessment(models.Model):
             )
         )
         for estate, user, state, on_time, satisfaction, count in groups:
-            line = figures[estate, user]
+            line = counts[estate, user]
             line["due_count"] += count
             line["done_count"] += count if state == "done" else 0
             line["on_time_count"] += count if state == "done" and on_time else 0
@@ -188,15 +152,52 @@ class PropertyCallbackAssessment(models.Model):
                 line["satisfaction_sum"] += count * int(satisfaction)
         to_create = []
         for estate in estates:
-            lines = [
-                (0, 0, {"user_id": user.id, **values})
-                for (line_estate, user), values in figures.items()
+            lines = {
+                user: values
+                for (line_estate, user), values in counts.items()
                 if line_estate == estate
+            }
+            totals = {
+                name: sum(values[name] for values in lines.values()) for name in COUNTS
+            }
+            company = estate.company_id
+            # each record's computed and related fields given: the ORM would
+            # make a new record of each to compute them (and of an
+            # assessment's lines with it), four times the whole assessment
+            line_commands = [
+                (
+                    0,
+                    0,
+                    {
+                        "user_id": user.id,
+                        "estate_id": estate.id,
+                        "company_id": company.id,
+                        "month": month,
+                        **self._scored(company, values),
+                    },
+                )
+                for user, values in lines.items()
             ]
+            values = self._scored(company, totals)
             if estate in existing:
-                existing[estate].line_ids = [(5, 0, 0), *lines]
+                existing[estate].write(
+                    {**values, "line_ids": [(5, 0, 0), *line_commands]}
+                )
             else:
                 to_create.append(
-                    {"estate_id": estate.id, "month": month, "line_ids": lines}
+                    {
+                        "estate_id": estate.id,
+                        "company_id": company.id,
+                        "month": month,
+                        **values,
+                        "line_ids": line_commands,
+                    }
                 )
         return Assessment.create(to_create)
+
+    @api.model
+    def _scored(self, company, counts):
+        """The counts with their figures, in the company's weights."""
+        return counts | self._score_figures(
+            company, *(counts[name] for name in SCORE_COUNTS)
+        )

@@ -1,8 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-
-from .property_callback_score import SCORE_COUNTS
+from odoo import fields, models
 
 
 class PropertyCallbackAssessmentLine(models.Model):
@@ -24,14 +22,3 @@ class PropertyCallbackAssessmentLine(models.Model):
     )
     month = fields.Date(related="assessment_id.month", store=True, precompute=True)
     user_id = fields.Many2one("res.users", string="Caller")
-    due_count = fields.Integer(string="Due")
-    done_count = fields.Integer(string="Done")
-    on_time_count = fields.Integer(string="On Time")
-    unreachable_count = fields.Integer(string="Unreachable")
-    rated_count = fields.Integer(string="Rated")
-    satisfaction_sum = fields.Integer()
-
-    @api.depends(*SCORE_COUNTS)
-    def _compute_score(self):
-        for line in self:
-            line.update(line._score_figures(*(line[name] for name in SCORE_COUNTS)))

@@ -1,6 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 # Score bands (客户回访考核): 90-100 excellent, 80-90 good, 70-80 fair,
 # 60-70 poor, below 60 seriously below standard.
@@ -30,11 +30,19 @@ class PropertyCallbackScore(models.AbstractModel):
     """The figures of a set of callbacks (an estate's month, one caller's): the
     callback rate (done / due), the timeliness (done by the due date) and the
     average satisfaction, weighted with the company's weights into a 0-100
-    score and a grade (`_score_figures`). Each model computes them from its
-    counts in its `_compute_score`; it has a company_id."""
+    score and a grade (`_score_figures`), from the counts the assessment
+    writes (`property.callback.assessment._assess`). The model has a
+    company_id."""
 
     _name = "property.callback.score"
     _description = "Callback Figures"
+
+    due_count = fields.Integer(string="Due", readonly=True)
+    done_count = fields.Integer(string="Done", readonly=True)
+    on_time_count = fields.Integer(string="On Time", readonly=True)
+    unreachable_count = fields.Integer(string="Unreachable", readonly=True)
+    rated_count = fields.Integer(string="Rated", readonly=True)
+    satisfaction_sum = fields.Integer(readonly=True)
 
     callback_rate = fields.Float(
         string="Callback Rate (%)",
@@ -64,11 +72,21 @@ class PropertyCallbackScore(models.AbstractModel):
         selection=GRADES, compute="_compute_score", store=True, precompute=True
     )
 
-    def _score_figures(self, due, done, on_time, rated, satisfaction_sum):
+    @api.depends(*SCORE_COUNTS)
+    def _compute_score(self):
+        for record in self:
+            record.update(
+                record._score_figures(
+                    record.company_id or record.env.company,
+                    *(record[name] for name in SCORE_COUNTS),
+                )
+            )
+
+    @api.model
+    def _score_figures(self, company, due, done, on_time, rated, satisfaction_sum):
         """Rate, timeliness, satisfaction, score and grade of a set of callbacks,
         with the company's weights (the satisfaction weighs only when some
         callback was rated). Nothing due: nothing was missed."""
-        company = self.company_id or self.env.company
         rate = 100.0 * done / due if due else 100.0
         timeliness = 100.0 * on_time / due if due else 100.0
         satisfaction = satisfaction_sum / rated if rated else 0.0

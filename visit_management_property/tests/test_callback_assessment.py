@@ -108,6 +108,12 @@ class TestCallbackAssessment(PropertyCommon):
         self.assertEqual(
             sorted(assessment.line_ids.mapped("grade")), ["below", "excellent"]
         )
+        # the figures given at the insert are the ones the compute gives
+        figures = ["callback_rate", "timeliness", "satisfaction", "score", "grade"]
+        for records in (assessment, assessment.line_ids):
+            inserted = records.read(figures)
+            records._compute_score()
+            self.assertEqual(records.read(figures), inserted)
 
     def test_weights_follow_the_company(self):
         self.company.write(
@@ -128,6 +134,10 @@ class TestCallbackAssessment(PropertyCommon):
         self._run()
         self.assertEqual(self._assessment(), assessment, "one per estate and month")
         self.assertEqual(assessment.due_count, 6)
+        self.assertLess(assessment.score, 58.0, "one more due, not done")
+        score = assessment.score
+        assessment._compute_score()
+        self.assertEqual(assessment.score, score, "the recomputed figures given")
         with self.assertRaises(UserError):
             assessment.with_user(self.office_manager).action_confirm()
         assessment.with_user(self.manager).action_confirm()
