@@ -126,7 +126,8 @@ class PropertyCallbackAssessment(models.Model):
         estates = estates.filtered(
             lambda estate: existing.get(estate, Assessment).state != "confirmed"
         )
-        counts = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+        # {estate: {caller: their counts}}
+        counts = defaultdict(lambda: defaultdict(lambda: dict.fromkeys(COUNTS, 0)))
         groups = (
             self.env["property.resident.callback"]
             .sudo()
@@ -142,7 +143,7 @@ class PropertyCallbackAssessment(models.Model):
             )
         )
         for estate, user, state, on_time, satisfaction, count in groups:
-            line = counts[estate, user]
+            line = counts[estate][user]
             line["due_count"] += count
             line["done_count"] += count if state == "done" else 0
             line["on_time_count"] += count if state == "done" and on_time else 0
@@ -152,52 +153,24 @@ class PropertyCallbackAssessment(models.Model):
                 line["satisfaction_sum"] += count * int(satisfaction)
         to_create = []
         for estate in estates:
-            lines = {
-                user: values
-                for (line_estate, user), values in counts.items()
-                if line_estate == estate
-            }
+            lines = counts[estate]
             totals = {
                 name: sum(values[name] for values in lines.values()) for name in COUNTS
             }
-            company = estate.company_id
-            # each record's computed and related fields given: the ORM would
-            # make a new record of each to compute them (and of an
-            # assessment's lines with it), four times the whole assessment
             line_commands = [
-                (
-                    0,
-                    0,
-                    {
-                        "user_id": user.id,
-                        "estate_id": estate.id,
-                        "company_id": company.id,
-                        "month": month,
-                        **self._scored(company, values),
-                    },
-                )
-                for user, values in lines.items()
+                (0, 0, {"user_id": user.id, **values}) for user, values in lines.items()
             ]
-            values = self._scored(company, totals)
             if estate in existing:
                 existing[estate].write(
-                    {**values, "line_ids": [(5, 0, 0), *line_commands]}
+                    {**totals, "line_ids": [(5, 0, 0), *line_commands]}
                 )
             else:
                 to_create.append(
                     {
                         "estate_id": estate.id,
-                        "company_id": company.id,
                         "month": month,
-                        **values,
+                        **totals,
                         "line_ids": line_commands,
                     }
                 )
         return Assessment.create(to_create)
-
-    @api.model
-    def _scored(self, company, counts):
-        """The counts with their figures, in the company's weights."""
-        return counts | self._score_figures(
-            company, *(counts[name] for name in SCORE_COUNTS)
-        )
