@@ -186,6 +186,10 @@ class MailActivity(models.Model):
         users = self.env["res.users"].sudo().browse([user.id for user in users])
         users.fetch(["partner_id"])
         users.partner_id.fetch(["lang", "tz"])
+        # the users' own (related) fields computed for them all at once, not
+        # for each user its record asks for
+        users.mapped("lang")
+        users.mapped("tz")
 
     @api.model
     def _visit_open_lists(self, activity_type_xmlid, users, extra_domain=()):

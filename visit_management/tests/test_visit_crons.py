@@ -336,6 +336,24 @@ class TestPlanReminderCron(CronCommon):
             (f"2026-12 / {self.rep.name}", date(2026, 12, 31), date(2026, 11, 30)),
         )
         self.assertEqual((plan.line_count, plan.completion_rate), (0, 0.0))
+        # given at the insert, the values the plan's computes give
+        computed = [
+            "name",
+            "date_end",
+            "submission_deadline",
+            "team_id",
+            "manager_id",
+            "line_count",
+            "done_line_count",
+            "completion_rate",
+        ]
+        inserted = plan.read(computed)
+        self.assertTrue(inserted[0]["manager_id"])
+        for name in computed:
+            self.env.add_to_compute(plan._fields[name], plan)
+        plan.flush_recordset()
+        plan.invalidate_recordset()
+        self.assertEqual(plan.read(computed), inserted)
 
     def test_plan_queries_do_not_grow_with_the_reps(self):
         """Plans made for twice the reps cost no more queries: each rep follows
