@@ -196,18 +196,19 @@ class VisitReception(models.Model):
         run_in_batches(
             self,
             to_remind | to_close,
-            partial(self._remind_and_flag, to_remind, to_close),
+            partial(self._remind_and_flag, to_close),
             REMINDER_BATCH,
         )
 
     @api.model
-    def _remind_and_flag(self, to_remind, to_close, receptions):
-        for domain, process in (
-            (to_remind, self._remind_preparation),
-            (to_close, self._flag_unclosed),
-        ):
-            if due := receptions.filtered_domain(domain):
-                process(due)
+    def _remind_and_flag(self, to_close, receptions):
+        """The batch's receptions to close, the others to remind (one starts
+        after now, the other ended a day before: none is both)."""
+        closing = receptions.filtered_domain(to_close)
+        if reminding := receptions - closing:
+            self._remind_preparation(reminding)
+        if closing:
+            self._flag_unclosed(closing)
 
     @api.model
     def _remind_preparation(self, receptions):
