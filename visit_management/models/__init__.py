@@ -15,6 +15,7 @@ from . import res_partner_geocoding
 from . import res_partner_map
 from . import res_users
 from . import visit_approval_mixin
+from . import visit_rep_grouping
 from . import visit_follow_up_mixin
 from . import visit_assessment
 from . import visit_demo

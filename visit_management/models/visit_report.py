@@ -116,7 +116,12 @@ class VisitReport(models.Model):
     _name = "visit.report"
     _numbered = True
     _description = "Visit Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "visit.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "visit.approval.mixin",
+        "visit.rep.grouping",
+    ]
     _order = "start_datetime desc, id desc"
     _check_company_auto = True
     _review_activity = "visit_management.mail_activity_visit_report_review"

@@ -12,6 +12,7 @@ class VisitReportAnalysis(models.Model):
 
     _name = "visit.report.analysis"
     _description = "Visit Analysis"
+    _inherit = "visit.rep.grouping"
     _auto = False
     _order = "visit_date desc, id desc"
     # What the view reads, flushed before it is queried.

@@ -1,7 +1,10 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
+from odoo.sql_db import Cursor
 from odoo.tests import freeze_time, new_test_user
 
 from .common import VisitCommon
@@ -263,6 +266,61 @@ class TestVisitReportAnalysis(VisitAnalysisCommon):
             [("state", "in", ("submitted", "approved"))], ["team_id"], ["__count"]
         )
         self.assertEqual(dict(done), {self.team: 2, self.team_b: 2})
+
+    @contextmanager
+    def _queries(self):
+        """The SQL code of the queries run within."""
+        queries = []
+        execute = Cursor.execute
+
+        def spy(cr, query, params=None, log_exceptions=True):
+            queries.append(str(getattr(query, "code", query)))
+            return execute(cr, query, params, log_exceptions)
+
+        with patch.object(Cursor, "execute", spy):
+            yield queries
+
+    def test_groups_by_rep_are_counted_by_id_in_the_reps_order(self):
+        """The pivots and graphs by rep and month count the reports by rep id,
+        without joining the reps' names to every report, and give the groups in
+        the reps' order, as Odoo's own ordering does."""
+        # names in the opposite order of the reps' ids
+        self.rep.name, self.rep2.name, self.rep_b.name = "Zhou", "Li", "Chen"
+        sets = [
+            ("user_id", "visit_date:month"),
+            ("user_id",),
+            ("visit_date:month",),
+            (),
+        ]
+        for model in (self.Analysis, self.env["visit.report"]):
+            Model = model.with_user(self.visit_admin)
+            with self._queries() as queries:
+                groups = Model.formatted_read_group([], sets[0], ["__count"])
+                grouping_sets = Model.formatted_read_grouping_sets(
+                    [], sets, ["__count"]
+                )
+            grouped = [
+                query
+                for query in queries
+                if "GROUP BY" in query and f'"{Model._table}"' in query
+            ]
+            self.assertEqual(len(grouped), 2)
+            # Odoo's join of the reps, for their names
+            self.assertFalse([query for query in grouped if '__user_id"' in query])
+            self.assertEqual(
+                [group["user_id"][0] for group in groups],
+                [self.rep_b.id] * 2 + [self.rep2.id] + [self.rep.id] * 2,
+            )
+            # Odoo's ordering, asked for explicitly
+            order = "user_id ASC, visit_date:month ASC"
+            self.assertEqual(
+                groups,
+                Model.formatted_read_group([], sets[0], ["__count"], order=order),
+            )
+            self.assertEqual(
+                grouping_sets,
+                Model.formatted_read_grouping_sets([], sets, ["__count"], order=order),
+            )
 
     def test_averages_leave_out_what_does_not_apply(self):
         """Only GPS check-ins count in the distance, only planned visits in the
