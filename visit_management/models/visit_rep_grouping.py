@@ -5,6 +5,9 @@ from odoo.orm.models import parse_read_group_spec
 
 # The granularities of a date whose groups Python orders as PostgreSQL does.
 DATE_GRANULARITIES = (None, "day", "week", "month", "quarter", "year")
+# The aggregates whose value over a group is their values over its subgroups
+# combined (the others, an average say, are PostgreSQL's to compute).
+ROLLUPS = {"__count": sum, "sum": sum, "min": min, "max": max}
 
 
 class VisitRepGrouping(models.AbstractModel):
@@ -37,14 +40,50 @@ class VisitRepGrouping(models.AbstractModel):
         return self._in_reps_order(groupby, rows)
 
     def _read_grouping_sets(self, domain, grouping_sets, aggregates=(), order=None):
+        """The pivot view's call: its cells and its headers' totals. When one
+        of the sets holds all the others' specs (the cells), only it is counted
+        and the totals are added up from it in Python: PostgreSQL's grouping
+        sets sort a million reports once more for each set."""
         specs = tuple(dict.fromkeys(spec for specs in grouping_sets for spec in specs))
         if not self._groups_by_rep_id(specs, order):
             return super()._read_grouping_sets(domain, grouping_sets, aggregates, order)
+        if self._rolls_up(grouping_sets, specs, aggregates) and (
+            rows := self._read_group(domain, specs, aggregates)
+        ):
+            return [
+                self._rolled_up(rows, specs, set_specs, aggregates)
+                for set_specs in grouping_sets
+            ]
+        # no rows: Odoo's total of nothing
         results = super()._read_grouping_sets(domain, grouping_sets, aggregates)
         return [
             self._in_reps_order(specs, rows)
             for specs, rows in zip(grouping_sets, results, strict=True)
         ]
+
+    def _rolls_up(self, grouping_sets, specs, aggregates):
+        """Whether the sets' groups are those of the finest one combined."""
+        return any(set(set_specs) == set(specs) for set_specs in grouping_sets) and all(
+            aggregate.rpartition(":")[2] in ROLLUPS for aggregate in aggregates
+        )
+
+    def _rolled_up(self, rows, specs, set_specs, aggregates):
+        """The groups of `set_specs` from the rows grouped by all the specs,
+        their aggregates combined (empty values left out, as SQL does)."""
+        positions = [specs.index(spec) for spec in set_specs]
+        subgroups = {}
+        for row in rows:
+            key = tuple(row[position] for position in positions)
+            subgroups.setdefault(key, []).append(row[len(specs) :])
+        combined = []
+        for key, values in subgroups.items():
+            totals = []
+            for index, aggregate in enumerate(aggregates):
+                present = [value[index] for value in values if value[index] is not None]
+                rollup = ROLLUPS[aggregate.rpartition(":")[2]]
+                totals.append(rollup(present) if present else None)
+            combined.append(key + tuple(totals))
+        return self._in_reps_order(set_specs, combined)
 
     def _groups_by_rep_id(self, specs, order, offset=0, limit=None):
         """Whether these groups are counted by rep id: by rep and dates only,

@@ -283,7 +283,8 @@ class TestVisitReportAnalysis(VisitAnalysisCommon):
     def test_groups_by_rep_are_counted_by_id_in_the_reps_order(self):
         """The pivots and graphs by rep and month count the reports by rep id,
         without joining the reps' names to every report, and give the groups in
-        the reps' order, as Odoo's own ordering does."""
+        the reps' order, as Odoo's own ordering does. The pivot view's totals
+        are added up from its cells, not grouped again by PostgreSQL."""
         # names in the opposite order of the reps' ids
         self.rep.name, self.rep2.name, self.rep_b.name = "Zhou", "Li", "Chen"
         sets = [
@@ -292,13 +293,12 @@ class TestVisitReportAnalysis(VisitAnalysisCommon):
             ("visit_date:month",),
             (),
         ]
+        aggregates = ["__count", "duration:sum", "duration:max"]
         for model in (self.Analysis, self.env["visit.report"]):
             Model = model.with_user(self.visit_admin)
             with self._queries() as queries:
-                groups = Model.formatted_read_group([], sets[0], ["__count"])
-                grouping_sets = Model.formatted_read_grouping_sets(
-                    [], sets, ["__count"]
-                )
+                groups = Model.formatted_read_group([], sets[0], aggregates)
+                grouping_sets = Model.formatted_read_grouping_sets([], sets, aggregates)
             grouped = [
                 query
                 for query in queries
@@ -307,19 +307,32 @@ class TestVisitReportAnalysis(VisitAnalysisCommon):
             self.assertEqual(len(grouped), 2)
             # Odoo's join of the reps, for their names
             self.assertFalse([query for query in grouped if '__user_id"' in query])
+            self.assertFalse([query for query in grouped if "GROUPING SETS" in query])
             self.assertEqual(
                 [group["user_id"][0] for group in groups],
                 [self.rep_b.id] * 2 + [self.rep2.id] + [self.rep.id] * 2,
             )
-            # Odoo's ordering, asked for explicitly
+            # Odoo's ordering, asked for explicitly, and its grouping sets
             order = "user_id ASC, visit_date:month ASC"
             self.assertEqual(
                 groups,
-                Model.formatted_read_group([], sets[0], ["__count"], order=order),
+                Model.formatted_read_group([], sets[0], aggregates, order=order),
             )
             self.assertEqual(
                 grouping_sets,
-                Model.formatted_read_grouping_sets([], sets, ["__count"], order=order),
+                Model.formatted_read_grouping_sets([], sets, aggregates, order=order),
+            )
+            # an average is not added up: PostgreSQL's grouping sets
+            with self._queries() as queries:
+                averages = Model.formatted_read_grouping_sets(
+                    [], sets, ["duration:avg"]
+                )
+            self.assertTrue([query for query in queries if "GROUPING SETS" in query])
+            self.assertEqual(
+                averages,
+                Model.formatted_read_grouping_sets(
+                    [], sets, ["duration:avg"], order=order
+                ),
             )
 
     def test_averages_leave_out_what_does_not_apply(self):
