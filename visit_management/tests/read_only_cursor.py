@@ -66,7 +66,26 @@ class ReadOnlyCursorMixin:
         if view_type in ("list", "kanban"):
             spec = self._spec(fields, root.xpath(VIEW_FIELDS[view_type]))
             yield label, model, "web_search_read", (domain, spec), {"limit": 80}
-        elif view_type in ("pivot", "graph"):
+        elif view_type == "pivot":
+            # its cells and its headers' totals: each prefix of its rows' groups
+            # with each prefix of its columns', in one call
+            rows, cols = (
+                [self._groupby(fields, field) for field in root.xpath(xpath)]
+                for xpath in ("./field[@type='row']", "./field[@type='col']")
+            )
+            sets = [
+                rows[:row] + cols[:col]
+                for row in range(len(rows) + 1)
+                for col in range(len(cols) + 1)
+            ]
+            yield (
+                label,
+                model,
+                "formatted_read_grouping_sets",
+                (domain, sets, ["__count"]),
+                {},
+            )
+        elif view_type == "graph":
             dimensions = root.xpath("./field[@type='row' or @type='col']")
             dimensions = dimensions or root.xpath("./field[not(@type='measure')]")
             groupby = [self._groupby(fields, field) for field in dimensions[:2]]
