@@ -196,18 +196,20 @@ class VisitReception(models.Model):
         run_in_batches(
             self,
             to_remind | to_close,
-            partial(self._remind_and_flag, to_close),
+            partial(self._remind_and_flag, now),
             REMINDER_BATCH,
         )
 
     @api.model
-    def _remind_and_flag(self, to_close, receptions):
-        """The batch's receptions to close, the others to remind (one starts
-        after now, the other ended a day before: none is both)."""
-        closing = receptions.filtered_domain(to_close)
-        if reminding := receptions - closing:
+    def _remind_and_flag(self, now, receptions):
+        """The batch's receptions to remind start after now, the others ended a
+        day before it: those are to close."""
+        reminding = receptions.filtered(
+            lambda reception: reception.start_datetime > now
+        )
+        if reminding:
             self._remind_preparation(reminding)
-        if closing:
+        if closing := receptions - reminding:
             self._flag_unclosed(closing)
 
     @api.model

@@ -37,22 +37,25 @@ class CronRunsMixin:
         self._run_cron(xmlid)
         return self.env.cr.sql_log_count - before
 
-    def _cron_updates(self, xmlid, *tables):
-        """The UPDATE statements on these tables of one run of the scheduled action
-        (PostgreSQL checks every foreign key of a row again when the
-        transaction that inserted it updates it)."""
+    def _cron_statements(self, xmlid):
+        """The SQL statements of one run of the scheduled action."""
         Cursor = sql_db.Cursor
         with patch.object(
             Cursor, "execute", autospec=True, side_effect=Cursor.execute
         ) as execute:
             self._run_cron(xmlid)
-        statements = (
+        return [
             getattr(call.args[1], "code", call.args[1]).lstrip()
             for call in execute.call_args_list
-        )
+        ]
+
+    def _cron_updates(self, xmlid, *tables):
+        """The UPDATE statements on these tables of one run of the scheduled action
+        (PostgreSQL checks every foreign key of a row again when the
+        transaction that inserted it updates it)."""
         return [
             statement
-            for statement in statements
+            for statement in self._cron_statements(xmlid)
             if statement.startswith(tuple(f'UPDATE "{table}"' for table in tables))
         ]
 

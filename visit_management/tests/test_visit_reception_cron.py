@@ -214,6 +214,53 @@ class TestReceptionReminders(ReceptionCommon):
         self.assertEqual(self._cron_batches("ir_cron_visit_reception_reminders"), 1)
         self.assertTrue(reception.prep_reminded and forgotten.close_flagged)
 
+    def test_a_days_bookings_are_found_and_locked_without_a_count(self):
+        """A day's bookings (one batch) are found and locked by one query, not
+        counted first; more than a batch are counted, so that the scheduler
+        knows what its next run has left to do."""
+
+        def reads_of_bookings(statements):
+            reads = [s for s in statements if s.startswith("SELECT")]
+            return (
+                [s for s in reads if 'COUNT(*) FROM "visit_reception"' in s],
+                [s for s in reads if "SKIP LOCKED" in s],
+            )
+
+        reception = self._tomorrow()
+        forgotten = self._booking(self.now - timedelta(days=2))
+        counts, found = reads_of_bookings(
+            self._cron_statements("ir_cron_visit_reception_reminders")
+        )
+        self.assertEqual((len(counts), len(found)), (0, 1))
+        self.assertTrue(reception.prep_reminded and forgotten.close_flagged)
+
+        later = (
+            self._tomorrow(room_id=False),
+            self._booking(self.now - timedelta(days=3)),
+        )
+        with self._cut_after_one_batch((visit_reception_preparation, "REMINDER_BATCH")):
+            counts, found = reads_of_bookings(
+                self._cron_statements("ir_cron_visit_reception_reminders")
+            )
+        self.assertEqual((len(counts), len(found)), (1, 1))
+        progress = self.env["ir.cron.progress"].search(
+            [
+                (
+                    "cron_id",
+                    "=",
+                    self.env.ref(
+                        "visit_management.ir_cron_visit_reception_reminders"
+                    ).id,
+                )
+            ],
+            order="id desc",
+            limit=1,
+        )
+        self.assertEqual((progress.done, progress.remaining), (1, 1))
+        self.assertEqual(
+            [later[0].prep_reminded, later[1].close_flagged].count(True), 1
+        )
+
     def test_queries_do_not_grow_with_the_bookings(self):
         self._queries(1)  # warm the caches, open the to-do lists
         one = self._queries(1)

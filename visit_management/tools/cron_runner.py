@@ -27,27 +27,45 @@ def run_in_batches(model, domain, process, batch_size, limit=None):
     whether the run got through every record."""
     records = model.sudo()
     domain = Domain(domain)
-    remaining = records.search_count(domain, limit=limit)
-    last_id = 0
-    while remaining:
-        batch = records.search(
-            domain & Domain("id", ">", last_id),
-            order="id",
-            limit=min(batch_size, remaining),
-        )
-        if not batch:
-            break
-        last_id = batch[-1].id
-        locked = batch.try_lock_for_update(allow_referencing=True)
-        if locked:
-            process(locked)
+    first_size = min(batch_size, limit or batch_size)
+    batch = _lock_next(records, domain, first_size)
+    # counted only when there is more than a batch: a day's work is most
+    # often one batch, and the count is a second scan of the same rows
+    remaining = (
+        records.search_count(domain, limit=limit)
+        if len(batch) == first_size
+        else len(batch)
+    )
+    while batch:
+        process(batch)
         remaining = max(remaining - len(batch), 0)
         time_left = model.env["ir.cron"]._commit_progress(
             len(batch), remaining=remaining
         )
-        if remaining and not time_left:
+        if not remaining:
+            break
+        if not time_left:
             return False
+        batch = _lock_next(
+            records,
+            domain & Domain("id", ">", batch[-1].id),
+            min(batch_size, remaining),
+        )
     return True
+
+
+def _lock_next(records, domain, size):
+    """The first `size` records of the domain in id order that no other
+    transaction holds, locked in the query that finds them."""
+    query = records._search(domain, order="id", limit=size)
+    rows = records.env.execute_query(
+        SQL(
+            "%s FOR NO KEY UPDATE OF %s SKIP LOCKED",
+            query.select(),
+            SQL.identifier(records._table),
+        )
+    )
+    return records.browse(record_id for (record_id,) in rows)
 
 
 def set_flags(records, *flags):

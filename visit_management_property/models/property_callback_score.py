@@ -98,14 +98,19 @@ class PropertyCallbackScore(models.AbstractModel):
         counted = [
             vals for vals in vals_list if all(name in vals for name in SCORE_COUNTS)
         ]
-        for _field, source, name in sources:
-            self[source].browse({vals[source] for vals in counted}).fetch([name])
+        # {field: {source id: its value}}, read once for the batch
+        values_of = {}
+        for field, source, name in sources:
+            records = self[source].browse({vals[source] for vals in counted})
+            records.fetch([name])
+            values_of[field] = {
+                record.id: field.convert_to_write(record[name], self)
+                for record in records
+            }
         for vals in counted:
             precomputed = {
-                field.name: field.convert_to_write(
-                    self[source].browse(vals[source])[name], self
-                )
-                for field, source, name in sources
+                field.name: values_of[field][vals[source]]
+                for field, source, _name in sources
             }
             company = self.env["res.company"].browse(precomputed["company_id"])
             precomputed.update(
