@@ -28,7 +28,7 @@ export function uuid4() {
  * order, as soon as there is a network (visit.offline.operation.sync_operation);
  * what the server did not apply (a conflict, a refusal) is kept to show the
  * rep, with the server's reason. What the app shows is the server's day with
- * the changes not sent yet on top.
+ * the changes sent since it was read, and those not sent yet, on top.
  */
 export class VisitAppStore {
   constructor(orm) {
@@ -43,6 +43,8 @@ export class VisitAppStore {
       loaded: false,
       day: null,
       queue: [],
+      // Applied by the server, but not yet in the day the phone holds
+      sent: [],
       problems: [],
       syncing: false,
     });
@@ -52,12 +54,13 @@ export class VisitAppStore {
   }
 
   async load() {
-    const [day, queue, problems] = await Promise.all(
-      ["day", "queue", "problems"].map((table) => this.db.read(table, this.key))
+    const [day, queue, sent, problems] = await Promise.all(
+      ["day", "queue", "sent", "problems"].map((table) => this.db.read(table, this.key))
     );
     Object.assign(this.state, {
       day: day || null,
       queue: queue || [],
+      sent: sent || [],
       problems: problems || [],
       loaded: true,
     });
@@ -89,7 +92,9 @@ export class VisitAppStore {
         return;
       }
       this.state.day = day;
+      this.state.sent = [];
       await this.db.write("day", this.key, day);
+      await this.saveTable("sent");
     } catch (error) {
       this.handleNetworkError(error);
     }
@@ -135,29 +140,18 @@ export class VisitAppStore {
         values,
       });
     }
-    await this.saveQueue();
+    await this.saveTable("queue");
     await this.sync();
   }
 
-  async saveQueue() {
-    await this.db.write(
-      "queue",
-      this.key,
-      JSON.parse(JSON.stringify(this.state.queue))
-    );
-  }
-
-  async saveProblems() {
-    await this.db.write(
-      "problems",
-      this.key,
-      JSON.parse(JSON.stringify(this.state.problems))
-    );
+  /** Keeps one of the state's lists (queue, sent, problems) on the phone. */
+  async saveTable(table) {
+    await this.db.write(table, this.key, JSON.parse(JSON.stringify(this.state[table])));
   }
 
   async dismissProblem(problem) {
     this.state.problems = this.state.problems.filter((p) => p.uuid !== problem.uuid);
-    await this.saveProblems();
+    await this.saveTable("problems");
   }
 
   // ------------------------------------------------------------------
@@ -189,12 +183,15 @@ export class VisitAppStore {
           this.handleNetworkError(error);
           break;
         }
-        if (answer.state !== "applied") {
+        if (answer.state === "applied") {
+          this.state.sent.push(change);
+          await this.saveTable("sent");
+        } else {
           this.state.problems.push({...change, answer});
-          await this.saveProblems();
+          await this.saveTable("problems");
         }
         this.state.queue.shift();
-        await this.saveQueue();
+        await this.saveTable("queue");
       }
     } finally {
       this.state.syncing = false;
@@ -213,16 +210,22 @@ export class VisitAppStore {
     return this.state.queue.filter((change) => change.key === visit.key);
   }
 
+  sentOf(visit) {
+    return this.state.sent.filter((change) => change.key === visit.key);
+  }
+
   problemsOf(visit) {
     return this.state.problems.filter((problem) => problem.key === visit.key);
   }
 
   visitView(visit) {
     const report = visit.report;
+    const sent = this.sentOf(visit);
     const pending = this.pendingOf(visit);
-    const kinds = new Set(pending.map((change) => change.kind));
+    const changes = [...sent, ...pending];
+    const kinds = new Set(changes.map((change) => change.kind));
     const texts = {...(report?.texts || {})};
-    for (const change of pending.filter((c) => c.kind === "texts")) {
+    for (const change of changes.filter((c) => c.kind === "texts")) {
       for (const [name, {new: text}] of Object.entries(change.values)) {
         texts[name] = text;
       }
@@ -236,6 +239,8 @@ export class VisitAppStore {
       submitted,
       editable: !submitted,
       texts,
+      sentCommitments: sent.filter((c) => c.kind === "commitment").map((c) => c.values),
+      sentPhotos: sent.filter((c) => c.kind === "photo").length,
       pendingCommitments: pending
         .filter((c) => c.kind === "commitment")
         .map((c) => c.values),

@@ -61,6 +61,36 @@ function dayReadsOvertake() {
     },
   };
 }
+
+// A slow network: the next read of the day answers only once the tour lets
+// it; the page says when it was asked for.
+function holdNextDayRead() {
+  let release = null;
+  return {
+    hold: {
+      trigger: "body",
+      content: "a slow network: the next read of the day is held",
+      run() {
+        const send = rpc._rpc;
+        rpc._rpc = function (url, params, settings) {
+          const answer = send.call(this, url, params, settings);
+          if (params?.model !== "visit.today" || params?.method !== "visit_app_day") {
+            return answer;
+          }
+          rpc._rpc = send;
+          document.body.dataset.visitDayHeld = "1";
+          const released = new Promise((resolve) => (release = resolve));
+          return answer.then((day) => released.then(() => day));
+        };
+      },
+    },
+    release: {
+      trigger: "body[data-visit-day-held]",
+      content: "the read of the day answers",
+      run: () => release(),
+    },
+  };
+}
 const KEPT_QUEUE = "visit_app_tour.queue";
 
 // A rep's whole visit without a network: check in, write, promise,
@@ -242,27 +272,35 @@ function conflictWhileOffline(slowNetwork = []) {
 }
 
 // The rep keeps their text: the server takes it, and the app shows it.
+const repsText = (content) => ({
+  trigger: "textarea[name='customer_needs']:value(/^\\s*Needs 30 drills\\s*$/)",
+  content,
+});
 const keepMine = (...waits) => [
   {trigger: ".o_visit_app_keep_mine", run: "click"},
   {trigger: ".o_visit_app_visit:not(:has(.o_visit_app_problem))"},
   {trigger: ".o_visit_app_all_sent"},
   ...waits,
-  {
-    // The app shows the server's visit again once its refresh after the
-    // sending returns, which a slow machine leaves after "all sent"
-    trigger: "textarea[name='customer_needs']:value(/^\\s*Needs 30 drills\\s*$/)",
-    content: "the server now holds the rep's text, and the app shows it",
-  },
+  repsText("the server now holds the rep's text, and the app shows it"),
 ];
 
 // The app keeps nothing behind the rep's back; the rep keeps their text.
 registry.category("web_tour.tours").add("visit_management_visit_app_conflict_tour", {
-  steps: () => [
-    ...conflictWhileOffline(),
-    ...closeNotifications(),
-    ...screenshot("visit_app_conflict"),
-    ...keepMine(),
-  ],
+  steps: () => {
+    const dayRead = holdNextDayRead();
+    return [
+      ...conflictWhileOffline(),
+      ...closeNotifications(),
+      ...screenshot("visit_app_conflict"),
+      dayRead.hold,
+      ...keepMine(
+        {trigger: "body[data-visit-day-held]", content: "the app reads its day again"},
+        // Not the manager's text of the day it holds from before the sending
+        repsText("before that read answers, the app shows the text it sent"),
+        dayRead.release
+      ),
+    ];
+  },
 });
 
 // The same on a slow network: the read of the day sent before the rep kept
