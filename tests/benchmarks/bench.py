@@ -532,13 +532,13 @@ def measure_list(env, manager):
 TODAYS_VISITS = """
 INSERT INTO visit_plan_line (
     plan_id, user_id, company_id, partner_id, contact_id, planned_datetime,
-    duration, place, purpose, visit_mode, topics, is_done,
+    duration, place, purpose, visit_mode, topics, is_done, has_report,
     create_date, write_date, create_uid, write_uid)
 SELECT line.plan_id, line.user_id, line.company_id, line.partner_id,
        line.contact_id,
        line.planned_datetime + (%(today)s::date - last.day) * interval '1 day',
        line.duration, line.place, line.purpose, line.visit_mode, line.topics,
-       FALSE, line.create_date, line.write_date, line.create_uid, line.write_uid
+       FALSE, FALSE, line.create_date, line.write_date, line.create_uid, line.write_uid
   FROM visit_plan_line line,
        (SELECT max(planned_datetime)::date AS day FROM visit_plan_line
          WHERE planned_datetime < %(today)s) last

@@ -306,14 +306,14 @@ SELECT p.*,
 INSERT_PLAN_LINES = """
 INSERT INTO visit_plan_line (
     id, plan_id, user_id, company_id, partner_id, contact_id, planned_datetime,
-    duration, place, purpose, visit_mode, topics, is_done,
+    duration, place, purpose, visit_mode, topics, is_done, has_report,
     create_date, write_date, create_uid, write_uid)
 SELECT v.plan_line_id, p.id, v.user_id, %(company)s, v.partner_id, k.id,
        v.start_datetime, v.duration,
        CASE WHEN v.visit_mode = 'onsite'
             THEN v.street || E'\\n\\nShanghai  ' || v.zip || E'\\n' END,
        v.purpose, v.visit_mode, 'Orders for next month',
-       v.state IN %(done_states)s AND v.active,
+       v.state IN %(done_states)s AND v.active, TRUE,
        p.date_start - interval '5 days', p.date_start, v.user_id, v.user_id
   FROM bench_visit v
   JOIN bench_plan p
@@ -325,7 +325,7 @@ UNION ALL
 SELECT nextval('visit_plan_line_id_seq'), p.id, v.user_id, %(company)s,
        v.partner_id, NULL, p.date_start + interval '14 days 3 hours', 1.0,
        v.street || E'\\n\\nShanghai  ' || v.zip || E'\\n',
-       'relationship', 'onsite', 'Follow-up', FALSE,
+       'relationship', 'onsite', 'Follow-up', FALSE, FALSE,
        p.date_start - interval '5 days', p.date_start, v.user_id, v.user_id
   FROM bench_visit v
   JOIN bench_plan p

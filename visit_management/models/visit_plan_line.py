@@ -103,6 +103,9 @@ class VisitPlanLine(models.Model):
     is_done = fields.Boolean(
         string="Reported", compute="_compute_is_done", store=True, precompute=True
     )
+    # any report, archived ones too (as report_ids searched): stored, so that the
+    # report reminders find the visits without one by an index
+    has_report = fields.Boolean(compute="_compute_has_report", store=True)
     rep_reminded = fields.Boolean(
         readonly=True, copy=False, help="The rep was reminded to report this visit."
     )
@@ -118,6 +121,12 @@ class VisitPlanLine(models.Model):
     )
     # The planned visits of a rep (My Visits) by month, in the list and the pivot.
     _user_planned_datetime_idx = models.Index("(user_id, planned_datetime)")
+    # The planned visits the report reminders take batch by batch in id order:
+    # those without report not told yet (through report_ids, the first batch
+    # compared every planned visit with every report: 0.5 to 2.6 s).
+    _unreported_idx = models.Index(
+        "(id) WHERE manager_reminded IS NOT TRUE AND has_report IS NOT TRUE"
+    )
 
     @api.depends("partner_id", "planned_datetime")
     def _compute_display_name(self):
@@ -138,6 +147,11 @@ class VisitPlanLine(models.Model):
                 line.place = False
             else:
                 line.place = line.partner_id._display_address(without_company=True)
+
+    @api.depends("report_ids")
+    def _compute_has_report(self):
+        for line in self.with_context(active_test=False):
+            line.has_report = bool(line.report_ids)
 
     @api.depends("report_ids.state")
     def _compute_is_done(self):
@@ -195,7 +209,7 @@ class VisitPlanLine(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reported(self):
-        reported = self.with_context(active_test=False).filtered("report_ids")
+        reported = self.filtered("has_report")
         if reported:
             raise UserError(
                 self.env._(
@@ -270,7 +284,7 @@ class VisitPlanLine(models.Model):
         manager, planned before now."""
         return [
             ("plan_id.state", "=", "approved"),
-            ("report_ids", "=", False),
+            ("has_report", "=", False),
             ("planned_datetime", "<", now),
             ("manager_reminded", "=", False),
         ]

@@ -530,6 +530,15 @@ class VisitReport(models.Model):
     _unplanned_visit_date_idx = models.Index(
         "(visit_date) WHERE plan_line_id IS NULL AND active"
     )
+    # The reports the late reminders take batch by batch in id order: the few
+    # drafts and submitted reports not told yet. By the primary key, the first
+    # batch stepped over the million reports told or done (0.5 s each).
+    _late_report_idx = models.Index(
+        "(id) WHERE state = 'draft' AND manager_reminded IS NOT TRUE"
+    )
+    _late_review_idx = models.Index(
+        "(id) WHERE state = 'submitted' AND review_reminded IS NOT TRUE"
+    )
 
     @api.depends("plan_line_id")
     def _compute_is_unplanned(self):

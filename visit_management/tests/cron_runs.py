@@ -37,17 +37,26 @@ class CronRunsMixin:
         self._run_cron(xmlid)
         return self.env.cr.sql_log_count - before
 
-    def _cron_statements(self, xmlid):
-        """The SQL statements of one run of the scheduled action."""
+    def _cron_executions(self, xmlid):
+        """The SQL statements of one run of the scheduled action, with their
+        parameters: [(code, params)]."""
         Cursor = sql_db.Cursor
         with patch.object(
             Cursor, "execute", autospec=True, side_effect=Cursor.execute
         ) as execute:
             self._run_cron(xmlid)
-        return [
-            getattr(call.args[1], "code", call.args[1]).lstrip()
-            for call in execute.call_args_list
-        ]
+        executions = []
+        for call in execute.call_args_list:
+            query = call.args[1]
+            params = call.args[2] if len(call.args) > 2 else call.kwargs.get("params")
+            if hasattr(query, "code"):
+                query, params = query.code, query.params
+            executions.append((query.lstrip(), params))
+        return executions
+
+    def _cron_statements(self, xmlid):
+        """The SQL statements of one run of the scheduled action."""
+        return [code for code, _params in self._cron_executions(xmlid)]
 
     def _cron_updates(self, xmlid, *tables):
         """The UPDATE statements on these tables of one run of the scheduled action

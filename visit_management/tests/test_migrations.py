@@ -41,3 +41,31 @@ class TestFormerResumeCursor(VisitCommon):
         )
         self.env.registry.clear_cache()
         self.assertFalse(params.get_param("visit_management.due_dates_resume"))
+
+
+class TestPlannedVisitsWithReport(VisitCommon):
+    def test_update_tells_which_planned_visits_have_a_report(self):
+        """The 19.0.1.7.0 update fills has_report as the ORM computes it: any
+        report, an archived one too."""
+        plan = self._create_plan(lines=3)
+        plan.sudo().state = "approved"
+        reported, archived, unreported = plan.line_ids
+        for line in reported | archived:
+            line.with_user(self.rep).action_open_report()
+        archived.report_ids.sudo().action_archive()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE visit_plan_line SET has_report = NULL WHERE id IN %s",
+                tuple(plan.line_ids.ids),
+            )
+        )
+        run_migration(
+            self.env,
+            "visit_management/migrations/19.0.1.7.0/pre-migrate.py",
+            "19.0.1.6.0",
+        )
+        self.assertEqual(
+            (reported | archived | unreported).mapped("has_report"),
+            [True, True, False],
+        )

@@ -515,6 +515,61 @@ class TestReportReminderCron(CronCommon):
         self.assertTrue(last_week.manager_reminded)
         self.assertFalse(reported.rep_reminded)
 
+    def test_planned_visits_with_an_archived_report_are_reported(self):
+        """As before has_report: a planned visit whose report was archived is
+        not one without report."""
+        archived, unreported = self._approved_lines(7, 7)
+        archived.with_user(self.rep).action_open_report()
+        archived.report_ids.sudo().action_archive()
+        self.assertEqual((archived | unreported).mapped("has_report"), [True, False])
+        self._run_cron("ir_cron_visit_report_reminders")
+        self.assertEqual(
+            (archived | unreported).mapped("manager_reminded"), [False, True]
+        )
+
+    def test_batches_are_found_by_their_own_indexes(self):
+        """Each batch of the reminders (late reports, planned visits without
+        report, late reviews) is found by a partial index of what may still be
+        due: in id order by the primary key, the first batch stepped over every
+        report or planned visit already told or done."""
+        self._report_ended(80)
+        self._report_ended(80).with_user(self.rep).action_submit()
+        self._approved_lines(7)
+        batches = [
+            (code, params)
+            for code, params in self._cron_executions("ir_cron_visit_report_reminders")
+            if code.endswith("SKIP LOCKED")
+        ]
+        self.assertEqual(len(batches), 3, "one batch of each kind")
+        # the few rows of a test database are read by the index whatever their cost
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        used = []
+        for code, params in batches:
+            self.env.cr.execute(f"EXPLAIN {code}", params)
+            plan = "\n".join(line for (line,) in self.env.cr.fetchall())
+            used.append(
+                next(
+                    (
+                        index
+                        for index in (
+                            "visit_report_late_report_idx",
+                            "visit_plan_line_unreported_idx",
+                            "visit_report_late_review_idx",
+                        )
+                        if index in plan
+                    ),
+                    plan,
+                )
+            )
+        self.assertEqual(
+            used,
+            [
+                "visit_report_late_report_idx",
+                "visit_plan_line_unreported_idx",
+                "visit_report_late_review_idx",
+            ],
+        )
+
     def test_reminders_are_set_based(self):
         def reminder_queries(count):
             for _i in range(count):
