@@ -271,18 +271,20 @@ class PropertyCallbackRules(models.AbstractModel):
     def _origin_callbacks(self, records):
         """The callback each of these complaints, repairs or incidents needs and
         has not got yet (created by their Resolve, Done and Close buttons)."""
+        Callback = self.env["property.resident.callback"]
         for rule in self._origin_rules():
             if rule[0] == records._name:
-                return self._create_origin_callbacks(rule, records)
-        return self.env["property.resident.callback"]
+                due = records.sudo().filtered_domain(
+                    rule[1] & Domain("callback_ids", "=", False)
+                )
+                return Callback._create_bulk(self._origin_callback_values(rule, due))
+        return Callback
 
     @api.model
-    def _create_origin_callbacks(self, rule, records):
-        _model, domain, date_field, days_field, origin_field, callback_type = rule
-        Callback = self.env["property.resident.callback"]
-        records = records.sudo().filtered_domain(
-            domain & Domain("callback_ids", "=", False)
-        )
+    def _origin_callback_values(self, rule, records):
+        """The values of the callbacks of these records of the rule's model (in
+        its domain, without a callback)."""
+        _model, _domain, date_field, days_field, origin_field, callback_type = rule
         vals_list = []
         for record in records:
             resident = record.resident_id or record.unit_id.owner_id
@@ -299,7 +301,7 @@ class PropertyCallbackRules(models.AbstractModel):
                     "due_date": done + timedelta(days=record.company_id[days_field]),
                 }
             )
-        return Callback._create_bulk(vals_list)
+        return vals_list
 
     @api.model
     @single_run
@@ -312,7 +314,9 @@ class PropertyCallbackRules(models.AbstractModel):
 
     @api.model
     def _catch_up_origin_callbacks(self, estates):
-        callbacks = self.env["property.resident.callback"]
+        # the three rules' callbacks created together: one batch of callbacks
+        # and of their callers' activities, not one of each a rule
+        vals_list = []
         for rule in self._origin_rules():
             model, domain = rule[:2]
             records = (
@@ -328,8 +332,8 @@ class PropertyCallbackRules(models.AbstractModel):
             # those another transaction holds (their Resolve, Done or Close
             # button) get their callback from it
             locked = records.try_lock_for_update(allow_referencing=True)
-            callbacks |= self._create_origin_callbacks(rule, locked)
-        return callbacks
+            vals_list += self._origin_callback_values(rule, locked)
+        return self.env["property.resident.callback"]._create_bulk(vals_list)
 
     # ------------------------------------------------------------------
     # Festival visits
@@ -427,30 +431,26 @@ class PropertyCallbackRules(models.AbstractModel):
         Callback = self.env["property.resident.callback"]
         if not estates:
             return Callback
-        households = defaultdict(dict)
-        for resident in (
-            self.env["res.partner"]
-            .sudo()
-            .search_fetch(
+        Partner = self.env["res.partner"].sudo()
+        # the units with residents, grouped in SQL: the estates' thousands of
+        # residents are not read one by one, only those of the units picked
+        households = dict(
+            Partner._read_group(
                 [
                     ("resident_estate_id", "in", estates.ids),
                     ("resident_role", "!=", False),
                 ],
-                ["resident_estate_id", "resident_unit_id", "resident_role"],
-                order="id",
+                ["resident_estate_id"],
+                ["resident_unit_id:array_agg_distinct"],
             )
-        ):
-            units = households[resident.resident_estate_id]
-            unit = resident.resident_unit_id
-            units[unit] = units.get(unit, resident.browse()) | resident
+        )
         busy = self._routine_busy_units(estates, month)
         month_end = month + relativedelta(months=1, days=-1)
-        vals_list, samples = [], []
+        picks, samples = [], []
         for estate in estates:
             company = estate.company_id
-            eligible = sorted(
-                unit.id for unit in households[estate] if unit.id not in busy
-            )
+            unit_ids = households.get(estate, [])
+            eligible = [unit_id for unit_id in unit_ids if unit_id not in busy]
             seed = f"routine/{estate.id}/{month:%Y-%m}"
             size = random.Random(f"{seed}/size").randint(
                 company.property_routine_min, company.property_routine_max
@@ -462,26 +462,25 @@ class PropertyCallbackRules(models.AbstractModel):
                     "sample_type": "routine",
                     "period_date": month,
                     "seed": seed,
-                    "household_count": len(households[estate]),
+                    "household_count": len(unit_ids),
                     "size": size,
                     "candidate_unit_ids": [(6, 0, eligible)],
                     "selected_unit_ids": [(6, 0, sorted(picked))],
                 }
             )
-            unit_by_id = {unit.id: unit for unit in households[estate]}
-            for unit_id in picked:
-                vals_list.append(
-                    {
-                        "callback_type": "routine",
-                        "resident_id": households[estate][unit_by_id[unit_id]]
-                        ._household_contact()
-                        .id,
-                        "unit_id": unit_id,
-                        "estate_id": estate.id,
-                        "period_date": month,
-                        "due_date": month_end,
-                    }
-                )
+            picks += [(estate, unit_id) for unit_id in picked]
+        contacts = Partner._household_contacts([unit_id for _estate, unit_id in picks])
+        vals_list = [
+            {
+                "callback_type": "routine",
+                "resident_id": contacts[unit_id].id,
+                "unit_id": unit_id,
+                "estate_id": estate.id,
+                "period_date": month,
+                "due_date": month_end,
+            }
+            for estate, unit_id in picks
+        ]
         Sample.create(samples)
         return Callback._create_bulk(vals_list)
 

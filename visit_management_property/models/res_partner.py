@@ -1,5 +1,7 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -176,6 +178,20 @@ class ResPartner(models.Model):
                         resident=partner.name,
                     )
                 )
+
+    @api.model
+    def _household_contacts(self, unit_ids):
+        """{unit id: the resident the office calls} of these units."""
+        residents = defaultdict(self.browse)
+        for resident in self.search_fetch(
+            [("resident_unit_id", "in", unit_ids), ("resident_role", "!=", False)],
+            ["resident_unit_id", "resident_role"],
+        ):
+            residents[resident.resident_unit_id.id] |= resident
+        return {
+            unit_id: unit_residents._household_contact()
+            for unit_id, unit_residents in residents.items()
+        }
 
     def _household_contact(self):
         """The resident of a household the office calls: owners first, then

@@ -489,6 +489,22 @@ class TestRoutineCallbacks(PropertyCommon):
         self.assertFalse(november & december)
         self.assertEqual(len(november | december), 21, "everyone within two months")
 
+    def test_the_household_contact_is_called(self):
+        # each household's first resident is now family, a tenant came next,
+        # the owner was recorded last: the owner is called, not the oldest
+        for unit in self.units:
+            unit.owner_id.resident_role = "family"
+            self._create_resident(unit, f"Tenant {unit.name}", role="tenant")
+            self._create_resident(unit, f"Owner recorded last {unit.name}")
+        self._run_cron("ir_cron_property_routine_callbacks")
+        callbacks = self._routine().filtered(lambda c: c.unit_id in self.units)
+        self.assertTrue(callbacks)
+        for callback in callbacks:
+            self.assertEqual(
+                callback.resident_id.name,
+                f"Owner recorded last {callback.unit_id.name}",
+            )
+
     def test_settings_and_opt_out(self):
         self.company.write({"property_routine_min": 2, "property_routine_max": 2})
         self.estate_b.routine_callbacks = False

@@ -101,12 +101,10 @@ class TestRuleQueries(PropertyCommon):
             )
             return complaints
 
-        def catch_up(complaints):
-            return rules._create_origin_callbacks(rules._origin_rules()[0], complaints)
-
-        self._queries(catch_up, resolved(2))
+        self._queries(rules._origin_callbacks, resolved(2))
         self.assertEqual(
-            self._queries(catch_up, resolved(2)), self._queries(catch_up, resolved(12))
+            self._queries(rules._origin_callbacks, resolved(2)),
+            self._queries(rules._origin_callbacks, resolved(12)),
         )
 
     def test_new_rows_are_written_once(self):
