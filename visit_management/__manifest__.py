@@ -4,7 +4,7 @@
     "name": "Customer Visits",
     "summary": "Customer tiers, monthly visit plans with approval, visit reports "
     "with check-in and review, reception bookings and assessment",
-    "version": "19.0.1.7.0",
+    "version": "19.0.1.8.0",
     "category": "Sales/CRM",
     "website": "https://github.com/visit-management/odoo-visit-management",
     "author": "Visit Management Authors",

@@ -82,11 +82,17 @@ class VisitToday(models.Model):
         ],
         "res.partner": ["tz", "partner_latitude", "partner_longitude"],
         "res.users": ["partner_id"],
+        "crm.team": ["user_id"],
     }
 
     user_id = fields.Many2one("res.users", string="Sales Rep", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     manager_id = fields.Many2one("res.users", readonly=True)
+    # the team's leader now, whom the team leaders' record rule compares with
+    # the user: a column of the view, the rule is a condition PostgreSQL
+    # applies to each rep's visits before it reads their reports (compared
+    # through team_id, it applied to the whole company's day, read first)
+    team_leader_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     contact_id = fields.Many2one("res.partner", string="Contact Person", readonly=True)
@@ -213,6 +219,7 @@ class VisitToday(models.Model):
                          LIMIT 1) AS report_id,
                        FALSE AS is_unplanned,
                        line.user_id, plan.team_id, plan.manager_id,
+                       team.user_id AS team_leader_id,
                        line.company_id, line.partner_id, line.contact_id,
                        line.planned_datetime AS visit_datetime,
                        line.planned_datetime
@@ -227,6 +234,7 @@ class VisitToday(models.Model):
                    AND line.planned_datetime >= rep_day.day_start
                    AND line.planned_datetime < rep_day.day_end
                   JOIN visit_plan plan ON plan.id = line.plan_id
+             LEFT JOIN crm_team team ON team.id = plan.team_id
                  WHERE plan.state = 'approved'
                    -- what PostgreSQL can estimate before it knows the days
                    AND line.planned_datetime
@@ -238,6 +246,7 @@ class VisitToday(models.Model):
                        report.id,
                        TRUE,
                        report.user_id, report.team_id, report.manager_id,
+                       team.user_id,
                        report.company_id, report.partner_id, report.contact_id,
                        report.start_datetime,
                        COALESCE(report.end_datetime,
@@ -247,6 +256,7 @@ class VisitToday(models.Model):
                        NULL
                   FROM visit_report report
                   JOIN rep_day ON rep_day.user_id = report.user_id
+             LEFT JOIN crm_team team ON team.id = report.team_id
                  WHERE report.plan_line_id IS NULL
                    AND report.active
                    -- the index of the unplanned reports by date narrows them

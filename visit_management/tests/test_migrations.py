@@ -69,3 +69,22 @@ class TestPlannedVisitsWithReport(VisitCommon):
             (reported | archived | unreported).mapped("has_report"),
             [True, True, False],
         )
+
+
+class TestTeamLeadersRuleOnToday(VisitCommon):
+    def test_update_rewrites_the_former_rule_only(self):
+        """The 19.0.1.8.0 update gives Today's team leaders' rule the view's
+        team_leader_id; a rule the company changed stays as it is."""
+        rule = self.env.ref("visit_management.visit_today_rule_manager")
+        current = rule.domain_force
+        former = "['|', ('user_id', '=', user.id), ('team_id.user_id', '=', user.id)]"
+        changed = "[('team_id.user_id', '=', user.id)]"
+        for domain, expected in ((former, current), (changed, changed)):
+            with self.subTest(domain=domain):
+                rule.domain_force = domain
+                run_migration(
+                    self.env,
+                    "visit_management/migrations/19.0.1.8.0/post-migrate.py",
+                    "19.0.1.7.0",
+                )
+                self.assertEqual(rule.domain_force, expected)

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
+from odoo.tools import SQL
 
 from .common import REP_GROUPS, VisitCommon
 
@@ -345,6 +346,24 @@ class TestToday(TodayCommon):
         self.assertEqual(
             (action["res_model"], action["res_id"]), ("visit.report", self.reported.id)
         )
+
+    def test_the_team_leaders_rule_applies_before_the_reports_are_read(self):
+        """A team leader's rule is a condition on the view's columns, which
+        PostgreSQL applies to each planned visit before it looks up its
+        report: the report of every planned visit of the company's day was
+        looked up (at a million reports, most of a team leader's map)."""
+        query = self.Today.with_user(self.manager)._search([])
+        self.env.cr.execute(SQL("EXPLAIN (ANALYZE, FORMAT JSON) %s", query.select()))
+        [[plan]] = self.env.cr.fetchall()
+        lookups = []
+        nodes = [plan[0]["Plan"]]
+        while nodes:
+            node = nodes.pop()
+            if node.get("Parent Relationship") == "SubPlan":
+                lookups.append(node["Actual Loops"])
+            nodes += node.get("Plans", [])
+        # the team's four planned visits, not rep_b's of the other team
+        self.assertEqual(lookups, [4])
 
     def test_team_today_per_rep(self):
         days = self.env["visit.today.rep"].with_user(self.manager).search([])
