@@ -20,6 +20,12 @@ SCORE_COUNTS = (
     "rated_count",
     "satisfaction_sum",
 )
+# The company's weights _score_figures reads.
+SCORE_WEIGHTS = (
+    "property_assessment_weight_rate",
+    "property_assessment_weight_timeliness",
+    "property_assessment_weight_satisfaction",
+)
 
 
 def grade_of(score):
@@ -107,6 +113,10 @@ class PropertyCallbackScore(models.AbstractModel):
                 record.id: field.convert_to_write(record[name], self)
                 for record in records
             }
+        # their weights only: a company read whole is all of its many columns
+        self.env["res.company"].browse(
+            values_of[self._fields["company_id"]].values()
+        ).fetch(SCORE_WEIGHTS)
         for vals in counted:
             precomputed = {
                 field.name: values_of[field][vals[source]]
