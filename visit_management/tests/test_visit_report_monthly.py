@@ -1,5 +1,6 @@
 # Copyright 2026 Visit Management Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
 from datetime import date, datetime
 
 from .test_visit_report_analysis import VisitAnalysisCommon
@@ -155,3 +156,21 @@ class TestVisitsByMonth(VisitAnalysisCommon):
             "WHERE proname = 'visit_report_monthly_trigger'"
         )
         self.assertEqual(self.env.cr.fetchall(), [(["jit=off"],)])
+
+    def test_each_statement_is_counted_by_a_plan_of_its_own(self):
+        """The trigger EXECUTEs its counting, planned for each statement's
+        rows: written in the function, PostgreSQL planned it once a
+        connection, for the first statement's rows, and an update of 27,000
+        reports after one of a single report joined their old and new rows
+        in a nested loop (half an hour at a million reports). Its counts
+        after both are those of the reports."""
+        self.env.cr.execute(
+            "SELECT prosrc FROM pg_proc WHERE proname = 'visit_report_monthly_trigger'"
+        )
+        [[source]] = self.env.cr.fetchall()
+        self.assertEqual(len(re.findall(r"EXECUTE '\s*WITH c \(sign,", source)), 3)
+        reports = self.env["visit.report"].search([])
+        self.assertGreater(len(reports), 2)
+        reports[0].sudo().write({"visit_mode": "phone"})
+        reports.sudo().write({"visit_mode": "onsite"})
+        self.assertCountsAreTheReports()
