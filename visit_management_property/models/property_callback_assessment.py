@@ -119,8 +119,12 @@ class PropertyCallbackAssessment(models.Model):
         Assessment = self.sudo().with_context(tracking_disable=True)
         existing = {
             assessment.estate_id: assessment
-            for assessment in Assessment.search(
-                [("estate_id", "in", estates.ids), ("month", "=", month)]
+            # their estate and state in the same query, in no order (the
+            # model's orders by estate, a join)
+            for assessment in Assessment.search_fetch(
+                [("estate_id", "in", estates.ids), ("month", "=", month)],
+                ["estate_id", "state"],
+                order="id",
             )
         }
         estates = estates.filtered(
