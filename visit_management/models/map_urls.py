@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Links to free maps (no API key), for the route sheet and the visit reports."""
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 
 def position_map_url(latitude, longitude, name, provider):
@@ -26,17 +26,16 @@ def position_map_url(latitude, longitude, name, provider):
 def navigation_url(latitude, longitude, name, provider):
     """A link that opens the way to a position in a free map (no API key):
     Amap's app on a phone that has it, its web page otherwise."""
+    # one per stop on a team leader's map: the fixed parameters written out,
+    # the variable one quoted (urlencode took a third of a map's links)
     if provider == "osm":
-        return "https://www.openstreetmap.org/directions?" + urlencode(
-            {"route": f";{latitude},{longitude}"}
+        return "https://www.openstreetmap.org/directions?route=" + quote_plus(
+            f";{latitude},{longitude}"
         )
-    return "https://uri.amap.com/navigation?" + urlencode(
-        {
-            "to": f"{longitude},{latitude},{name or ''}",
-            "mode": "car",
-            "coordinate": "wgs84",
-            "callnative": 1,
-        }
+    return (
+        "https://uri.amap.com/navigation?to="
+        + quote_plus(f"{longitude},{latitude},{name or ''}")
+        + "&mode=car&coordinate=wgs84&callnative=1"
     )
 
 

@@ -353,6 +353,12 @@ class VisitToday(models.Model):
     def _visit_map_points(self):
         """Each rep's stops, numbered in the order of their day."""
         statuses = dict(self._fields["status"]._description_selection(self.env))
+        # the texts repeat from point to point: each is translated once
+        report_missing = self.env._("Report missing")
+        navigate = self.env._("Navigate")
+        report_actions = [
+            {"label": self.env._("Report"), "method": "action_open_report"}
+        ]
         points = []
         for visits in self._by_rep():
             for number, visit in enumerate(visits, start=1):
@@ -366,14 +372,15 @@ class VisitToday(models.Model):
                     visit.place or "",
                 ]
                 if visit.report_missing:
-                    lines.append(self.env._("Report missing"))
+                    lines.append(report_missing)
                 if not visit.is_mine:
                     lines.append(visit.user_id.name)
                 points.append(
                     {
                         "id": visit.id,
                         "position": position,
-                        "title": partner.display_name,
+                        # stored; display_name is computed one partner at a time
+                        "title": partner.complete_name,
                         "lines": [line for line in lines if line],
                         "color": STATUS_COLORS[visit.status],
                         "ring": visit.report_missing and REPORT_MISSING_RING,
@@ -381,20 +388,13 @@ class VisitToday(models.Model):
                         "approximate": partner.visit_position_approximate,
                         "links": [
                             {
-                                "label": self.env._("Navigate"),
+                                "label": navigate,
                                 "url": navigation_url(
                                     *position, partner.name, provider
                                 ),
                             }
                         ],
-                        "actions": [
-                            {
-                                "label": self.env._("Report"),
-                                "method": "action_open_report",
-                            }
-                        ]
-                        if visit.is_mine
-                        else [],
+                        "actions": report_actions if visit.is_mine else [],
                     }
                 )
         return points

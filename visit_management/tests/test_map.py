@@ -11,7 +11,7 @@ from odoo.orm import models as orm_models
 from odoo.tests import Form
 
 from ..models.res_partner_map import OVERDUE_RING, TIER_COLORS
-from ..models.visit_today import PLANNED_ROUTE_COLOR
+from ..models.visit_today import PLANNED_ROUTE_COLOR, REPORT_MISSING_RING
 from ..tools.china_coordinates import wgs84_to_gcj02
 from .common import VisitCommon
 from .test_today import TodayCommon
@@ -240,7 +240,8 @@ class TestDayOnTheMap(TodayCommon):
             ],
         )
         cls.lines = plan.line_ids.sorted("planned_datetime")
-        cls._approved_plan_today(cls.rep2, [(cls.customer, 13, 30, None)])
+        # over by the test's clock, noon in the reps' timezone, without a report
+        cls._approved_plan_today(cls.rep2, [(cls.customer, 9, 30, None)])
         cls.Today = cls.env["visit.today"]
 
     def _day(self, user):
@@ -271,9 +272,35 @@ class TestDayOnTheMap(TodayCommon):
             (planned["color"], planned["dashed"]), (PLANNED_ROUTE_COLOR, True)
         )
         self.assertEqual(len(planned["positions"]), 4)
-        link = data["points"][0]["links"][0]["url"]
-        self.assertTrue(link.startswith("https://uri.amap.com/navigation?"))
-        self.assertIn("coordinate=wgs84", link)
+        first = data["points"][0]
+        three = self.stops[2]
+        # the way there in Amap, from the customer's GPS position
+        self.assertEqual(
+            first["links"],
+            [
+                {
+                    "label": "Navigate",
+                    "url": "https://uri.amap.com/navigation?to="
+                    f"{three.partner_longitude}%2C{three.partner_latitude}%2CStop+3+km"
+                    "&mode=car&coordinate=wgs84&callnative=1",
+                }
+            ],
+        )
+        self.assertEqual(
+            first["actions"], [{"label": "Report", "method": "action_open_report"}]
+        )
+        # the leader's points say whose stop it is, and open no rep's report
+        (leaders_first, *_others) = leader["points"]
+        self.assertEqual(leaders_first["lines"][-1], self.rep.name)
+        self.assertEqual(leaders_first["actions"], [])
+
+    def test_a_stop_over_without_a_report_is_ringed(self):
+        (point,) = self.Today.with_user(self.manager).visit_map_data(
+            [("user_id", "=", self.rep2.id)]
+        )["points"]
+        self.assertEqual(point["ring"], REPORT_MISSING_RING)
+        self.assertEqual(point["title"], self.customer.name)
+        self.assertEqual(point["lines"][-2:], ["Report missing", self.rep2.name])
 
     def test_a_stop_without_a_position_is_counted_not_drawn(self):
         self.lines[0].partner_id.sudo().write(
